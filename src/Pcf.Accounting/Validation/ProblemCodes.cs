@@ -1,0 +1,80 @@
+namespace Pcf.Accounting.Validation;
+
+/// <summary>The stable codes of <see cref="ValidationProblem"/>s, grouped by area.</summary>
+/// <remarks>
+/// Codes never change meaning once published. Ranges: <c>PCF00xx</c> documents (JSON syntax, size,
+/// format), <c>PCF01xx</c> units and quantities, <c>PCF02xx</c> gases and GWP sets, <c>PCF03xx</c>
+/// the product-system model, <c>PCF04xx</c> emission factors and resolution, <c>PCF05xx</c> the
+/// calculation.
+/// </remarks>
+public static class ProblemCodes
+{
+    /// <summary>The document is not well-formed JSON.</summary>
+    public const string MalformedJson = "PCF0001";
+
+    /// <summary>The document is larger than the configured limit.</summary>
+    public const string DocumentTooLarge = "PCF0002";
+
+    /// <summary>The document nests deeper than the configured limit.</summary>
+    public const string DocumentTooDeep = "PCF0003";
+
+    /// <summary>The <c>format</c> member is missing or names a format this version does not read.</summary>
+    public const string UnsupportedFormat = "PCF0004";
+
+    /// <summary>A required member is missing or null.</summary>
+    public const string Required = "PCF0005";
+
+    /// <summary>A member has the wrong JSON type (a string where a number belongs, and so on).</summary>
+    public const string WrongType = "PCF0006";
+
+    /// <summary>A member is not part of the format (a likely typo).</summary>
+    public const string UnknownMember = "PCF0007";
+
+    /// <summary>A collection has more items than the configured limit.</summary>
+    public const string TooMany = "PCF0008";
+
+    /// <summary>A unit symbol is not known.</summary>
+    public const string UnknownUnit = "PCF0102";
+
+    /// <summary>A unit is of the wrong dimension for the flow or field.</summary>
+    public const string WrongDimension = "PCF0103";
+
+    /// <summary>A number is NaN, infinite, or outside the allowed range.</summary>
+    public const string NumberOutOfRange = "PCF0104";
+
+    /// <summary>A greenhouse gas is not known.</summary>
+    public const string UnknownGas = "PCF0201";
+
+    /// <summary>A GWP set is not known.</summary>
+    public const string UnknownGwpSet = "PCF0202";
+
+    /// <summary>A GWP set has no characterization factor for a gas in the inventory.</summary>
+    public const string MissingGwp = "PCF0203";
+
+    /// <summary>An id is empty or malformed.</summary>
+    public const string InvalidId = "PCF0301";
+
+    /// <summary>Two items share an id that must be unique.</summary>
+    public const string DuplicateId = "PCF0302";
+
+    /// <summary>A reference names a flow or process that does not exist.</summary>
+    public const string UnknownReference = "PCF0303";
+
+    /// <summary>A product input is linked neither to a process in the system nor to an emission factor.</summary>
+    public const string UnlinkedInput = "PCF0304";
+
+    /// <summary>The reference product is missing or not produced by any process.</summary>
+    public const string InvalidReferenceProduct = "PCF0305";
+
+    /// <summary>A process has no output, or more than one output marked as reference.</summary>
+    public const string InvalidOutputs = "PCF0306";
+
+    /// <summary>Allocation properties of co-products are missing or do not allow the allocation asked for.</summary>
+    public const string InvalidAllocation = "PCF0307";
+
+    /// <summary>An exchange uses a flow of the wrong kind (an elementary flow as a product input, and so on).</summary>
+    public const string WrongFlowKind = "PCF0308";
+
+    /// <summary>A value is not one of the allowed names (an unknown stage, an unknown enum value).</summary>
+    public const string UnknownValue = "PCF0309";
+}

@@ -1,0 +1,20 @@
+namespace Pcf.Accounting.Validation;
+
+/// <summary>One problem found in user input: where it is, a stable code, and the rule it breaks.</summary>
+/// <remarks>
+/// <para><see cref="Path"/> is a JSON path (<c>$.processes[3].inputs[0].unit</c>) for documents, or a
+/// parameter or property name (<c>declaredUnit</c>) for values built in code.</para>
+/// <para><see cref="Code"/> is stable across versions (<c>PCF0102</c>), so tools can match on it;
+/// <see cref="Message"/> is for people and may be reworded. The codes are listed in
+/// <see cref="ProblemCodes"/>.</para>
+/// </remarks>
+/// <param name="Path">Where the problem is: a JSON path or a parameter name.</param>
+/// <param name="Code">A stable problem code such as <c>PCF0102</c>.</param>
+/// <param name="Message">What rule is broken, in words, naming the offending value.</param>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record ValidationProblem(string Path, string Code, string Message)
+{
+    /// <summary>Formats the problem as one line: <c>path  code  message</c>.</summary>
+    /// <returns>The problem on one line.</returns>
+    public override string ToString() => $"{Path}  {Code}  {Message}";
+}
