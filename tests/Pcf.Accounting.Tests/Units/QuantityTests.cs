@@ -249,6 +249,21 @@ public sealed class QuantityTests
     }
 
     [Fact]
+    public void As_AcrossUnits_DoesNotAllocate()
+    {
+        var q = Quantity.Of(12.5, Unit.KilowattHour);
+        double sink = q.As(Unit.Megajoule) + q.ConvertTo(Unit.TonneOfCoalEquivalent).Value; // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            sink += q.As(Unit.Megajoule) + q.ConvertTo(Unit.TonneOfCoalEquivalent).Value;
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.True(sink > 0);
+    }
+
+    [Fact]
     public void Example_FromTheDocs()
     {
         // The <example> on Quantity and docs/units.md.
