@@ -93,6 +93,7 @@ public readonly partial struct Quantity : IEquatable<Quantity>, IComparable<Quan
     /// <param name="other">A quantity of the same dimension.</param>
     /// <returns>Negative, zero or positive as this is less than, equal to or greater than <paramref name="other"/>.</returns>
     /// <exception cref="IncompatibleUnitsException">The dimensions differ.</exception>
+    /// <exception cref="OverflowException"><paramref name="other"/> in this quantity's unit is beyond the range of a <see cref="double"/>.</exception>
     public int CompareTo(Quantity other) => Value.CompareTo(other.As(Unit));
 
     /// <summary>Tells whether two quantities have the same value and the same unit.</summary>
