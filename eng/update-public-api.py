@@ -17,7 +17,10 @@ pat = re.compile(r"(RS0016|RS0017): Symbol '(.+?)' (?:is not part of the declare
 for line in out.splitlines():
     m = pat.search(line)
     if m:
-        (add if m.group(1) == "RS0016" else remove)[pathlib.Path(m.group(3)).parent].add(m.group(2))
+        (add if m.group(1) == "RS0016" else remove)[pathlib.Path(m.group(3)).parent.resolve()].add(m.group(2))
+# Every project's files are normalized too (sorted, no duplicates: union merges can repeat lines).
+for f in pathlib.Path(".").glob("src/*/PublicAPI.Unshipped.txt"):
+    add[f.parent.resolve()]
 for proj in set(add) | set(remove):
     f = proj / "PublicAPI.Unshipped.txt"
     lines = f.read_text().splitlines() if f.exists() else ["#nullable enable"]

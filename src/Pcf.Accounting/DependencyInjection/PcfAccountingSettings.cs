@@ -1,0 +1,14 @@
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Json;
+
+namespace Pcf.Accounting.DependencyInjection;
+
+/// <summary>The immutable settings of the footprint services, made once from <see cref="PcfAccountingOptions"/>.</summary>
+/// <param name="DefaultGwpSet">The GWP set used when a calculation names none.</param>
+/// <param name="JsonLimits">The limits applied when reading JSON documents.</param>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record PcfAccountingSettings(GwpSet DefaultGwpSet, JsonReadOptions JsonLimits)
+{
+    /// <summary>Gets the settings used when nothing is configured.</summary>
+    public static PcfAccountingSettings Default { get; } = new PcfAccountingOptions().Freeze();
+}

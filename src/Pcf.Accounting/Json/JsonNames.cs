@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using Pcf.Accounting.Model;
+
+namespace Pcf.Accounting.Json;
+
+/// <summary>The camelCase names under which the model's enums travel in JSON.</summary>
+internal static class JsonNames
+{
+    public static readonly FrozenDictionary<string, LifeCycleStage> Stages = new Dictionary<string, LifeCycleStage>
+    {
+        ["unspecified"] = LifeCycleStage.Unspecified,
+        ["rawMaterialAcquisition"] = LifeCycleStage.RawMaterialAcquisition,
+        ["production"] = LifeCycleStage.Production,
+        ["distribution"] = LifeCycleStage.Distribution,
+        ["use"] = LifeCycleStage.Use,
+        ["endOfLife"] = LifeCycleStage.EndOfLife,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, FlowKind> FlowKinds = new Dictionary<string, FlowKind>
+    {
+        ["product"] = FlowKind.Product,
+        ["waste"] = FlowKind.Waste,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, ProcessRoles> Roles = new Dictionary<string, ProcessRoles>
+    {
+        ["aircraftTransport"] = ProcessRoles.AircraftTransport,
+        ["packaging"] = ProcessRoles.Packaging,
+        ["outboundLogistics"] = ProcessRoles.OutboundLogistics,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, AllocationMethod> Allocation = new Dictionary<string, AllocationMethod>
+    {
+        ["systemExpansion"] = AllocationMethod.SystemExpansion,
+        ["mass"] = AllocationMethod.Mass,
+        ["energy"] = AllocationMethod.Energy,
+        ["economic"] = AllocationMethod.Economic,
+        ["stated"] = AllocationMethod.Stated,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, ElementaryExchangeKind> ExchangeKinds = new Dictionary<string, ElementaryExchangeKind>
+    {
+        ["emission"] = ElementaryExchangeKind.Emission,
+        ["biogenicUptake"] = ElementaryExchangeKind.BiogenicUptake,
+        ["landUseChangeEmission"] = ElementaryExchangeKind.LandUseChangeEmission,
+        ["landManagementEmission"] = ElementaryExchangeKind.LandManagementEmission,
+        ["landManagementRemoval"] = ElementaryExchangeKind.LandManagementRemoval,
+        ["technologicalRemoval"] = ElementaryExchangeKind.TechnologicalRemoval,
+        ["ccsCapture"] = ElementaryExchangeKind.CcsCapture,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static string NameOf<T>(FrozenDictionary<string, T> names, T value)
+        where T : struct => names.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text.Json;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Json;
+
+/// <summary>Reads a parsed JSON document member by member, collecting every problem with its JSON path.</summary>
+/// <remarks>Iterates over the document's arrays; its recursion follows the format's fixed shape, never the data's depth.</remarks>
+internal sealed class JsonWalker(JsonReadOptions options)
+{
+    public List<ValidationProblem> Problems { get; } = [];
+
+    public void Problem(string path, string code, string message) => Problems.Add(new(path, code, message));
+
+    public static string Member(string path, string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    /// <summary>Parses the bytes into a document, or reports why not (syntax, size, depth).</summary>
+    public JsonDocument? Parse(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Length > options.MaxDocumentBytes)
+        {
+            Problem("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8.Length} bytes; the limit is {options.MaxDocumentBytes}.");
+            return null;
+        }
+
+        // A first pass with the reader finds syntax errors and excessive depth with line numbers.
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth > options.MaxDepth)
+                {
+                    Problem("$", ProblemCodes.DocumentTooDeep, $"The document nests deeper than {options.MaxDepth} levels (at byte {reader.TokenStartIndex}).");
+                    return null;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            Problem("$", ProblemCodes.MalformedJson,
+                $"The document is not valid JSON: line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
+            return null;
+        }
+
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+    }
+
+    public bool IsObject(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Problem(path, ProblemCodes.WrongType, $"Expected an object, found {Describe(element)}.");
+        return false;
+    }
+
+    /// <summary>Reports members that the format does not define (likely typos).</summary>
+    public void OnlyMembers(JsonElement obj, string path, params string[] allowed)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (System.Array.IndexOf(allowed, property.Name) < 0)
+            {
+                var near = allowed.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase));
+                Problem(Member(path, property.Name), ProblemCodes.UnknownMember,
+                    $"'{property.Name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed)}.");
+            }
+        }
+    }
+
+    public JsonElement? Get(JsonElement obj, string name, string path, bool required)
+    {
+        if (obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return value;
+        }
+
+        if (required)
+        {
+            Problem(Member(path, name), ProblemCodes.Required, $"'{name}' is required.");
+        }
+
+        return null;
+    }
+
+    public string? String(JsonElement obj, string name, string path, bool required = false)
+    {
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Problem(Member(path, name), ProblemCodes.WrongType, $"'{name}' must be a string, found {Describe(value)}.");
+            return null;
+        }
+
+        var text = value.GetString();
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            Problem(Member(path, name), ProblemCodes.Required, $"'{name}' must not be empty.");
+            return null;
+        }
+
+        return text;
+    }
+
+    public double? Number(JsonElement obj, string name, string path, bool required = false)
+    {
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
+        {
+            Problem(Member(path, name), value.ValueKind == JsonValueKind.Number ? ProblemCodes.NumberOutOfRange : ProblemCodes.WrongType,
+                $"'{name}' must be a finite number, found {Describe(value)}.");
+            return null;
+        }
+
+        return number;
+    }
+
+    public int? Integer(JsonElement obj, string name, string path, bool required = false)
+    {
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        {
+            Problem(Member(path, name), ProblemCodes.WrongType, $"'{name}' must be a whole number, found {Describe(value)}.");
+            return null;
+        }
+
+        return number;
+    }
+
+    public bool? Boolean(JsonElement obj, string name, string path)
+    {
+        if (Get(obj, name, path, required: false) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Problem(Member(path, name), ProblemCodes.WrongType, $"'{name}' must be true or false, found {Describe(value)}.");
+            return null;
+        }
+
+        return value.GetBoolean();
+    }
+
+    public JsonElement? Object(JsonElement obj, string name, string path, bool required = false)
+    {
+        var value = Get(obj, name, path, required);
+        return value is { } v && IsObject(v, Member(path, name)) ? v : null;
+    }
+
+    /// <summary>Returns the items of an array member with their paths; an absent optional array is empty.</summary>
+    public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = false)
+    {
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return [];
+        }
+
+        string at = Member(path, name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Problem(at, ProblemCodes.WrongType, $"'{name}' must be an array, found {Describe(value)}.");
+            return [];
+        }
+
+        int length = value.GetArrayLength();
+        if (length > options.MaxArrayLength)
+        {
+            Problem(at, ProblemCodes.TooMany, $"'{name}' has {length} items; the limit is {options.MaxArrayLength}.");
+            return [];
+        }
+
+        return value.EnumerateArray().Select((item, i) => (item, $"{at}[{i}]"));
+    }
+
+    public static bool IsCurrencyCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
+
+    public Unit? ParseUnit(string? symbol, string path)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        if (Unit.TryParse(symbol, out var unit))
+        {
+            return unit;
+        }
+
+        Problem(path, ProblemCodes.UnknownUnit, $"'{symbol}' is not a known unit (symbols are case-sensitive: kg, t, kWh, MJ, m3, tkm, piece; see docs/units.md).");
+        return null;
+    }
+
+    /// <summary>Reads <c>amount</c> and <c>unit</c> members of one object as a quantity.</summary>
+    public Quantity? Quantity(JsonElement obj, string path, bool required = true)
+    {
+        double? amount = Number(obj, "amount", path, required);
+        Unit? unit = ParseUnit(String(obj, "unit", path, required), Member(path, "unit"));
+        return amount is { } a && unit is not null ? Units.Quantity.Of(a, unit) : null;
+    }
+
+    /// <summary>Reads a member that is an object with <c>amount</c> and <c>unit</c>.</summary>
+    public Quantity? QuantityMember(JsonElement obj, string name, string path, bool required = false)
+    {
+        if (Object(obj, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        string at = Member(path, name);
+        OnlyMembers(value, at, "amount", "unit");
+        return Quantity(value, at);
+    }
+
+    public GreenhouseGas? Gas(JsonElement obj, string name, string path)
+    {
+        var id = String(obj, name, path, required: true);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (GreenhouseGas.TryFind(id, out var gas))
+        {
+            return gas;
+        }
+
+        Problem(Member(path, name), ProblemCodes.UnknownGas, $"'{id}' is not a known greenhouse gas (such as CO2-fossil, CO2-biogenic, CH4-fossil, CH4-biogenic, N2O, SF6, HFC134a).");
+        return null;
+    }
+
+    /// <summary>Reads a camelCase enum name, listing the allowed names when it is wrong.</summary>
+    public T? Enum<T>(JsonElement obj, string name, string path, IReadOnlyDictionary<string, T> names)
+        where T : struct
+    {
+        var text = String(obj, name, path);
+        return text is null ? null : EnumValue(text, Member(path, name), names);
+    }
+
+    public T? EnumValue<T>(string text, string path, IReadOnlyDictionary<string, T> names)
+        where T : struct
+    {
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        Problem(path, ProblemCodes.UnknownValue, $"'{text}' is not one of: {string.Join(", ", names.Keys)}.");
+        return null;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Truncate(value.GetString() ?? string.Empty)}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => $"{value.GetRawText()}",
+        _ => "null",
+    };
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+using Pcf.Accounting.Units;
+
+namespace Pcf.Accounting.Model;
+
+/// <summary>A product or waste flow of the technosphere, such as PET granulate (kg) or grid electricity (kWh).</summary>
+/// <remarks>
+/// Every amount of the flow in the system has a unit of <see cref="ReferenceUnit"/>'s dimension;
+/// the engine converts them all to <see cref="ReferenceUnit"/>. When no process in the system
+/// produces the flow, it is supplied by an emission factor looked up under <see cref="FactorKey"/>.
+/// </remarks>
+/// <param name="Id">The identifier, unique in the system.</param>
+/// <param name="Name">A readable name.</param>
+/// <param name="ReferenceUnit">The unit in which the engine accounts the flow.</param>
+/// <param name="Kind">Product or waste.</param>
+/// <param name="FactorKey">The key under which a background emission factor is requested; <see langword="null"/> means <see cref="Id"/>.</param>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record Flow(FlowId Id, string Name, Unit ReferenceUnit, FlowKind Kind = FlowKind.Product, string? FactorKey = null)
+{
+    /// <summary>Gets the dimension of the flow's amounts.</summary>
+    public Dimension Dimension => ReferenceUnit.Dimension;
+
+    /// <summary>Gets the key under which a background emission factor is requested: <see cref="FactorKey"/>, else the id.</summary>
+    public string EffectiveFactorKey => FactorKey ?? Id.Value;
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+
+namespace Pcf.Accounting.Model;
+
+/// <summary>A unit process (an activity): per run, its reference product and co-products, the products it consumes, and its direct emissions and removals.</summary>
+/// <remarks>
+/// Processes are made by <see cref="ProductSystemBuilder"/>, which validates them within their
+/// system: every amount has a unit of its flow's dimension, every input names its supplier.
+/// All amounts are per run; the size of a run is arbitrary (scaling a run changes no result).
+/// </remarks>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class Process
+{
+    internal Process(
+        ProcessId id,
+        string name,
+        ProductOutput referenceOutput,
+        ImmutableArray<ProductOutput> coProducts,
+        ImmutableArray<ProductInput> inputs,
+        ImmutableArray<ElementaryExchange> emissions,
+        LifeCycleStage stage,
+        string? region,
+        ProcessRoles roles,
+        bool isPrimaryData,
+        AllocationMethod? allocation,
+        string? description)
+    {
+        Id = id;
+        Name = name;
+        ReferenceOutput = referenceOutput;
+        CoProducts = coProducts.IsDefault ? [] : coProducts;
+        Inputs = inputs.IsDefault ? [] : inputs;
+        Emissions = emissions.IsDefault ? [] : emissions;
+        Stage = stage;
+        Region = region;
+        Roles = roles;
+        IsPrimaryData = isPrimaryData;
+        Allocation = allocation;
+        Description = description;
+    }
+
+    /// <summary>Gets the identifier, unique in the system.</summary>
+    public ProcessId Id { get; }
+
+    /// <summary>Gets a readable name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets an optional description (technology, data sources).</summary>
+    public string? Description { get; }
+
+    /// <summary>Gets the reference product and its amount per run.</summary>
+    public ProductOutput ReferenceOutput { get; }
+
+    /// <summary>Gets the co-products per run, in order; empty for a single-output process.</summary>
+    public ImmutableArray<ProductOutput> CoProducts { get; }
+
+    /// <summary>Gets every output: the reference output first, then the co-products.</summary>
+    public IEnumerable<ProductOutput> Outputs => CoProducts.Prepend(ReferenceOutput);
+
+    /// <summary>Gets the product inputs per run, in order.</summary>
+    public ImmutableArray<ProductInput> Inputs { get; }
+
+    /// <summary>Gets the direct emissions and removals per run, in order.</summary>
+    public ImmutableArray<ElementaryExchange> Emissions { get; }
+
+    /// <summary>Gets the life-cycle stage.</summary>
+    public LifeCycleStage Stage { get; }
+
+    /// <summary>Gets where the process runs (an ISO 3166 code such as <c>CN-JS</c>), if stated; factor requests of its inputs default to it.</summary>
+    public string? Region { get; }
+
+    /// <summary>Gets the roles whose emissions are reported separately (aircraft transport, packaging, outbound logistics).</summary>
+    public ProcessRoles Roles { get; }
+
+    /// <summary>Gets a value indicating whether the process's own data are primary (measured at the site), for the primary-data share.</summary>
+    public bool IsPrimaryData { get; }
+
+    /// <summary>Gets the allocation method this process requires, or <see langword="null"/> to follow the rule set.</summary>
+    public AllocationMethod? Allocation { get; }
+
+    /// <summary>Returns the id and name.</summary>
+    /// <returns>A readable description.</returns>
+    public override string ToString() => $"{Id} ({Name})";
+}

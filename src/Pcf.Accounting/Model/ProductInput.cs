@@ -1,0 +1,10 @@
+using Pcf.Accounting.Units;
+
+namespace Pcf.Accounting.Model;
+
+/// <summary>A product or service a process consumes per run, and who supplies it.</summary>
+/// <param name="Flow">The flow consumed.</param>
+/// <param name="Amount">The amount per run; zero or positive, of the flow's dimension.</param>
+/// <param name="Supply">The supplier: a process in the system or an emission factor.</param>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record ProductInput(FlowId Flow, Quantity Amount, Supply Supply);

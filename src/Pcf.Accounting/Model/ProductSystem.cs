@@ -1,0 +1,110 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Pcf.Accounting.Units;
+
+namespace Pcf.Accounting.Model;
+
+/// <summary>A product system: flows, processes linked by their supplies, the reference product and its declared unit.</summary>
+/// <remarks>
+/// <para>A product system is valid by construction: it is made only by
+/// <see cref="ProductSystemBuilder"/> (in code) or <see cref="Json.ProductSystemJson"/> (from the
+/// <c>pcf-system/1</c> JSON format), which report every problem at once. Product systems may
+/// contain cycles (a steel plant's coke oven gas heats its own coke ovens).</para>
+/// <para>To change a system, start a builder from it with <see cref="ProductSystemBuilder.From"/>.</para>
+/// </remarks>
+/// <threadsafety>Immutable and thread-safe.</threadsafety>
+public sealed class ProductSystem
+{
+    private readonly FrozenDictionary<FlowId, Flow> _flows;
+    private readonly FrozenDictionary<ProcessId, Process> _processes;
+
+    internal ProductSystem(
+        string name,
+        string? description,
+        ImmutableArray<Flow> flows,
+        ImmutableArray<Process> processes,
+        ProcessId referenceProcess,
+        FlowId referenceProduct,
+        Quantity declaredUnit,
+        string? region,
+        int? referenceYear,
+        Quantity? productMassPerDeclaredUnit,
+        CarbonContent? carbonContent)
+    {
+        Name = name;
+        Description = description;
+        Flows = flows;
+        Processes = processes;
+        ReferenceProcess = referenceProcess;
+        ReferenceProduct = referenceProduct;
+        DeclaredUnit = declaredUnit;
+        Region = region;
+        ReferenceYear = referenceYear;
+        ProductMassPerDeclaredUnit = productMassPerDeclaredUnit;
+        CarbonContent = carbonContent;
+        _flows = flows.ToFrozenDictionary(f => f.Id);
+        _processes = processes.ToFrozenDictionary(p => p.Id);
+    }
+
+    /// <summary>Gets the name of the product system (usually the product's name).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets an optional description.</summary>
+    public string? Description { get; }
+
+    /// <summary>Gets the flows, in the order they were declared.</summary>
+    public ImmutableArray<Flow> Flows { get; }
+
+    /// <summary>Gets the processes, in the order they were declared.</summary>
+    public ImmutableArray<Process> Processes { get; }
+
+    /// <summary>Gets the process that makes the reference product.</summary>
+    public ProcessId ReferenceProcess { get; }
+
+    /// <summary>Gets the product whose footprint is computed.</summary>
+    public FlowId ReferenceProduct { get; }
+
+    /// <summary>Gets the declared unit: the amount of reference product the footprint is stated for (1 kg, 1 t, 1 piece).</summary>
+    public Quantity DeclaredUnit { get; }
+
+    /// <summary>Gets the default region of factor requests (ISO 3166, such as <c>CN</c>), if stated.</summary>
+    public string? Region { get; }
+
+    /// <summary>Gets the reference year of the data and the default year of factor requests, if stated.</summary>
+    public int? ReferenceYear { get; }
+
+    /// <summary>Gets the mass of product per declared unit (PACT <c>productMassPerDeclaredUnit</c>), if stated or implied by a mass declared unit.</summary>
+    public Quantity? ProductMassPerDeclaredUnit { get; }
+
+    /// <summary>Gets the carbon content of the product per declared unit, if stated.</summary>
+    public CarbonContent? CarbonContent { get; }
+
+    /// <summary>Finds a flow by id.</summary>
+    /// <param name="id">The flow's id.</param>
+    /// <param name="flow">The flow, when found.</param>
+    /// <returns><see langword="true"/> when the system has the flow.</returns>
+    public bool TryGetFlow(FlowId id, [NotNullWhen(true)] out Flow? flow) => _flows.TryGetValue(id, out flow);
+
+    /// <summary>Finds a process by id.</summary>
+    /// <param name="id">The process's id.</param>
+    /// <param name="process">The process, when found.</param>
+    /// <returns><see langword="true"/> when the system has the process.</returns>
+    public bool TryGetProcess(ProcessId id, [NotNullWhen(true)] out Process? process) => _processes.TryGetValue(id, out process);
+
+    /// <summary>Gets a flow by id.</summary>
+    /// <param name="id">The flow's id.</param>
+    /// <returns>The flow.</returns>
+    /// <exception cref="KeyNotFoundException">The system has no such flow.</exception>
+    public Flow GetFlow(FlowId id) => TryGetFlow(id, out var flow) ? flow : throw new KeyNotFoundException($"The product system has no flow '{id}'.");
+
+    /// <summary>Gets a process by id.</summary>
+    /// <param name="id">The process's id.</param>
+    /// <returns>The process.</returns>
+    /// <exception cref="KeyNotFoundException">The system has no such process.</exception>
+    public Process GetProcess(ProcessId id) => TryGetProcess(id, out var process) ? process : throw new KeyNotFoundException($"The product system has no process '{id}'.");
+
+    /// <summary>Returns the name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
