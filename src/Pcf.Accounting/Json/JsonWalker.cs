@@ -27,7 +27,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         }
 
         // A first pass with the reader finds syntax errors and excessive depth with line numbers.
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
         try
         {
             while (reader.Read())
@@ -46,7 +46,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return null;
         }
 
-        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
     }
 
     public bool IsObject(JsonElement element, string path)
