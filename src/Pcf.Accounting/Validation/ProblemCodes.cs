@@ -77,4 +77,13 @@ public static class ProblemCodes
 
     /// <summary>A value is not one of the allowed names (an unknown stage, an unknown enum value).</summary>
     public const string UnknownValue = "PCF0309";
+
+    /// <summary>The technosphere cannot be solved: a loop nets no output, or a product is made by nobody.</summary>
+    public const string SingularSystem = "PCF0501";
+
+    /// <summary>A calculation produced a number that is not finite (an ill-conditioned system).</summary>
+    public const string NonFiniteResult = "PCF0502";
+
+    /// <summary>The product asked for is not made by any process of the system.</summary>
+    public const string UnknownDemand = "PCF0503";
 }

@@ -1,0 +1,309 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Pcf.Accounting.Engine.Sparse;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Engine;
+
+/// <summary>Compilation: canonical order, allocation, matrices, factorization.</summary>
+public sealed partial class CompiledSystem
+{
+    private static readonly StringComparer Ordinal = StringComparer.Ordinal;
+
+    private void Build(List<ValidationProblem> problems)
+    {
+        var system = System;
+
+        // Canonical order: processes by id; the original index is kept for problem paths.
+        var declared = system.Processes.Select((p, i) => (Process: p, Index: i)).ToArray();
+        Array.Sort(declared, (a, b) => Ordinal.Compare(a.Process.Id.Value, b.Process.Id.Value));
+        _processes = declared.Select(d => d.Process).ToArray();
+
+        // 1. Allocation and columns.
+        var columns = new List<Column>();
+        var allocations = ImmutableArray.CreateBuilder<AllocationRecord>();
+        var rowOf = new Dictionary<(int, FlowId), int>();
+        var expansion = new bool[_processes.Length];
+        for (int pi = 0; pi < _processes.Length; pi++)
+        {
+            var process = _processes[pi];
+            bool included = RuleSet.Includes(process.Stage);
+            if (process.CoProducts.IsEmpty)
+            {
+                rowOf[(pi, process.ReferenceOutput.Flow)] = columns.Count;
+                columns.Add(new Column(pi, process.ReferenceOutput.Flow, 1, included));
+                continue;
+            }
+
+            var record = Allocate(process, $"$.processes[{declared[pi].Index}]", problems);
+            if (record is null)
+            {
+                continue;
+            }
+
+            allocations.Add(record);
+            if (record.Method == AllocationMethod.SystemExpansion)
+            {
+                expansion[pi] = true;
+                rowOf[(pi, process.ReferenceOutput.Flow)] = columns.Count;
+                columns.Add(new Column(pi, process.ReferenceOutput.Flow, 1, included));
+            }
+            else
+            {
+                foreach (var share in record.Shares)
+                {
+                    rowOf[(pi, share.Flow)] = columns.Count;
+                    columns.Add(new Column(pi, share.Flow, share.Share, included));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return;
+        }
+
+        _columns = [.. columns];
+        _rowOf = rowOf.ToFrozenDictionary();
+        Allocations = allocations.ToImmutable();
+        var processIndex = new Dictionary<ProcessId, int>();
+        for (int pi = 0; pi < _processes.Length; pi++)
+        {
+            processIndex[_processes[pi].Id] = pi;
+        }
+
+        // 2. Background requests, canonical order.
+        var requestSet = new HashSet<FactorRequest>();
+        foreach (var process in _processes)
+        {
+            foreach (var input in process.Inputs.Where(i => i.Supply.Kind == SupplyKind.Factor))
+            {
+                requestSet.Add(RequestFor(input.Flow, input.Supply));
+            }
+
+            foreach (var co in process.CoProducts.Where(c => c.Displaces is { Kind: SupplyKind.Factor }))
+            {
+                requestSet.Add(RequestFor(co.Flow, co.Displaces!));
+            }
+        }
+
+        var requests = requestSet.ToArray();
+        Array.Sort(requests, CompareRequests);
+        FactorRequests = [.. requests];
+        var requestIndex = new Dictionary<FactorRequest, int>();
+        for (int r = 0; r < requests.Length; r++)
+        {
+            requestIndex[requests[r]] = r;
+        }
+
+        _processIndex = processIndex.ToFrozenDictionary();
+        _requestIndex = requestIndex.ToFrozenDictionary();
+
+        // 3. Gases, canonical order.
+        _gases = [.. _processes.SelectMany(p => p.Emissions).Select(e => e.Gas).Distinct().Order()];
+        var gasIndex = new Dictionary<GreenhouseGas, int>();
+        for (int g = 0; g < _gases.Length; g++)
+        {
+            gasIndex[_gases[g]] = g;
+        }
+
+        // 4. Matrices, column by column, exchanges in canonical order.
+        var rows = new List<int>();
+        var cols = new List<int>();
+        var values = new List<double>();
+        var direct = new List<Exchange>();
+        var uses = new List<Use>();
+        var displacements = new List<Displacement>();
+        _directPointers = new int[_columns.Length + 1];
+        _usePointers = new int[_columns.Length + 1];
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            var column = _columns[c];
+            var process = _processes[column.Process];
+            int pi = column.Process;
+            double share = column.Share;
+
+            // Diagonal: the output this column makes, in the flow's reference unit.
+            var output = process.Outputs.First(o => o.Flow == column.Output);
+            rows.Add(c);
+            cols.Add(c);
+            values.Add(InReferenceUnit(output.Flow, output.Amount));
+
+            // Inputs: sorted by flow id, supply, amount, so that the order of the input changes nothing.
+            foreach (var input in process.Inputs.OrderBy(i => i.Flow.Value, Ordinal).ThenBy(i => i.Supply.ToString(), Ordinal).ThenBy(i => i.Amount.Value))
+            {
+                double amount = share * InReferenceUnit(input.Flow, input.Amount);
+                if (input.Supply.Kind == SupplyKind.Factor)
+                {
+                    uses.Add(new Use(requestIndex[RequestFor(input.Flow, input.Supply)], amount));
+                    continue;
+                }
+
+                int supplier = processIndex[input.Supply.Process!.Value];
+                if (!_rowOf.TryGetValue((supplier, input.Flow), out int row))
+                {
+                    // The supplier makes the flow as a co-product that system expansion displaces.
+                    int declaredIndex = declared[pi].Index;
+                    int inputIndex = process.Inputs.IndexOf(input);
+                    problems.Add(new ValidationProblem($"$.processes[{declaredIndex}].inputs[{inputIndex}].from", ProblemCodes.InvalidAllocation,
+                        $"'{input.Flow}' of process '{input.Supply.Process}' is a co-product displaced by system expansion, so it cannot also supply '{process.Id}'; allocate it instead, or supply this input otherwise."));
+                    continue;
+                }
+
+                rows.Add(row);
+                cols.Add(c);
+                values.Add(-amount);
+            }
+
+            // System expansion: co-products displace other supplies (a credit).
+            if (expansion[pi])
+            {
+                foreach (var co in process.CoProducts.OrderBy(o => o.Flow.Value, Ordinal))
+                {
+                    double amount = InReferenceUnit(co.Flow, co.Amount);
+                    var displaced = co.Displaces!;
+                    if (displaced.Kind == SupplyKind.Factor)
+                    {
+                        uses.Add(new Use(requestIndex[RequestFor(co.Flow, displaced)], -amount));
+                    }
+                    else
+                    {
+                        int row = _rowOf[(processIndex[displaced.Process!.Value], co.Flow)];
+                        rows.Add(row);
+                        cols.Add(c);
+                        values.Add(amount);
+                        displacements.Add(new Displacement(c, row, co.Flow, amount));
+                    }
+                }
+            }
+
+            foreach (var e in process.Emissions.OrderBy(e => e.Gas.Id, Ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Unit.Kilogram)))
+            {
+                direct.Add(new Exchange(gasIndex[e.Gas], e.Kind, share * e.Amount.As(Unit.Kilogram)));
+            }
+
+            _directPointers[c + 1] = direct.Count;
+            _usePointers[c + 1] = uses.Count;
+        }
+
+        if (problems.Count > 0)
+        {
+            return;
+        }
+
+        _direct = [.. direct];
+        _uses = [.. uses];
+        _displacements = [.. displacements];
+        _technosphere = SparseMatrix.FromTriplets(_columns.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
+        try
+        {
+            _lu = SparseLu.Factorize(_technosphere);
+        }
+        catch (SingularSystemException ex)
+        {
+            var names = ex.Processes.Select(c => _processes[_columns[c].Process].Id).Distinct().Select(id => $"'{id}'").ToList();
+            problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem,
+                $"The system cannot be solved: processes {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)} form a loop that makes no net output, or use a product that nothing makes."));
+        }
+    }
+
+    private FactorRequest RequestFor(FlowId flow, Supply supply) =>
+        new(supply.FactorKey!, supply.Region, supply.Year, System.GetFlow(flow).ReferenceUnit);
+
+    private double InReferenceUnit(FlowId flow, Quantity amount) => amount.As(System.GetFlow(flow).ReferenceUnit);
+
+    private static int CompareRequests(FactorRequest a, FactorRequest b)
+    {
+        int c = Ordinal.Compare(a.Key, b.Key);
+        if (c == 0)
+        {
+            c = Ordinal.Compare(a.Region, b.Region);
+        }
+
+        if (c == 0)
+        {
+            c = Nullable.Compare(a.Year, b.Year);
+        }
+
+        return c != 0 ? c : Ordinal.Compare(a.Unit.Symbol, b.Unit.Symbol);
+    }
+
+    private AllocationRecord? Allocate(Process process, string path, List<ValidationProblem> problems)
+    {
+        var outputs = process.Outputs.ToList();
+        bool stated = process.Allocation is not null;
+        var candidates = stated ? [process.Allocation!.Value] : RuleSet.AllocationPreference;
+        foreach (var method in candidates)
+        {
+            if (method == AllocationMethod.SystemExpansion)
+            {
+                if (process.CoProducts.All(c => c.Displaces is not null))
+                {
+                    return new AllocationRecord(process.Id, method, stated, [],
+                        "system expansion: " + string.Join("; ", process.CoProducts.Select(c => $"{c.Amount} {c.Flow} displaces {c.Displaces}")));
+                }
+
+                continue;
+            }
+
+            var weights = new double[outputs.Count];
+            bool available = true;
+            for (int i = 0; i < outputs.Count && available; i++)
+            {
+                var o = outputs[i];
+                var flow = System.GetFlow(o.Flow);
+                double amount = InReferenceUnit(o.Flow, o.Amount);
+                double? perUnit = method switch
+                {
+                    // Properties are per one reference unit of the flow; a flow measured in the property's dimension needs none.
+                    AllocationMethod.Mass => o.MassPerUnit?.As(Unit.Kilogram) ?? (flow.Dimension == Dimension.Mass ? Quantity.Of(1, flow.ReferenceUnit).As(Unit.Kilogram) : null),
+                    AllocationMethod.Energy => o.EnergyPerUnit?.As(Unit.Megajoule) ?? (flow.Dimension == Dimension.Energy ? Quantity.Of(1, flow.ReferenceUnit).As(Unit.Megajoule) : null),
+                    AllocationMethod.Economic => o.PricePerUnit?.Value,
+                    AllocationMethod.Stated => o.Share,
+                    _ => null,
+                };
+                if (perUnit is not { } p)
+                {
+                    available = false;
+                    break;
+                }
+
+                weights[i] = method == AllocationMethod.Stated ? p : amount * p;
+            }
+
+            if (method == AllocationMethod.Economic && available
+                && outputs.Select(o => o.PricePerUnit!.Value.Unit).Distinct().Count() > 1)
+            {
+                available = false;
+            }
+
+            double total = 0;
+            foreach (double w in weights)
+            {
+                total += w;
+            }
+
+            if (!available || !(total > 0))
+            {
+                continue;
+            }
+
+            var shares = outputs.Select((o, i) => new AllocationShare(o.Flow, weights[i], weights[i] / total)).ToImmutableArray();
+            string unit = method switch { AllocationMethod.Mass => "kg", AllocationMethod.Energy => "MJ", AllocationMethod.Economic => outputs[0].PricePerUnit!.Value.Unit.Symbol, _ => string.Empty };
+            string basis = $"{method.ToString().ToLowerInvariant()}: " + string.Join(", ", shares.Select(s =>
+                string.Create(CultureInfo.InvariantCulture, $"{s.Flow} {s.Weight:G6}{(unit.Length > 0 ? " " + unit : string.Empty)} ({s.Share * 100:F2}%)")));
+            return new AllocationRecord(process.Id, method, stated, shares, basis);
+        }
+
+        problems.Add(new ValidationProblem(path + (stated ? ".allocation" : ".coProducts"), ProblemCodes.InvalidAllocation,
+            stated
+                ? $"Process '{process.Id}' asks for {process.Allocation} allocation, but its outputs lack the data for it (the weights are missing or sum to zero)."
+                : $"Process '{process.Id}' has co-products but the data for none of the rule set's methods ({string.Join(", ", RuleSet.AllocationPreference)}): state what each co-product displaces, or the mass, energy, price or share of every output."));
+        return null;
+    }
+}

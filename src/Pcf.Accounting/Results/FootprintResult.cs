@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Pcf.Accounting.Engine;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Rules;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Results;
+
+/// <summary>The carbon footprint of a demand (by default, one declared unit of the reference product) and its parts.</summary>
+/// <remarks>
+/// <para>All CO2e values are kg CO2e for <see cref="Demand"/>, under <see cref="GwpSet"/>. The totals
+/// are exact sums of the categories in <see cref="Reported"/> (see its remarks); the contributions by
+/// process, by stage, by gas and by factor each sum to <see cref="TotalExcludingBiogenicUptake"/>
+/// plus <see cref="ReportedQuantities.BiogenicCo2Uptake"/> (that is, <see cref="TotalIncludingBiogenicUptake"/>).</para>
+/// <para><see cref="Explain"/> computes the explanation on demand from the compiled system and the
+/// solution, so that the calculation itself stays fast.</para>
+/// </remarks>
+/// <threadsafety>Immutable and thread-safe.</threadsafety>
+public sealed class FootprintResult
+{
+    private readonly double[] _scaling;
+
+    internal FootprintResult(CompiledSystem compiled, Demand demand, GwpSet gwpSet, double[] scaling)
+    {
+        Compiled = compiled;
+        Demand = demand;
+        GwpSet = gwpSet;
+        _scaling = scaling;
+    }
+
+    /// <summary>Gets the compiled system the result was computed from.</summary>
+    public CompiledSystem Compiled { get; }
+
+    /// <summary>Gets the rule set applied.</summary>
+    public RuleSet RuleSet => Compiled.RuleSet;
+
+    /// <summary>Gets what was calculated: an amount of a product.</summary>
+    public Demand Demand { get; }
+
+    /// <summary>Gets the GWP set used to characterize the inventory.</summary>
+    public GwpSet GwpSet { get; }
+
+    /// <summary>Gets the footprint excluding the biogenic CO2 uptake into the product (PACT <c>pcfExcludingBiogenicUptake</c>).</summary>
+    public required Quantity TotalExcludingBiogenicUptake { get; init; }
+
+    /// <summary>Gets the footprint including the biogenic CO2 uptake into the product (PACT <c>pcfIncludingBiogenicUptake</c>).</summary>
+    public required Quantity TotalIncludingBiogenicUptake { get; init; }
+
+    /// <summary>Gets the separately reported quantities.</summary>
+    public required ReportedQuantities Reported { get; init; }
+
+    /// <summary>Gets the net mass and CO2e of each gas, ordered by gas id (the CO2e-only line last).</summary>
+    public required ImmutableArray<GasContribution> ByGas { get; init; }
+
+    /// <summary>Gets the contribution of each process, largest absolute CO2e first.</summary>
+    public required ImmutableArray<ProcessContribution> ByProcess { get; init; }
+
+    /// <summary>Gets the contribution of each life-cycle stage, in stage order.</summary>
+    public required ImmutableArray<StageContribution> ByStage { get; init; }
+
+    /// <summary>Gets the contribution of each background emission factor, largest absolute CO2e first.</summary>
+    public required ImmutableArray<FactorContribution> ByFactor { get; init; }
+
+    /// <summary>Gets how multi-output processes were allocated.</summary>
+    public ImmutableArray<AllocationRecord> Allocations => Compiled.Allocations;
+
+    /// <summary>Gets the share of the gross emissions (positive contributions) that comes from primary data: processes marked primary and supplier-specific factors.</summary>
+    public required double PrimaryDataShare { get; init; }
+
+    /// <summary>Gets what the rule set excluded.</summary>
+    public required CutOffSummary CutOff { get; init; }
+
+    /// <summary>Gets warnings: fallbacks used, negative categories, re-characterization, and the like.</summary>
+    public required ImmutableArray<ValidationProblem> Warnings { get; init; }
+
+    /// <summary>Gets how many runs of each process (by id) the demand needs.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The scaling factor: the sum over the process's columns.</returns>
+    public double RunsOf(Model.ProcessId process) => Compiled.RunsOf(process, _scaling);
+
+    /// <summary>Explains the result: the supply chain of the demand with the amounts, conversions, allocation shares and factors behind every number.</summary>
+    /// <param name="minimumShare">Branches contributing less than this share of the total are summarized rather than expanded.</param>
+    /// <param name="maximumDepth">Branches deeper than this are summarized.</param>
+    /// <returns>The explanation tree; its root's value is the total including biogenic uptake.</returns>
+    public Explanation Explain(double minimumShare = 0.001, int maximumDepth = 12) => Compiled.Explain(this, _scaling, minimumShare, maximumDepth);
+
+    internal BackgroundTable Background { get; init; } = null!;
+}
