@@ -31,6 +31,7 @@ public static class PcfAccountingServiceCollectionExtensions
             services.AddSingleton(marker);
             services.TryAddSingleton(sp => sp.GetRequiredService<PcfAccountingMarker>().Settings);
             services.TryAddSingleton(sp => new ProductSystemReader(sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
+            FactorProviderRegistration.EnsureServices(services);
         }
 
         configure?.Invoke(marker.Options);

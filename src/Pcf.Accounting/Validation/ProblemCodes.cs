@@ -86,4 +86,19 @@ public static class ProblemCodes
 
     /// <summary>The product asked for is not made by any process of the system.</summary>
     public const string UnknownDemand = "PCF0503";
+
+    /// <summary>No registered provider has an emission factor for a request, within the fallbacks allowed.</summary>
+    public const string UnresolvedFactor = "PCF0401";
+
+    /// <summary>The emission factor found is per a unit of another dimension than the flow's (per kg for a flow in kWh); it is never converted.</summary>
+    public const string FactorWrongDimension = "PCF0402";
+
+    /// <summary>An emission-factor provider threw or timed out; the message names it.</summary>
+    public const string ProviderFailed = "PCF0403";
+
+    /// <summary>A warning: a factor given only in CO2e was built with another GWP set than the calculation's, so it could not be re-characterized.</summary>
+    public const string GwpBasisMismatch = "PCF0404";
+
+    /// <summary>A factor file or row is invalid (a duplicate factor, a CO2e amount without a GWP basis, an unreadable CSV line).</summary>
+    public const string InvalidFactor = "PCF0405";
 }

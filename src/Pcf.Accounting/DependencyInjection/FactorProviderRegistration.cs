@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pcf.Accounting.Factors;
+
+namespace Pcf.Accounting.DependencyInjection;
+
+/// <summary>One registered emission-factor provider, in priority order; the resolver asks them in the order registered.</summary>
+internal sealed class FactorProviderRegistration(Func<IServiceProvider, IEmissionFactorProvider> create)
+{
+    public Func<IServiceProvider, IEmissionFactorProvider> Create { get; } = create;
+
+    /// <summary>Registers the resolver and the composite provider once (scoped: providers may be scoped).</summary>
+    public static void EnsureServices(IServiceCollection services)
+    {
+        services.TryAddScoped(sp => new FactorResolver(Providers(sp), sp.GetService<FactorResolverOptions>()));
+        services.TryAddScoped(sp => new CompositeFactorProvider(Providers(sp)));
+    }
+
+    private static List<IEmissionFactorProvider> Providers(IServiceProvider sp) =>
+        sp.GetServices<FactorProviderRegistration>().Select(r => r.Create(sp)).ToList();
+}

@@ -1,0 +1,225 @@
+using System.Collections.Immutable;
+using Pcf.Accounting.Units;
+
+namespace Pcf.Accounting.Factors;
+
+/// <summary>An indexed, immutable set of emission factors: finds the best factor for a request with the fallbacks of a <see cref="FallbackPolicy"/>, and lists factors by text, region and year.</summary>
+/// <remarks>
+/// <para>Keys and regions compare ignoring case. Several factors may share a key, region and year when their units
+/// differ (natural gas per TJ and per Nm3): the one in the requested unit wins, then one of the same dimension.</para>
+/// <para>Lookup: for each candidate (region, year) in the policy's order, the first factor of the requested dimension
+/// wins. A factor of another dimension is never converted: if one was found and none of the right dimension,
+/// <see cref="Find"/> throws <see cref="IncompatibleUnitsException"/>.</para>
+/// </remarks>
+/// <threadsafety>Immutable and thread-safe.</threadsafety>
+public sealed class FactorCatalog
+{
+    // key -> region -> factors, latest year first (year-less factors last).
+    private readonly Dictionary<string, Dictionary<string, EmissionFactor[]>> _index;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="factors">The factors.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="factors"/> is <see langword="null"/>.</exception>
+    public FactorCatalog(IEnumerable<EmissionFactor> factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        Factors = [.. factors];
+        var build = new Dictionary<string, Dictionary<string, List<EmissionFactor>>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var factor in Factors)
+        {
+            ArgumentNullException.ThrowIfNull(factor, nameof(factors));
+            if (!build.TryGetValue(factor.Key, out var byRegion))
+            {
+                build[factor.Key] = byRegion = new(StringComparer.OrdinalIgnoreCase);
+            }
+
+            if (!byRegion.TryGetValue(factor.Region, out var list))
+            {
+                byRegion[factor.Region] = list = new(1);
+            }
+
+            list.Add(factor);
+        }
+
+        _index = new(build.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, byRegion) in build)
+        {
+            var regions = new Dictionary<string, EmissionFactor[]>(byRegion.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var (region, list) in byRegion)
+            {
+                // Stable sort keeps document order among equal years.
+                regions[region] = list.Count == 1 ? [list[0]] : [.. list.OrderByDescending(f => f.Year ?? int.MinValue)];
+            }
+
+            _index[key] = regions;
+        }
+    }
+
+    /// <summary>Gets an empty catalog.</summary>
+    public static FactorCatalog Empty { get; } = new([]);
+
+    /// <summary>Gets every factor, in the order given.</summary>
+    public ImmutableArray<EmissionFactor> Factors { get; }
+
+    /// <summary>Gets the number of factors.</summary>
+    public int Count => Factors.Length;
+
+    /// <summary>Gets the distinct keys, ordered.</summary>
+    public IEnumerable<string> Keys => _index.Keys.Order(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Finds the best factor for a request, applying the policy's fallbacks and recording them.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="providerName">The name recorded as the provider that answered.</param>
+    /// <param name="policy">The fallbacks allowed; <see langword="null"/> for <see cref="FallbackPolicy.Default"/>.</param>
+    /// <returns>The match, or <see langword="null"/> when no factor for the key is within the fallbacks allowed.</returns>
+    /// <exception cref="IncompatibleUnitsException">The only factors within reach are per a unit of another dimension.</exception>
+    public FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        policy ??= FallbackPolicy.Default;
+        if (!_index.TryGetValue(request.Key, out var byRegion))
+        {
+            return null;
+        }
+
+        var chain = policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
+        EmissionFactor? wrongDimension = null;
+        if (request.Year is not { } year)
+        {
+            for (int step = 0; step < chain.Count; step++)
+            {
+                if (byRegion.TryGetValue(chain[step], out var list) && PickLatest(list, request.Unit, ref wrongDimension) is { } f)
+                {
+                    return Match(request, f, chain, step, 0, providerName, policy);
+                }
+            }
+        }
+        else if (policy.Order == FallbackOrder.PreferSameYear)
+        {
+            for (int back = 0; back <= policy.MaxYearsBack; back++)
+            {
+                for (int step = 0; step < chain.Count; step++)
+                {
+                    if (byRegion.TryGetValue(chain[step], out var list) && Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
+                    {
+                        return Match(request, f, chain, step, back, providerName, policy);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int step = 0; step < chain.Count; step++)
+            {
+                if (!byRegion.TryGetValue(chain[step], out var list))
+                {
+                    continue;
+                }
+
+                for (int back = 0; back <= policy.MaxYearsBack; back++)
+                {
+                    if (Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
+                    {
+                        return Match(request, f, chain, step, back, providerName, policy);
+                    }
+                }
+            }
+        }
+
+        return wrongDimension is null ? null : throw new IncompatibleUnitsException(wrongDimension.PerUnit, request.Unit);
+    }
+
+    /// <summary>Lists factors whose key or name contains <paramref name="text"/>, optionally for one region, year and kind.</summary>
+    /// <param name="text">Text to look for in the key and name, ignoring case; <see langword="null"/> for all.</param>
+    /// <param name="region">Only factors of this region (ignoring case), if given.</param>
+    /// <param name="year">Only factors of this reference year, if given.</param>
+    /// <param name="kind">Only factors of this kind, if given.</param>
+    /// <returns>The factors, in catalog order.</returns>
+    public IEnumerable<EmissionFactor> Search(string? text = null, string? region = null, int? year = null, FactorKind? kind = null) =>
+        Factors.Where(f =>
+            (string.IsNullOrEmpty(text) || f.Key.Contains(text, StringComparison.OrdinalIgnoreCase) || f.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
+            && (region is null || string.Equals(f.Region, region, StringComparison.OrdinalIgnoreCase))
+            && (year is null || f.Year == year)
+            && (kind is null || f.Provenance.Kind == kind));
+
+    // The factor of one year (back == 0 also admits year-less factors) in the requested unit, else one of the same dimension.
+    private static EmissionFactor? Pick(EmissionFactor[] list, int year, bool admitYearless, Unit unit, ref EmissionFactor? wrongDimension)
+    {
+        EmissionFactor? sameDimension = null;
+        foreach (var f in list)
+        {
+            if (f.Year != year && !(f.Year is null && admitYearless))
+            {
+                continue;
+            }
+
+            if (f.PerUnit.Dimension != unit.Dimension)
+            {
+                wrongDimension ??= f;
+            }
+            else if (f.PerUnit == unit)
+            {
+                return f;
+            }
+            else
+            {
+                sameDimension ??= f;
+            }
+        }
+
+        return sameDimension;
+    }
+
+    // The latest factor of the requested dimension (the list runs latest first), in the requested unit if that year has one.
+    private static EmissionFactor? PickLatest(EmissionFactor[] list, Unit unit, ref EmissionFactor? wrongDimension)
+    {
+        EmissionFactor? best = null;
+        foreach (var f in list)
+        {
+            if (f.PerUnit.Dimension != unit.Dimension)
+            {
+                wrongDimension ??= f;
+                continue;
+            }
+
+            if (best is not null && f.Year != best.Year)
+            {
+                break;
+            }
+
+            if (f.PerUnit == unit)
+            {
+                return f;
+            }
+
+            best ??= f;
+        }
+
+        return best;
+    }
+
+    private static FactorMatch Match(FactorRequest request, EmissionFactor factor, IReadOnlyList<string> chain, int step, int back, string providerName, FallbackPolicy policy)
+    {
+        var fallbacks = new List<FactorFallback>(3);
+        if (step > 0)
+        {
+            fallbacks.Add(new RegionFallback(chain[0], chain[step], step));
+        }
+
+        if (back > 0 && request.Year is { } year)
+        {
+            fallbacks.Add(new YearFallback(year, year - back));
+        }
+
+        double conversion = 1;
+        if (factor.PerUnit != request.Unit)
+        {
+            // Amount per requested unit = amount per factor unit x (factor units in one requested unit): per kWh -> per MWh is x 1000.
+            conversion = Quantity.Of(1, request.Unit).As(factor.PerUnit);
+            fallbacks.Add(new UnitConversion(factor.PerUnit, request.Unit, conversion));
+        }
+
+        var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
+        return new FactorMatch(factor, providerName, fallbacks, conversion, quality);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Factors;
+
+/// <summary>Resolves a calculation's factor requests against providers in priority order, once per calculation.</summary>
+/// <remarks>
+/// <para>Requests are deduplicated and sent in one batch per provider; what a provider does not answer goes to the
+/// next. The result is every factor, characterized with the calculation's GWP set, or one failure listing every
+/// problem: unresolved requests (<c>PCF0401</c>), factors of the wrong dimension (<c>PCF0402</c>), providers that
+/// threw or timed out, by name (<c>PCF0403</c>), gases the GWP set lacks (<c>PCF0203</c>). Nothing partial is returned.</para>
+/// </remarks>
+/// <example><code>
+/// var resolver = new FactorResolver([companyData, DefaultFactors.Provider]);
+/// var result = await resolver.ResolveAsync([new FactorRequest("electricity/grid", "CN-JS", 2023, Unit.MegawattHour)], GwpSet.Ar6);
+/// double perMWh = result.Value.Factors.Values.Single().Co2ePerRequestedUnit; // 620.5 kg CO2e (0.6205 per kWh x 1000)
+/// </code></example>
+/// <threadsafety>Thread-safe when its providers are.</threadsafety>
+public sealed class FactorResolver
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="providers">The providers, highest priority first.</param>
+    /// <param name="options">Settings; <see langword="null"/> for <see cref="FactorResolverOptions.Default"/>.</param>
+    public FactorResolver(IEnumerable<IEmissionFactorProvider> providers, FactorResolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        Providers = [.. providers];
+        Options = options ?? FactorResolverOptions.Default;
+    }
+
+    /// <summary>Gets the providers, highest priority first.</summary>
+    public ImmutableArray<IEmissionFactorProvider> Providers { get; }
+
+    /// <summary>Gets the settings.</summary>
+    public FactorResolverOptions Options { get; }
+
+    /// <summary>Resolves every request.</summary>
+    /// <param name="requests">The requests; duplicates are resolved once.</param>
+    /// <param name="gwpSet">The GWP set of the calculation.</param>
+    /// <param name="cancellationToken">Cancels the resolution.</param>
+    /// <returns>Every factor, or every problem found.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<ValidationResult<FactorResolution>> ResolveAsync(IEnumerable<FactorRequest> requests, GwpSet gwpSet, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(gwpSet);
+        var distinct = new List<FactorRequest>();
+        var seen = new HashSet<FactorRequest>();
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            if (seen.Add(request))
+            {
+                distinct.Add(request);
+            }
+        }
+
+        var matches = new FactorMatch?[distinct.Count];
+        var problems = new List<ValidationProblem>();
+        var pending = Enumerable.Range(0, distinct.Count).ToList();
+        foreach (var provider in Providers)
+        {
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            var batch = pending.Select(i => distinct[i]).ToArray();
+            var answers = await AskAsync(provider, batch, problems, cancellationToken).ConfigureAwait(false);
+            if (answers is null)
+            {
+                // A failed provider ends the resolution: lower-priority data must not silently stand in for it.
+                return ValidationResult.Failure<FactorResolution>(problems);
+            }
+
+            var still = new List<int>();
+            for (int j = 0; j < batch.Length; j++)
+            {
+                if (answers[j] is { } match)
+                {
+                    matches[pending[j]] = match;
+                }
+                else if (!problems.Any(p => p.Code == ProblemCodes.FactorWrongDimension && p.Path == batch[j].ToString()))
+                {
+                    still.Add(pending[j]);
+                }
+            }
+
+            pending = still;
+        }
+
+        foreach (int i in pending)
+        {
+            problems.Add(new(distinct[i].ToString(), ProblemCodes.UnresolvedFactor,
+                $"No emission factor for '{distinct[i].Key}' in {distinct[i].Region ?? RegionHierarchy.Global}" +
+                $"{(distinct[i].Year is { } y ? $" ({y})" : string.Empty)} per {distinct[i].Unit.Symbol} from any provider ({string.Join(", ", Providers.Select(p => p.Name))}), within the fallbacks allowed."));
+        }
+
+        var resolved = new Dictionary<FactorRequest, ResolvedFactor>(distinct.Count);
+        var warnings = ImmutableArray.CreateBuilder<ValidationProblem>();
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            if (matches[i] is { } match && Characterize(distinct[i], match, gwpSet, problems) is { } factor)
+            {
+                resolved[distinct[i]] = factor;
+                warnings.AddRange(factor.Warnings);
+            }
+        }
+
+        return problems.Count > 0
+            ? ValidationResult.Failure<FactorResolution>(problems)
+            : ValidationResult.Success(new FactorResolution(gwpSet, resolved.ToFrozenDictionary(), warnings.ToImmutable()));
+    }
+
+    // One provider, one batch, with the timeout; a wrong dimension is found request by request. Null: the provider failed.
+    private async ValueTask<IReadOnlyList<FactorMatch?>?> AskAsync(IEmissionFactorProvider provider, FactorRequest[] batch, List<ValidationProblem> problems, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.ProviderTimeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout.CancelAfter(Options.ProviderTimeout);
+        }
+
+        try
+        {
+            try
+            {
+                return await CompositeFactorProvider.CallAsync(provider, batch, timeout.Token).ConfigureAwait(false);
+            }
+            catch (IncompatibleUnitsException)
+            {
+                var answers = new FactorMatch?[batch.Length];
+                for (int j = 0; j < batch.Length; j++)
+                {
+                    try
+                    {
+                        answers[j] = (await CompositeFactorProvider.CallAsync(provider, [batch[j]], timeout.Token).ConfigureAwait(false))[0];
+                    }
+                    catch (IncompatibleUnitsException ex)
+                    {
+                        problems.Add(new(batch[j].ToString(), ProblemCodes.FactorWrongDimension,
+                            $"The factor for '{batch[j].Key}' from provider '{provider.Name}' is per {ex.From.Symbol} ({ex.From.Dimension}), but the flow is in {ex.To.Symbol} ({ex.To.Dimension}); a factor is never converted across dimensions."));
+                    }
+                }
+
+                return answers;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problems.Add(new($"providers['{provider.Name}']", ProblemCodes.ProviderFailed,
+                $"The emission-factor provider '{provider.Name}' did not answer {batch.Length} request(s) within {Options.ProviderTimeout.TotalSeconds:0.###} s."));
+            return null;
+        }
+        catch (FactorProviderException ex)
+        {
+            problems.Add(new($"providers['{ex.ProviderName}']", ProblemCodes.ProviderFailed, ex.Message));
+            return null;
+        }
+    }
+
+    private static ResolvedFactor? Characterize(FactorRequest request, FactorMatch match, GwpSet gwpSet, List<ValidationProblem> problems)
+    {
+        var factor = match.Factor;
+        var components = match.ComponentsPerRequestedUnit();
+        var warnings = ImmutableArray<ValidationProblem>.Empty;
+        double co2e = 0;
+        bool ok = true;
+        bool anyCo2e = false;
+        foreach (var c in components)
+        {
+            if (c.Gas is null)
+            {
+                anyCo2e = true;
+                co2e += c.Sign * c.Amount;
+            }
+            else if (gwpSet.TryGetFactor(c.Gas, out double gwp))
+            {
+                co2e += c.Sign * c.Amount * gwp;
+            }
+            else
+            {
+                ok = false;
+                problems.Add(new(request.ToString(), ProblemCodes.MissingGwp,
+                    $"The GWP set {gwpSet.Id} has no factor for {c.Gas.Id}, a gas of the factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}'."));
+            }
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (anyCo2e && (factor.GwpBasis is null || factor.GwpBasis.Id != gwpSet.Id))
+        {
+            warnings = [new(request.ToString(), ProblemCodes.GwpBasisMismatch,
+                $"The factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}' is given in CO2e with {factor.GwpBasis?.Id ?? "an unstated GWP set"} and has no per-gas data, so it cannot be re-characterized with {gwpSet.Id}; its CO2e is used as published.")];
+        }
+
+        bool recharacterized = !anyCo2e && factor.GwpBasis is not null && factor.GwpBasis.Id != gwpSet.Id;
+        return new ResolvedFactor(request, match, gwpSet, components, co2e, recharacterized, warnings);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+
+namespace Pcf.Accounting.Factors;
+
+/// <summary>Which region contains which (child -> parent), walked upwards when no factor exists for the requested region.</summary>
+/// <remarks>
+/// <para>Region ids compare ignoring case. A region with no parent is a root; <c>GLO</c> (the world) ends every
+/// chain when the <see cref="FallbackPolicy"/> says so.</para>
+/// <para><see cref="China"/> maps the 31 mainland provinces (ISO 3166-2:CN codes such as <c>CN-JS</c>) to the seven
+/// regional grids of the MEE grid-factor announcements, the grids to <c>CN</c>: see docs/factors.md for the ids and sources.</para>
+/// </remarks>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class RegionHierarchy
+{
+    /// <summary>The id of the whole world.</summary>
+    public const string Global = "GLO";
+
+    private readonly FrozenDictionary<string, string> _parents;
+
+    private RegionHierarchy(FrozenDictionary<string, string> parents) => _parents = parents;
+
+    /// <summary>Gets a hierarchy with no regions (every region is a root).</summary>
+    public static RegionHierarchy Empty { get; } = new(FrozenDictionary<string, string>.Empty);
+
+    /// <summary>Gets the built-in China hierarchy: province -> regional grid -> <c>CN</c>.</summary>
+    /// <remarks>
+    /// Grid ids: <c>CN-GRID-NORTH</c> (华北), <c>CN-GRID-NORTHEAST</c> (东北), <c>CN-GRID-EAST</c> (华东),
+    /// <c>CN-GRID-CENTRAL</c> (华中), <c>CN-GRID-NORTHWEST</c> (西北), <c>CN-GRID-SOUTH</c> (南方),
+    /// <c>CN-GRID-SOUTHWEST</c> (西南). Inner Mongolia (<c>CN-NM</c>), split between the North and Northeast grids,
+    /// maps to the North grid (its western part, the larger load).
+    /// </remarks>
+    public static RegionHierarchy China { get; } = Create(ChinaParents());
+
+    /// <summary>Gets the child -> parent pairs.</summary>
+    public IReadOnlyDictionary<string, string> Parents => _parents;
+
+    /// <summary>Creates a hierarchy from child -> parent pairs.</summary>
+    /// <param name="parents">The pairs; a child appears once.</param>
+    /// <returns>The hierarchy.</returns>
+    /// <exception cref="ArgumentException">A child appears twice, a region is empty, or the pairs form a cycle.</exception>
+    public static RegionHierarchy Create(IEnumerable<KeyValuePair<string, string>> parents)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (child, parent) in parents)
+        {
+            if (string.IsNullOrWhiteSpace(child) || string.IsNullOrWhiteSpace(parent))
+            {
+                throw new ArgumentException("Region ids must not be empty.", nameof(parents));
+            }
+
+            if (!map.TryAdd(child, parent))
+            {
+                throw new ArgumentException($"The region '{child}' has two parents.", nameof(parents));
+            }
+        }
+
+        // Iterative cycle check: walk up from every region, at most map.Count steps.
+        foreach (var start in map.Keys)
+        {
+            string current = start;
+            for (int steps = 0; map.TryGetValue(current, out var next); steps++)
+            {
+                if (steps > map.Count || string.Equals(next, start, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ArgumentException($"The region hierarchy has a cycle through '{start}'.", nameof(parents));
+                }
+
+                current = next;
+            }
+        }
+
+        return new RegionHierarchy(map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Returns this hierarchy with more pairs; a pair for an existing child replaces its parent.</summary>
+    /// <param name="parents">The child -> parent pairs to add.</param>
+    /// <returns>The combined hierarchy.</returns>
+    /// <exception cref="ArgumentException">The result has a cycle.</exception>
+    public RegionHierarchy With(IEnumerable<KeyValuePair<string, string>> parents)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        var map = new Dictionary<string, string>(_parents, StringComparer.OrdinalIgnoreCase);
+        foreach (var (child, parent) in parents)
+        {
+            map[child] = parent;
+        }
+
+        return Create(map);
+    }
+
+    /// <summary>Gets the chain of regions from <paramref name="region"/> upwards: itself, its parent, ..., and <c>GLO</c> when asked.</summary>
+    /// <param name="region">The region; <see langword="null"/> or empty for <c>GLO</c>.</param>
+    /// <param name="endWithGlobal">Whether <c>GLO</c> ends the chain.</param>
+    /// <returns>The chain, without repeats.</returns>
+    public IReadOnlyList<string> Chain(string? region, bool endWithGlobal = true)
+    {
+        var chain = new List<string>(4) { string.IsNullOrWhiteSpace(region) ? Global : region };
+        while (_parents.TryGetValue(chain[^1], out var parent) && chain.Count <= _parents.Count)
+        {
+            chain.Add(parent);
+        }
+
+        if (endWithGlobal && !chain.Contains(Global, StringComparer.OrdinalIgnoreCase))
+        {
+            chain.Add(Global);
+        }
+
+        return chain;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> ChinaParents()
+    {
+        // Province -> regional grid, as grouped in the MEE/NBS grid emission factor announcements (2022, 2023 data)
+        // and in NDRC's earlier regional grid baseline factors. Six grids transcribed [S] from a public front-end
+        // (find_string id 21627091156: 华北 BJ TJ HE SX SD NM(west); 东北 LN JL HL NM(east); 华东 SH JS ZJ AH FJ;
+        // 华中 HA HB HN JX SC CQ; 西北 SN GS QH NX XJ; 南方 GD GX YN GZ HI). The Southwest grid (西南), split from
+        // Central in the 2022/2023 announcements, takes SC, CQ and XZ [U]: membership from recall, not read.
+        var grids = new (string Grid, string[] Provinces)[]
+        {
+            ("CN-GRID-NORTH", ["CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-SD", "CN-NM"]),
+            ("CN-GRID-NORTHEAST", ["CN-LN", "CN-JL", "CN-HL"]),
+            ("CN-GRID-EAST", ["CN-SH", "CN-JS", "CN-ZJ", "CN-AH", "CN-FJ"]),
+            ("CN-GRID-CENTRAL", ["CN-HA", "CN-HB", "CN-HN", "CN-JX"]),
+            ("CN-GRID-NORTHWEST", ["CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ"]),
+            ("CN-GRID-SOUTH", ["CN-GD", "CN-GX", "CN-YN", "CN-GZ", "CN-HI"]),
+            ("CN-GRID-SOUTHWEST", ["CN-SC", "CN-CQ", "CN-XZ"]),
+        };
+        foreach (var (grid, provinces) in grids)
+        {
+            yield return new(grid, "CN");
+            foreach (var province in provinces)
+            {
+                yield return new(province, grid);
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Json;
+
+/// <summary>Reads emission-factor datasets in the <c>pcf-factors/1</c> JSON format (docs/factors.md, docs/schemas/pcf-factors-1.schema.json).</summary>
+/// <remarks>Reading reports every problem of a document at once, each with its JSON path and a stable code; nothing
+/// partial is returned. Values of the document's <c>dataset</c> header (publisher, licence, id, version) fill each
+/// factor's provenance where the factor does not give its own.</remarks>
+/// <example><code>
+/// ValidationResult&lt;FactorCatalog&gt; read = FactorJson.Read(File.ReadAllBytes("factors/company.json"));
+/// var provider = new InMemoryFactorProvider("company", read.ThrowIfInvalid());
+/// </code></example>
+public static class FactorJson
+{
+    /// <summary>The format identifier this version reads.</summary>
+    public const string Format = "pcf-factors/1";
+
+    private static readonly FrozenDictionary<string, FactorKind> Kinds = new Dictionary<string, FactorKind>
+    {
+        ["unspecified"] = FactorKind.Unspecified,
+        ["lifeCycle"] = FactorKind.LifeCycle,
+        ["combustionOnly"] = FactorKind.CombustionOnly,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, FactorConfidence> Confidences = new Dictionary<string, FactorConfidence>
+    {
+        ["notStated"] = FactorConfidence.NotStated,
+        ["verified"] = FactorConfidence.Verified,
+        ["secondary"] = FactorConfidence.Secondary,
+        ["unverified"] = FactorConfidence.Unverified,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, CarbonOrigin> Origins = new Dictionary<string, CarbonOrigin>
+    {
+        ["notApplicable"] = CarbonOrigin.NotApplicable,
+        ["fossil"] = CarbonOrigin.Fossil,
+        ["biogenic"] = CarbonOrigin.Biogenic,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, UncertaintyDistributionKind> Distributions = new Dictionary<string, UncertaintyDistributionKind>
+    {
+        ["normal"] = UncertaintyDistributionKind.Normal,
+        ["lognormal"] = UncertaintyDistributionKind.Lognormal,
+        ["triangular"] = UncertaintyDistributionKind.Triangular,
+        ["uniform"] = UncertaintyDistributionKind.Uniform,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Reads a factor dataset from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">Limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
+    /// <returns>The factors, or every problem found.</returns>
+    public static ValidationResult<FactorCatalog> Read(ReadOnlyMemory<byte> utf8Json, JsonReadOptions? options = null)
+    {
+        var walker = new JsonWalker(options ?? JsonReadOptions.Default);
+        using var document = walker.Parse(utf8Json);
+        if (document is null)
+        {
+            return ValidationResult.Failure<FactorCatalog>(walker.Problems);
+        }
+
+        var factors = ReadDocument(walker, document.RootElement);
+        return walker.Problems.Count > 0
+            ? ValidationResult.Failure<FactorCatalog>(walker.Problems)
+            : ValidationResult.Success(new FactorCatalog(factors));
+    }
+
+    /// <summary>Reads a factor dataset from a JSON string.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">Limits; <see langword="null"/> for the defaults.</param>
+    /// <returns>The factors, or every problem found.</returns>
+    public static ValidationResult<FactorCatalog> Read(string json, JsonReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(System.Text.Encoding.UTF8.GetBytes(json), options);
+    }
+
+    /// <summary>Reads a factor dataset from a file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Limits; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The factors, or every problem found (a missing or too large file is a problem at <c>$</c>).</returns>
+    public static async ValueTask<ValidationResult<FactorCatalog>> ReadFileAsync(string path, JsonReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options ??= JsonReadOptions.Default;
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]);
+        }
+
+        if (info.Length > options.MaxDocumentBytes)
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.DocumentTooLarge, $"The file has {info.Length} bytes; the limit is {options.MaxDocumentBytes}.")]);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return Read(bytes, options);
+    }
+
+    private static List<EmissionFactor> ReadDocument(JsonWalker w, JsonElement root)
+    {
+        var factors = new List<EmissionFactor>();
+        const string path = "$";
+        if (!w.IsObject(root, path))
+        {
+            return factors;
+        }
+
+        w.OnlyMembers(root, path, "$schema", "format", "dataset", "factors");
+        var format = w.String(root, "format", path, required: true);
+        if (format is not null && format != Format)
+        {
+            w.Problem("$.format", ProblemCodes.UnsupportedFormat, $"'{format}' is not a format this version reads; expected '{Format}'.");
+            return factors;
+        }
+
+        var dataset = w.Object(root, "dataset", path, required: true) is { } d ? ReadDataset(w, d) : default;
+        var seen = new HashSet<(string, string, int?, string)>();
+        foreach (var (item, at) in w.Array(root, "factors", path, required: true))
+        {
+            if (w.IsObject(item, at) && ReadFactor(w, item, at, dataset) is { } factor)
+            {
+                if (!seen.Add((factor.Key.ToUpperInvariant(), factor.Region.ToUpperInvariant(), factor.Year, factor.PerUnit.Symbol)))
+                {
+                    w.Problem(at, ProblemCodes.InvalidFactor, $"Another factor has the same key '{factor.Key}', region '{factor.Region}', year and unit '{factor.PerUnit.Symbol}'.");
+                }
+
+                factors.Add(factor);
+            }
+        }
+
+        return factors;
+    }
+
+    private static DatasetHeader ReadDataset(JsonWalker w, JsonElement d)
+    {
+        const string at = "$.dataset";
+        w.OnlyMembers(d, at, "id", "name", "version", "publisher", "licence", "description", "url");
+        return new DatasetHeader(
+            w.String(d, "id", at, required: true),
+            w.String(d, "name", at),
+            w.String(d, "version", at, required: true),
+            w.String(d, "publisher", at),
+            w.String(d, "licence", at));
+    }
+
+    private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, string at, DatasetHeader dataset)
+    {
+        int before = w.Problems.Count;
+        w.OnlyMembers(item, at, "key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind", "primaryData",
+            "components", "source", "licence", "dataQuality", "uncertainty");
+        var key = w.String(item, "key", at, required: true);
+        var name = w.String(item, "name", at) ?? key;
+        var perUnit = w.ParseUnit(w.String(item, "perUnit", at, required: true), at + ".perUnit");
+        var region = w.String(item, "region", at);
+        var year = w.Integer(item, "year", at);
+        var validFrom = Date(w, item, "validFrom", at);
+        var validUntil = Date(w, item, "validUntil", at);
+        GwpSet? basis = null;
+        if (w.String(item, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
+        {
+            w.Problem(at + ".gwpBasis", ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
+        }
+
+        var kind = w.Enum(item, "kind", at, Kinds) ?? FactorKind.Unspecified;
+        bool primary = w.Boolean(item, "primaryData", at) ?? false;
+        var components = new List<FactorComponent>();
+        foreach (var (c, cAt) in w.Array(item, "components", at, required: true))
+        {
+            if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt) is { } component)
+            {
+                components.Add(component);
+            }
+        }
+
+        if (w.Get(item, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
+        {
+            w.Problem(at + ".components", ProblemCodes.Required, "A factor needs at least one component.");
+        }
+
+        FactorProvenance? provenance = null;
+        if (w.Object(item, "source", at, required: true) is { } s)
+        {
+            string sAt = at + ".source";
+            w.OnlyMembers(s, sAt, "publisher", "document", "year", "url", "confidence", "note");
+            var publisher = w.String(s, "publisher", sAt) ?? dataset.Publisher;
+            if (publisher is null)
+            {
+                w.Problem(sAt + ".publisher", ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
+            }
+
+            var document = w.String(s, "document", sAt, required: true);
+            if (publisher is not null && document is not null)
+            {
+                provenance = new FactorProvenance(publisher, document)
+                {
+                    PublicationYear = w.Integer(s, "year", sAt),
+                    Url = w.String(s, "url", sAt),
+                    Confidence = w.Enum(s, "confidence", sAt, Confidences) ?? FactorConfidence.NotStated,
+                    Note = w.String(s, "note", sAt),
+                    Dataset = dataset.Id,
+                    DatasetVersion = dataset.Version,
+                    Licence = w.String(item, "licence", at) ?? dataset.Licence,
+                    Kind = kind,
+                    IsPrimaryData = primary,
+                };
+            }
+        }
+
+        var quality = w.Object(item, "dataQuality", at) is { } q ? ReadQuality(w, q, at + ".dataQuality") : null;
+        var uncertainty = w.Object(item, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at + ".uncertainty") : null;
+        if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
+        {
+            return null;
+        }
+
+        return new EmissionFactor(key, name, perUnit, region, year, components, provenance)
+        {
+            ValidFrom = validFrom,
+            ValidUntil = validUntil,
+            GwpBasis = basis,
+            DataQuality = quality,
+            Uncertainty = uncertainty,
+        };
+    }
+
+    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, string at)
+    {
+        w.OnlyMembers(c, at, "gas", "amount", "kind", "origin");
+        var gasId = w.String(c, "gas", at, required: true);
+        var amount = w.Number(c, "amount", at, required: true);
+        var kind = w.Enum(c, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
+        var origin = w.Enum(c, "origin", at, Origins);
+        GreenhouseGas? gas = null;
+        if (gasId is not null && gasId != "CO2e" && !GreenhouseGas.TryFind(gasId, out gas))
+        {
+            w.Problem(at + ".gas", ProblemCodes.UnknownGas, $"'{gasId}' is not a known greenhouse gas (such as CO2-fossil, CH4-fossil, N2O) nor 'CO2e'.");
+            return null;
+        }
+
+        if (amount is { } a && a < 0)
+        {
+            w.Problem(at + ".amount", ProblemCodes.NumberOutOfRange, $"'amount' must not be negative, found {JsonWalker.Format(a)}; the 'kind' gives the sign.");
+            return null;
+        }
+
+        return gasId is null || amount is null
+            ? null
+            : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable };
+    }
+
+    private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, string at)
+    {
+        string[] names = ["technological", "geographical", "temporal", "completeness", "reliability"];
+        w.OnlyMembers(q, at, names);
+        var scores = new double[names.Length];
+        bool ok = true;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (w.Number(q, names[i], at, required: true) is not { } score)
+            {
+                ok = false;
+            }
+            else if (score is < DataQuality.Best or > DataQuality.Worst)
+            {
+                w.Problem($"{at}.{names[i]}", ProblemCodes.NumberOutOfRange, $"'{names[i]}' must be from 1 (best) to 5 (worst), found {JsonWalker.Format(score)}.");
+                ok = false;
+            }
+            else
+            {
+                scores[i] = score;
+            }
+        }
+
+        return ok ? new DataQuality(scores[0], scores[1], scores[2], scores[3], scores[4]) : null;
+    }
+
+    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, string at)
+    {
+        w.OnlyMembers(u, at, "distribution", "spread", "minimum", "maximum");
+        var kind = w.Enum(u, "distribution", at, Distributions);
+        if (kind is null)
+        {
+            _ = w.Get(u, "distribution", at, required: true); // reports a missing distribution; a wrong name was reported above
+            return null;
+        }
+
+        bool bounded = kind is UncertaintyDistributionKind.Triangular or UncertaintyDistributionKind.Uniform;
+        var spread = bounded ? null : w.Number(u, "spread", at, required: true);
+        var min = bounded ? w.Number(u, "minimum", at, required: true) : null;
+        var max = bounded ? w.Number(u, "maximum", at, required: true) : null;
+        try
+        {
+            return kind switch
+            {
+                UncertaintyDistributionKind.Normal when spread is { } s => UncertaintyDistribution.Normal(s),
+                UncertaintyDistributionKind.Lognormal when spread is { } s => UncertaintyDistribution.Lognormal(s),
+                UncertaintyDistributionKind.Triangular when min is { } lo && max is { } hi => UncertaintyDistribution.Triangular(lo, hi),
+                UncertaintyDistributionKind.Uniform when min is { } lo && max is { } hi => UncertaintyDistribution.Uniform(lo, hi),
+                _ => null,
+            };
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            w.Problem(at, ProblemCodes.NumberOutOfRange, ex.Message.Split(" (Parameter", 2)[0]);
+            return null;
+        }
+    }
+
+    private static DateOnly? Date(JsonWalker w, JsonElement item, string name, string at)
+    {
+        var text = w.String(item, name, at);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        w.Problem(JsonWalker.Member(at, name), ProblemCodes.WrongType, $"'{name}' must be a date as yyyy-MM-dd, found \"{text}\".");
+        return null;
+    }
+
+    private readonly record struct DatasetHeader(string? Id, string? Name, string? Version, string? Publisher, string? Licence);
+}

@@ -1,0 +1,105 @@
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Json;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Tests.Factors;
+
+public class FactorFileTests
+{
+    private const string Valid = """
+        {
+          "format": "pcf-factors/1",
+          "dataset": { "id": "company", "version": "1", "publisher": "ACME", "licence": "internal" },
+          "factors": [
+            {
+              "key": "steel/hrc", "perUnit": "t", "region": "CN-JS", "year": 2024, "kind": "lifeCycle", "primaryData": true,
+              "components": [ { "gas": "CO2-fossil", "amount": 1900 }, { "gas": "CH4-fossil", "amount": 0.5 } ],
+              "source": { "document": "ACME EPD 2024, table 3", "confidence": "verified" },
+              "dataQuality": { "technological": 1, "geographical": 1, "temporal": 1, "completeness": 2, "reliability": 1 },
+              "uncertainty": { "distribution": "lognormal", "spread": 1.1 }
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Json_Valid_ReadsFactorWithProvenance()
+    {
+        var factor = Assert.Single(FactorJson.Read(Valid).Value.Factors);
+        Assert.Equal(Unit.Tonne, factor.PerUnit);
+        Assert.Equal("ACME", factor.Provenance.Publisher);
+        Assert.Equal("internal", factor.Provenance.Licence);
+        Assert.True(factor.Provenance.IsPrimaryData);
+        Assert.Equal(FactorKind.LifeCycle, factor.Provenance.Kind);
+        Assert.Equal(2, factor.DataQuality!.Value.Completeness);
+        Assert.Equal(UncertaintyDistributionKind.Lognormal, factor.Uncertainty!.Kind);
+    }
+
+    [Fact]
+    public void Json_Invalid_ReportsEveryProblemWithItsPath()
+    {
+        const string json = """
+            { "format": "pcf-factors/1", "dataset": { "id": "d", "version": "1" },
+              "factors": [ { "key": "a", "perUnit": "kWhh", "components": [ { "gas": "CO3", "amount": -1 } ], "source": { "document": "x" }, "colour": 1 } ] }
+            """;
+        var problems = FactorJson.Read(json).Problems.Select(p => (p.Path, p.Code)).ToList();
+        Assert.Contains(("$.factors[0].colour", ProblemCodes.UnknownMember), problems);
+        Assert.Contains(("$.factors[0].perUnit", ProblemCodes.UnknownUnit), problems);
+        Assert.Contains(("$.factors[0].components[0].gas", ProblemCodes.UnknownGas), problems);
+        Assert.Contains(("$.factors[0].source.publisher", ProblemCodes.Required), problems);
+    }
+
+    [Fact]
+    public void Json_WrongFormat_IsRejected() =>
+        Assert.Equal(ProblemCodes.UnsupportedFormat, Assert.Single(FactorJson.Read("""{ "format": "pcf-factors/2" }""").Problems).Code);
+
+    [Fact]
+    public void Csv_RowsOfOneFactorGroup_AndNumbersAreInvariant()
+    {
+        const string csv = """
+            key,region,year,per_unit,gas,amount,publisher,document,confidence,factor_kind
+            electricity/grid,CN-JS,2024,MWh,CO2-fossil,590.5,ACME,"Utility bill, 2024",verified,lifeCycle
+            electricity/grid,CN-JS,2024,MWh,N2O,0.01,ACME,"Utility bill, 2024",verified,lifeCycle
+            """;
+        var factor = Assert.Single(FactorCsv.Read(csv).Value.Factors);
+        Assert.Equal(2, factor.Components.Length);
+        Assert.Equal(590.5, factor.Components[0].Amount);
+        Assert.Equal("Utility bill, 2024", factor.Provenance.Document);
+    }
+
+    [Fact]
+    public void Csv_Invalid_ReportsLineAndColumn()
+    {
+        const string csv = """
+            key,per_unit,gas,amount,publisher,document
+            a,kWh,CO2-fossil,"0,5",p,d
+            b,kWhh,CO2-fossil,1,p,d
+            """;
+        var problems = FactorCsv.Read(csv).Problems.Select(p => (p.Path, p.Code)).ToList();
+        Assert.Equal([("line 2, amount", ProblemCodes.WrongType), ("line 3, per_unit", ProblemCodes.UnknownUnit)], problems);
+    }
+
+    [Fact]
+    public void Csv_UnknownColumn_IsReported() =>
+        Assert.Equal(("line 1, colour", ProblemCodes.UnknownMember), FactorCsv.Read("key,per_unit,gas,amount,publisher,document,colour\n").Problems.Select(p => (p.Path, p.Code)).Single());
+
+    [Fact]
+    public async Task FileProvider_JsonFile_AnswersAndNamesItself()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, Valid);
+        try
+        {
+            var provider = FileFactorProvider.FromJson(path, "supplier-epds");
+            var match = await provider.FindAsync(new FactorRequest("steel/hrc", "CN-JS", 2025, Unit.Kilogram));
+            Assert.Equal("supplier-epds", match!.ProviderName);
+            Assert.Equal(1.9, match.AmountPerRequestedUnit(match.Factor.Components[0]), 12); // 1900 kg/t / 1000 kg/t
+            Assert.Equal<FactorFallback>([new YearFallback(2025, 2024), new UnitConversion(Unit.Tonne, Unit.Kilogram, 0.001)], match.Fallbacks.ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
