@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pcf.Accounting.DependencyInjection;
+using Pcf.Accounting.Engine;
+using Pcf.Accounting.Factors;
 using Pcf.Accounting.Json;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -7,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Pcf.Accounting's services in an <see cref="IServiceCollection"/>.</summary>
 public static class PcfAccountingServiceCollectionExtensions
 {
-    /// <summary>Adds the footprint services: settings, the product-system reader, and whatever later parts register.</summary>
+    /// <summary>Adds the footprint services: settings, the product-system reader, the factor resolver and the <see cref="IFootprintCalculator"/> (scoped), and whatever later parts register.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets <see cref="PcfAccountingOptions"/>; optional.</param>
     /// <returns>A builder to add emission-factor providers and templates, highest priority first.</returns>
@@ -32,6 +34,7 @@ public static class PcfAccountingServiceCollectionExtensions
             services.TryAddSingleton(sp => sp.GetRequiredService<PcfAccountingMarker>().Settings);
             services.TryAddSingleton(sp => new ProductSystemReader(sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             FactorProviderRegistration.EnsureServices(services);
+            services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>()));
         }
 
         configure?.Invoke(marker.Options);

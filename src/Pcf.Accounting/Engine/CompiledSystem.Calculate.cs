@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
@@ -11,6 +12,40 @@ namespace Pcf.Accounting.Engine;
 /// <summary>Computation: solve for the scaling vector, then aggregate in one fixed order.</summary>
 public sealed partial class CompiledSystem
 {
+    /// <summary>Computes the footprint of a demand with resolved background factors: the pure, synchronous step.</summary>
+    /// <param name="factors">The factors of every request in <see cref="FactorRequests"/>, resolved by a <see cref="FactorResolver"/>; their GWP set characterizes the whole inventory.</param>
+    /// <param name="demand">What to calculate; <see langword="null"/> for one declared unit of the reference product.</param>
+    /// <returns>The result. The fallbacks used and the combustion-only factors appear in its warnings and in the explanation's factor sources.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factors"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="factors"/> lacks a request of the system, or the demand names a product the system does not make.</exception>
+    /// <exception cref="InvalidOperationException">The solution is not finite (a numerically singular system).</exception>
+    /// <remarks>Deterministic: the same system (in any order of processes and exchanges), factors and demand give the same bits.</remarks>
+    public FootprintResult Calculate(FactorResolution factors, Demand? demand = null)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        var background = BackgroundTable.From(FactorRequests, factors);
+        var warnings = new List<ValidationProblem>(factors.Warnings);
+        for (int r = 0; r < FactorRequests.Length; r++)
+        {
+            var match = background.Matches[r]!;
+            if (!match.IsExact)
+            {
+                warnings.Add(new ValidationProblem(FactorRequests[r].ToString(), ProblemCodes.FactorFallbackUsed,
+                    $"The factor for '{FactorRequests[r].Key}' was found only after a fallback ({string.Join(", ", match.Fallbacks.Select(f => f.Describe()))}) by {match.ProviderName}" +
+                    (match.DataQuality is { } q ? string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
+                        $"; data quality lowered to technological {q.Technological:0.##}, geographical {q.Geographical:0.##}, temporal {q.Temporal:0.##}.") : ".")));
+            }
+
+            if (match.Factor.Provenance.Kind == FactorKind.CombustionOnly && RuleSet.Boundary != Rules.SystemBoundary.GateToGate)
+            {
+                warnings.Add(new ValidationProblem(FactorRequests[r].ToString(), ProblemCodes.CombustionOnlyFactor,
+                    $"The factor for '{FactorRequests[r].Key}' covers combustion only (no upstream supply chain); a cradle-to-gate footprint needs a life-cycle factor."));
+            }
+        }
+
+        return Calculate(background, factors.GwpSet, demand, warnings);
+    }
+
     internal FootprintResult Calculate(BackgroundTable background, GwpSet gwp, Demand? demand, IEnumerable<ValidationProblem>? resolutionWarnings = null)
     {
         ArgumentNullException.ThrowIfNull(gwp);
@@ -175,14 +210,44 @@ public sealed partial class CompiledSystem
             byGas.Add(new GasContribution(null, Kg(0), Kg(co2eOnly)));
         }
 
+        var runsOf = new double[_processes.Length];
+        for (int c = 0; c < n; c++)
+        {
+            runsOf[_columns[c].Process] += _columns[c].Share * s[c];
+        }
+
         var byProcess = Enumerable.Range(0, _processes.Length)
-            .Select(p => new ProcessContribution(_processes[p].Id, _processes[p].Stage, RunsOf(p, s),
+            .Select(p => new ProcessContribution(_processes[p].Id, _processes[p].Stage, runsOf[p],
                 Kg(processDirect[p]), Kg(processBackground[p]), Kg(processDirect[p] + processBackground[p]), Share(processDirect[p] + processBackground[p])))
             .OrderByDescending(p => Math.Abs(p.Total.Value)).ThenBy(p => p.Process.Value, StringComparer.Ordinal)
             .ToImmutableArray();
         var byStage = byProcess.GroupBy(p => p.Stage).OrderBy(g => g.Key)
             .Select(g => new StageContribution(g.Key, Kg(g.Sum(p => p.Total.Value)), Share(g.Sum(p => p.Total.Value))))
             .ToImmutableArray();
+        // Data quality: the scores of the factors used, weighted by their gross (positive) CO2e contribution.
+        double dqWeight = 0, dqCovered = 0, tech = 0, geo = 0, time = 0, complete = 0, reliable = 0;
+        for (int r = 0; r < FactorRequests.Length; r++)
+        {
+            double weight = factorUsed[r] * background.Co2ePerUnit[r];
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            dqWeight += weight;
+            if (background.Matches[r]?.DataQuality is { } q)
+            {
+                dqCovered += weight;
+                tech += weight * q.Technological;
+                geo += weight * q.Geographical;
+                time += weight * q.Temporal;
+                complete += weight * q.Completeness;
+                reliable += weight * q.Reliability;
+            }
+        }
+
+        DataQuality? quality = dqCovered > 0 ? new DataQuality(tech / dqCovered, geo / dqCovered, time / dqCovered, complete / dqCovered, reliable / dqCovered) : null;
+
         var byFactor = Enumerable.Range(0, FactorRequests.Length)
             .Where(r => factorUsed[r] != 0)
             .Select(r => new FactorContribution(FactorRequests[r], Quantity.Of(factorUsed[r], FactorRequests[r].Unit), background.Co2ePerUnit[r],
@@ -216,6 +281,8 @@ public sealed partial class CompiledSystem
             ByStage = byStage,
             ByFactor = byFactor,
             PrimaryDataShare = positive == 0 ? 0 : primary / positive,
+            DataQuality = quality,
+            DataQualityCoverage = dqWeight == 0 ? 0 : dqCovered / dqWeight,
             CutOff = new CutOffSummary(Kg(excluded), excluded == 0 ? 0 : excluded / (Math.Abs(excludingUptake) + Math.Abs(excluded)), [.. excludedRules]),
             Warnings = warnings.ToImmutable(),
             Background = background,
@@ -304,6 +371,18 @@ public sealed partial class CompiledSystem
     /// <summary>The footprint per unit of every product (column), solving Aᵀ λ = g with g the CO2e per run of each column.</summary>
     internal double[] PerUnitFootprints(BackgroundTable background, GwpSet gwp)
     {
+        var g = Co2ePerRun(background, gwp);
+        var lambda = new double[g.Length];
+        _lu.SolveTransposed(g, lambda);
+        return lambda;
+    }
+
+    /// <summary>The technosphere matrix (for tests and benchmarks).</summary>
+    internal SparseMatrix Technosphere => _technosphere;
+
+    /// <summary>The net CO2e of one run of each column (direct exchanges and background factors; zero outside the boundary).</summary>
+    internal double[] Co2ePerRun(BackgroundTable background, GwpSet gwp)
+    {
         int n = _columns.Length;
         var g = new double[n];
         var gwpOf = _gases.Select(gwp.FactorOf).ToArray();
@@ -328,8 +407,6 @@ public sealed partial class CompiledSystem
             g[c] = sum;
         }
 
-        var lambda = new double[n];
-        _lu.SolveTransposed(g, lambda);
-        return lambda;
+        return g;
     }
 }

@@ -17,7 +17,7 @@ namespace Pcf.Accounting.Engine;
 /// builds the technosphere matrix <c>A</c>, the direct-exchange matrix and the factor-use matrix
 /// (Heijungs &amp; Suh 2002), and factorizes <c>A</c> (block triangular form, then sparse LU per block).</para>
 /// <para>A compiled system is immutable and thread-safe: many threads may calculate with it at once.
-/// The background factors are an input of <see cref="Calculate"/>: resolve <see cref="FactorRequests"/>
+/// The background factors are an input of <see cref="Calculate(FactorResolution, Results.Demand?)"/>: resolve <see cref="FactorRequests"/>
 /// first (the async step), then compute (the pure, synchronous step).</para>
 /// </remarks>
 /// <threadsafety>Immutable and thread-safe.</threadsafety>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pcf.Accounting.Engine;
+using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Rules;
 using Pcf.Accounting.Units;
@@ -67,6 +68,12 @@ public sealed class FootprintResult
 
     /// <summary>Gets the share of the gross emissions (positive contributions) that comes from primary data: processes marked primary and supplier-specific factors.</summary>
     public required double PrimaryDataShare { get; init; }
+
+    /// <summary>Gets the data-quality scores of the background factors, averaged with their gross (positive) CO2e as weights, after fallback penalties; <see langword="null"/> when no factor used has scores.</summary>
+    public DataQuality? DataQuality { get; init; }
+
+    /// <summary>Gets the share of the background factors' gross CO2e that <see cref="DataQuality"/> covers (factors with scores), from 0 to 1.</summary>
+    public double DataQualityCoverage { get; init; }
 
     /// <summary>Gets what the rule set excluded.</summary>
     public required CutOffSummary CutOff { get; init; }

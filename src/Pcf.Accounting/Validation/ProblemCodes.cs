@@ -101,4 +101,10 @@ public static class ProblemCodes
 
     /// <summary>A factor file or row is invalid (a duplicate factor, a CO2e amount without a GWP basis, an unreadable CSV line).</summary>
     public const string InvalidFactor = "PCF0405";
+
+    /// <summary>A warning: a factor matched only after a fallback (another region, an earlier year, a unit conversion); the data quality was lowered.</summary>
+    public const string FactorFallbackUsed = "PCF0406";
+
+    /// <summary>A warning: a combustion-only factor (direct CO2 of burning, no upstream) was used in a cradle-to-gate footprint, which then understates the supply chain.</summary>
+    public const string CombustionOnlyFactor = "PCF0407";
 }
