@@ -175,8 +175,15 @@ public sealed partial class CompiledSystem
             byGas.Add(new GasContribution(null, Kg(0), Kg(co2eOnly)));
         }
 
+        // Runs per process in one pass over the columns (ascending, as RunsOf sums them): per-process lookups were O(n²).
+        var processRuns = new double[_processes.Length];
+        for (int c = 0; c < n; c++)
+        {
+            processRuns[_columns[c].Process] += _columns[c].Share * s[c];
+        }
+
         var byProcess = Enumerable.Range(0, _processes.Length)
-            .Select(p => new ProcessContribution(_processes[p].Id, _processes[p].Stage, RunsOf(p, s),
+            .Select(p => new ProcessContribution(_processes[p].Id, _processes[p].Stage, processRuns[p],
                 Kg(processDirect[p]), Kg(processBackground[p]), Kg(processDirect[p] + processBackground[p]), Share(processDirect[p] + processBackground[p])))
             .OrderByDescending(p => Math.Abs(p.Total.Value)).ThenBy(p => p.Process.Value, StringComparer.Ordinal)
             .ToImmutableArray();
