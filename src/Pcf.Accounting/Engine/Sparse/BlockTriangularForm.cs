@@ -50,7 +50,23 @@ internal sealed class BlockTriangularForm
             }
         }
 
-        var columnOrder = StronglyConnectedComponents(n, cp, ri, columnOfRow, out int[] blockStarts);
+        // Acyclic systems (product trees, most supply chains) are common and large: a topological
+        // sort is a cheaper, more cache-friendly pass than Tarjan, and gives the same 1x1 blocks.
+        int[] blockStarts;
+        var columnOrder = TopologicalOrder(n, cp, ri, columnOfRow);
+        if (columnOrder is not null)
+        {
+            blockStarts = new int[n + 1];
+            for (int p = 0; p <= n; p++)
+            {
+                blockStarts[p] = p;
+            }
+        }
+        else
+        {
+            columnOrder = StronglyConnectedComponents(n, cp, ri, columnOfRow, out blockStarts);
+        }
+
         int[] rowOrder;
         if (columnOfRow is null)
         {
@@ -174,6 +190,53 @@ internal sealed class BlockTriangularForm
         }
 
         return columnOfRow;
+    }
+
+    /// <summary>
+    /// Kahn's topological sort of the graph with an edge from column j to column <c>columnOfRow[i]</c>
+    /// for every off-diagonal entry (i, j): every column comes before the columns whose rows it feeds.
+    /// </summary>
+    /// <returns>The columns in topological order, or <see langword="null"/> if the graph has a cycle.</returns>
+    internal static int[]? TopologicalOrder(int n, int[] cp, int[] ri, int[]? columnOfRow)
+    {
+        var inDegree = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int p = cp[j]; p < cp[j + 1]; p++)
+            {
+                int w = columnOfRow is null ? ri[p] : columnOfRow[ri[p]];
+                if (w != j)
+                {
+                    inDegree[w]++;
+                }
+            }
+        }
+
+        // The order array doubles as the FIFO queue: order[head..tail) are ready, not yet expanded.
+        var order = new int[n];
+        int tail = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (inDegree[j] == 0)
+            {
+                order[tail++] = j;
+            }
+        }
+
+        for (int head = 0; head < tail; head++)
+        {
+            int j = order[head];
+            for (int p = cp[j]; p < cp[j + 1]; p++)
+            {
+                int w = columnOfRow is null ? ri[p] : columnOfRow[ri[p]];
+                if (w != j && --inDegree[w] == 0)
+                {
+                    order[tail++] = w;
+                }
+            }
+        }
+
+        return tail == n ? order : null;
     }
 
     /// <summary>

@@ -365,7 +365,7 @@ internal sealed class SparseLu
         private int _lnz, _unz;
 
         // Block workspace, sized for the largest block and reused.
-        private int[] _bp = [], _bi = [], _pinv = [], _stamp = [], _reach = [], _dfsStack = [], _dfsNext = [], _localOf = [], _pivotRow = [];
+        private int[] _bp = [], _bi = [], _pinv = [], _stamp = [], _reach = [], _dfsStack = [], _dfsNext = [], _localOf = [], _pivotRow = [], _pruneEnd = [];
         private double[] _bx = [], _x = [];
 
         public Factorizer(SparseMatrix a, BlockTriangularForm btf)
@@ -404,22 +404,61 @@ internal sealed class SparseLu
             int[] rowOrder = _rowOrder;
             int[] columnOrder = _columnOrder;
             bool shared = ReferenceEquals(rowOrder, columnOrder);
+
+            // One pass over the columns in storage order (sequential reads; the lookups by position are
+            // independent, so they overlap in the memory system): count the entries outside the diagonal
+            // blocks per column position and pick up the diagonal of each 1x1 block. Pivoting permutes rows
+            // only within a block, so "below the block" and the 1x1 diagonals are already final here.
+            var rowPosition = new int[n];
+            var columnPosition = new int[n];
+            var blockEnd = new int[n];
+            for (int p = 0; p < n; p++)
+            {
+                rowPosition[rowOrder[p]] = p;
+                columnPosition[columnOrder[p]] = p;
+            }
+
+            for (int k = 0; k + 1 < _blockStarts.Length; k++)
+            {
+                int e = _blockStarts[k + 1];
+                for (int q = _blockStarts[k]; q < e; q++)
+                {
+                    blockEnd[q] = e;
+                }
+            }
+
+            var outsideCount = new int[n];   // by original column: a block's ordering permutes its columns later
+            for (int j = 0; j < n; j++)
+            {
+                int q = columnPosition[j], e = blockEnd[q], count = 0;
+                for (int p = cp[j]; p < cp[j + 1]; p++)
+                {
+                    int r = rowPosition[ri[p]];
+                    if (r >= e)
+                    {
+                        count++;
+                    }
+                    else if (r == q && e == q + 1)
+                    {
+                        _diagonal[q] = av[p];
+                    }
+                }
+
+                outsideCount[j] = count;
+            }
+
             for (int k = 0; k + 1 < _blockStarts.Length; k++)
             {
                 int s = _blockStarts[k], e = _blockStarts[k + 1];
                 if (e - s == 1)
                 {
-                    int j = columnOrder[s], i = rowOrder[s];
-                    int p = Array.BinarySearch(ri, cp[j], cp[j + 1] - cp[j], i);
-                    double v = p >= 0 ? av[p] : 0;
-                    if (v == 0)
+                    if (_diagonal[s] == 0)
                     {
                         throw BlockSingular(
-                            $"Process {j} is singular: its diagonal entry (reference output) is zero and no loop supplies it.",
+                            $"Process {columnOrder[s]} is singular: its diagonal entry (reference output) is zero and no loop supplies it.",
                             columnOrder, s, e);
                     }
 
-                    _diagonal[s] = v;
                     _lp[s + 1] = _lnz;
                     _up[s + 1] = _unz;
                 }
@@ -440,50 +479,36 @@ internal sealed class SparseLu
             Array.Resize(ref _ui, _unz);
             Array.Resize(ref _ux, _unz);
 
-            // Entries outside the diagonal blocks, by column position, with row positions.
-            var rowPosition = new int[n];
-            for (int p = 0; p < n; p++)
+            // Entries outside the diagonal blocks, by column position, with (final) row positions; within
+            // a column in storage order, as before.
+            if (largest > 1)
             {
-                rowPosition[rowOrder[p]] = p;
-            }
-
-            var op = new int[n + 1];
-            int count = 0;
-            for (int k = 0; k + 1 < _blockStarts.Length; k++)
-            {
-                int e = _blockStarts[k + 1];
-                for (int q = _blockStarts[k]; q < e; q++)
+                for (int p = 0; p < n; p++)
                 {
-                    int j = columnOrder[q];
-                    for (int p = cp[j]; p < cp[j + 1]; p++)
-                    {
-                        if (rowPosition[ri[p]] >= e)
-                        {
-                            count++;
-                        }
-                    }
-
-                    op[q + 1] = count;
+                    rowPosition[rowOrder[p]] = p;
+                    columnPosition[columnOrder[p]] = p;
                 }
             }
 
-            var oi = new int[count];
-            var ox = new double[count];
-            int w = 0;
-            for (int k = 0; k + 1 < _blockStarts.Length; k++)
+            var op = new int[n + 1];
+            for (int q = 0; q < n; q++)
             {
-                int e = _blockStarts[k + 1];
-                for (int q = _blockStarts[k]; q < e; q++)
+                op[q + 1] = op[q] + outsideCount[columnOrder[q]];
+            }
+
+            int total = op[n];
+            var oi = new int[total];
+            var ox = new double[total];
+            for (int j = 0; j < n; j++)
+            {
+                int q = columnPosition[j], e = blockEnd[q], w = op[q];
+                for (int p = cp[j]; p < cp[j + 1]; p++)
                 {
-                    int j = columnOrder[q];
-                    for (int p = cp[j]; p < cp[j + 1]; p++)
+                    int r = rowPosition[ri[p]];
+                    if (r >= e)
                     {
-                        int r = rowPosition[ri[p]];
-                        if (r >= e)
-                        {
-                            oi[w] = r;
-                            ox[w++] = av[p];
-                        }
+                        oi[w] = r;
+                        ox[w++] = av[p];
                     }
                 }
             }
@@ -500,6 +525,7 @@ internal sealed class SparseLu
             _dfsStack = new int[size];
             _dfsNext = new int[size];
             _pivotRow = new int[size];
+            _pruneEnd = new int[size];
             _x = new double[size];
             _localOf = new int[_n];
         }
@@ -566,15 +592,22 @@ internal sealed class SparseLu
             bp[m] = nz;
             EnsureCapacity(ref _li, ref _lx, _lnz + nz);
             EnsureCapacity(ref _ui, ref _ux, _unz + nz);
-            int[] pinv = _pinv, stamp = _stamp, reach = _reach, stack = _dfsStack, nextChild = _dfsNext, pivotRow = _pivotRow;
-            double[] x = _x;
+            int[] pinv = _pinv, stamp = _stamp, reach = _reach, stack = _dfsStack, nextChild = _dfsNext, pivotRow = _pivotRow, pruneEnd = _pruneEnd;
+            int[] lp = _lp, up = _up;
+            double[] x = _x, diagonal = _diagonal;
             Array.Fill(pinv, -1, 0, m);
             Array.Fill(stamp, -1, 0, m);
+            Array.Fill(pruneEnd, -1, 0, m);
             int lStart = _lnz;
+            int lnz = _lnz, unz = _unz;
+            int[] li = _li, ui = _ui;
+            double[] lx = _lx, ux = _ux;
 
             for (int k = 0; k < m; k++)
             {
                 // Symbolic: the rows reachable from column k's pattern through L, in topological order.
+                // A pruned column (symmetric pruning, Eisenstat & Liu 1992, as in KLU) is only searched
+                // over its rows that were pivotal when it was pruned: the others are reached another way.
                 int top = m;
                 for (int p = bp[k]; p < bp[k + 1]; p++)
                 {
@@ -588,7 +621,7 @@ internal sealed class SparseLu
                     stack[0] = r0;
                     stamp[r0] = k;
                     int c0 = pinv[r0];
-                    nextChild[0] = c0 >= 0 ? _lp[s + c0] : 0;
+                    nextChild[0] = c0 >= 0 ? lp[s + c0] : 0;
                     while (head >= 0)
                     {
                         int r = stack[head];
@@ -596,17 +629,17 @@ internal sealed class SparseLu
                         bool descended = false;
                         if (col >= 0)
                         {
-                            int end = _lp[s + col + 1];
+                            int end = pruneEnd[col] >= 0 ? pruneEnd[col] : lp[s + col + 1];
                             for (int t = nextChild[head]; t < end; t++)
                             {
-                                int child = _li[t];
+                                int child = li[t];
                                 if (stamp[child] != k)
                                 {
                                     nextChild[head] = t + 1;
                                     stamp[child] = k;
                                     stack[++head] = child;
                                     int cc = pinv[child];
-                                    nextChild[head] = cc >= 0 ? _lp[s + cc] : 0;
+                                    nextChild[head] = cc >= 0 ? lp[s + cc] : 0;
                                     descended = true;
                                     break;
                                 }
@@ -629,7 +662,15 @@ internal sealed class SparseLu
                     columnMax = Math.Max(columnMax, Math.Abs(bx[p]));
                 }
 
-                EnsureCapacity(ref _ui, ref _ux, _unz + (m - top));
+                if (ui.Length < unz + (m - top))
+                {
+                    _unz = unz;
+                    EnsureCapacity(ref _ui, ref _ux, unz + (m - top));
+                    ui = _ui;
+                    ux = _ux;
+                }
+
+                int uStart = unz;
                 for (int t = top; t < m; t++)
                 {
                     int r = reach[t];
@@ -640,13 +681,12 @@ internal sealed class SparseLu
                     }
 
                     double xr = x[r];
-                    _ui[_unz] = s + col;
-                    _ux[_unz++] = xr;
+                    ui[unz] = s + col;
+                    ux[unz++] = xr;
                     if (xr != 0)
                     {
-                        int[] li = _li;
-                        double[] lx = _lx;
-                        for (int q = _lp[s + col]; q < _lp[s + col + 1]; q++)
+                        int qEnd = lp[s + col + 1];
+                        for (int q = lp[s + col]; q < qEnd; q++)
                         {
                             x[li[q]] -= lx[q] * xr;
                         }
@@ -684,6 +724,8 @@ internal sealed class SparseLu
                         x[reach[t]] = 0;
                     }
 
+                    _lnz = lnz;
+                    _unz = unz;
                     throw BlockSingular(
                         $"A loop of {m} process(es) is singular (it nets no output of some product, or a product in it has no supplier); " +
                         $"the elimination broke down at process {columnOrder[s + order[k]]}.",
@@ -692,8 +734,15 @@ internal sealed class SparseLu
 
                 pinv[pivot] = k;
                 pivotRow[k] = pivot;
-                _diagonal[s + k] = pivotValue;
-                EnsureCapacity(ref _li, ref _lx, _lnz + (m - top));
+                diagonal[s + k] = pivotValue;
+                if (li.Length < lnz + (m - top))
+                {
+                    _lnz = lnz;
+                    EnsureCapacity(ref _li, ref _lx, lnz + (m - top));
+                    li = _li;
+                    lx = _lx;
+                }
+
                 for (int t = top; t < m; t++)
                 {
                     int r = reach[t];
@@ -702,17 +751,60 @@ internal sealed class SparseLu
                         double l = x[r] / pivotValue;
                         if (l != 0)
                         {
-                            _li[_lnz] = r;
-                            _lx[_lnz++] = l;
+                            li[lnz] = r;
+                            lx[lnz++] = l;
                         }
                     }
 
                     x[r] = 0;
                 }
 
-                _lp[s + k + 1] = _lnz;
-                _up[s + k + 1] = _unz;
+                lp[s + k + 1] = lnz;
+                up[s + k + 1] = unz;
+
+                // Symmetric pruning: every earlier column j of U(:, k) whose L(:, j) holds the pivot row can
+                // skip, in later searches, its rows that are not yet pivotal (they are reached through k).
+                // Rows are reordered within the column (values with them), so each update is unchanged.
+                for (int t = uStart; t < unz; t++)
+                {
+                    int col = ui[t] - s;
+                    if (pruneEnd[col] >= 0)
+                    {
+                        continue;
+                    }
+
+                    int head = lp[s + col], tail = lp[s + col + 1];
+                    for (int q = head; q < tail; q++)
+                    {
+                        if (li[q] != pivot)
+                        {
+                            continue;
+                        }
+
+                        while (head < tail)
+                        {
+                            int r = li[head];
+                            if (pinv[r] >= 0)
+                            {
+                                head++;
+                            }
+                            else
+                            {
+                                tail--;
+                                li[head] = li[tail];
+                                li[tail] = r;
+                                (lx[head], lx[tail]) = (lx[tail], lx[head]);
+                            }
+                        }
+
+                        pruneEnd[col] = tail;
+                        break;
+                    }
+                }
             }
+
+            _lnz = lnz;
+            _unz = unz;
 
             // L's rows are local rows until now: rename them to their final positions.
             for (int t = lStart; t < _lnz; t++)
