@@ -7,7 +7,7 @@ namespace Pcf.Accounting.Pact.V2;
 /// <remarks>
 /// <para>2.3 is deprecated but still exchanged. <see cref="PactConverter"/> converts to and from 3.0 and
 /// lists what each direction loses.</para>
-/// <para>Read documents with <see cref="PactJson.ReadV2"/> (which validates first); write them with <see cref="PactJson.Write(ProductFootprint)"/>.</para>
+/// <para>Read documents with <see cref="PactJson.ReadV2"/> (which validates first); write them with <see cref="PactJson.Write(V2.ProductFootprint)"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record ProductFootprint

@@ -7,7 +7,7 @@ namespace Pcf.Accounting.Pact.V3;
 /// <remarks>
 /// <para>Footprints are immutable once exchanged: a change makes a new footprint with a new <see cref="Id"/>
 /// that lists the old one in <see cref="PrecedingPfIds"/>, and the old one becomes
-/// <see cref="PfStatus.Deprecated"/> (<see cref="PactLifecycle.Supersede"/>).</para>
+/// <see cref="PfStatus.Deprecated"/> (<see cref="PactLifecycle.Supersede(V3.ProductFootprint, V3.ProductFootprint, Guid?)"/>).</para>
 /// <para>Read documents with <see cref="PactJson.ReadV3"/> (which validates first); write them with <see cref="PactJson.Write(ProductFootprint)"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
