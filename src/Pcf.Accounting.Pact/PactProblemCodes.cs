@@ -37,7 +37,7 @@ public static class PactProblemCodes
     /// <summary>The <c>specVersion</c> is not a version this package reads, or the document is not of the version asked for.</summary>
     public const string UnsupportedSpecVersion = "PCF0709";
 
-    /// <summary>A property that the document's version removed (such as <c>updated</c> or <c>pcf.biogenicAccountingMethodology</c> in a 3.0 document).</summary>
+    /// <summary>A warning: a property that the document's version removed (such as <c>updated</c> or <c>pcf.biogenicAccountingMethodology</c> in a 3.0 document); it is ignored, though <c>updated</c> and <c>version</c> must still be well-formed.</summary>
     public const string RemovedProperty = "PCF0710";
 
     /// <summary>A document holds no ProductFootprint (neither a footprint, nor <c>data</c> with footprints, nor an event with <c>data.pfs</c>).</summary>

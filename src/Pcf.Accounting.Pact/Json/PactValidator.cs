@@ -84,6 +84,9 @@ internal sealed partial class PactValidator
         new("companyIds", K.Urn, true, IsArray: true), new("productDescription", K.Text, true), new("productIds", K.Urn, true, IsArray: true),
         new("productClassifications", K.Urn, IsArray: true), new("productNameCompany", K.NonEmpty, true), new("comment", K.Text),
         new("pcf", K.Object, true), new("extensions", K.Object, IsArray: true, Unique: false, AllowEmpty: true),
+
+        // Removed in 3.0 (a warning), but still checked against their 2.x definitions: a malformed value is an error.
+        new("version", K.Integer), new("updated", K.DateTime),
     ];
 
     private static readonly string[] RemovedFromFootprintV3 = ["version", "updated", "statusComment", "productCategoryCpc"];
@@ -345,7 +348,8 @@ internal sealed partial class PactValidator
                     && rule.TryGetProperty("operator", out var op) && op.ValueKind == JsonValueKind.String && op.GetString() == "Other"
                     && !rule.TryGetProperty("otherOperatorName", out _))
                 {
-                    Error(rulePath + ".otherOperatorName", PactProblemCodes.ConditionalRule, "otherOperatorName is required when operator is 'Other'.");
+                    // The prose says "must be populated", the schema does not require it, and the 3.0 examples 1 and 2 misplace it: a warning.
+                    _warnings.Add(new(rulePath + ".otherOperatorName", PactProblemCodes.ConditionalRule, "otherOperatorName must be populated when operator is 'Other'."));
                 }
             }
         }
@@ -416,8 +420,9 @@ internal sealed partial class PactValidator
         {
             if (removed.Contains(property.Name))
             {
-                Error($"{path}.{property.Name}", PactProblemCodes.RemovedProperty,
-                    $"{property.Name} is not part of this version (it was removed or renamed in 3.0).");
+                // A warning, not an error: the specification's own 3.0 examples still carry biogenicAccountingMethodology.
+                _warnings.Add(new($"{path}.{property.Name}", PactProblemCodes.RemovedProperty,
+                    $"{property.Name} is not part of this version (it was removed or renamed in 3.0); it is ignored."));
             }
             else if (fields.Length > 0 && !fields.Any(f => f.Name == property.Name) && !ReferenceEquals(fields, ExtensionFields))
             {
