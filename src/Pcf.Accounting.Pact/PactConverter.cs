@@ -26,9 +26,10 @@ public static class PactConverter
 
     /// <summary>Converts a 2.3 footprint to 3.0.</summary>
     /// <param name="source">The 2.3 footprint.</param>
-    /// <returns>The 3.0 footprint and its losses, or the problems that prevent a valid 3.0 document (a missing product mass for a volume or area unit).</returns>
+    /// <param name="productMassPerDeclaredUnit">The mass in kg of the 3.0 declared unit (<c>unitaryProductAmount</c> units), required by 3.0, for a footprint that does not state it; ignored when it does.</param>
+    /// <returns>The 3.0 footprint and its losses, or the problems that prevent a valid 3.0 document (a missing product mass for a volume, area or piece unit).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
-    public static ValidationResult<PactConversion<V3.ProductFootprint>> ToV3(V2.ProductFootprint source)
+    public static ValidationResult<PactConversion<V3.ProductFootprint>> ToV3(V2.ProductFootprint source, decimal? productMassPerDeclaredUnit = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var losses = new List<PactConversionLoss>();
@@ -63,6 +64,11 @@ public static class PactConverter
         {
             mass = Scale(m);
         }
+        else if (productMassPerDeclaredUnit is { } given)
+        {
+            mass = PactDecimals.Normalize(given);
+            Lost("$.pcf.productMassPerDeclaredUnit", PactLossKind.Defaulted, $"Not given in 2.3; {PactDecimals.Text(mass)} kg as supplied by the caller.");
+        }
         else if (unit == V3.DeclaredUnitOfMeasurement.Kilogram)
         {
             mass = PactDecimals.Normalize(n);
@@ -77,7 +83,7 @@ public static class PactConverter
         {
             mass = 0;
             problems.Add(new("$.pcf.productMassPerDeclaredUnit", PactProblemCodes.MissingMetadata,
-                $"3.0 requires productMassPerDeclaredUnit for {PactNames.Name(p.DeclaredUnit)}; the 2.3 footprint does not state it."));
+                $"3.0 requires productMassPerDeclaredUnit for {PactNames.Name(p.DeclaredUnit)}; the 2.3 footprint does not state it; pass productMassPerDeclaredUnit."));
         }
 
         decimal? lmEmissions = null, lmRemovals = null;

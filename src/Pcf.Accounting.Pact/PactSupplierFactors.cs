@@ -127,7 +127,10 @@ public static class PactSupplierFactors
     /// <exception cref="ArgumentNullException"><paramref name="footprint"/> is <see langword="null"/>.</exception>
     public static ValidationResult<EmissionFactor> ToEmissionFactor(V2.ProductFootprint footprint, string key, bool allowDeprecated = false)
     {
-        var converted = PactConverter.ToV3(footprint);
+        ArgumentNullException.ThrowIfNull(footprint);
+
+        // The factor does not use the product mass, which 3.0 requires and 2.3 may lack.
+        var converted = PactConverter.ToV3(footprint, footprint.Pcf.ProductMassPerDeclaredUnit is null ? 0 : null);
         return converted.TryGetValue(out var v3)
             ? ToEmissionFactor(v3.Value, key, allowDeprecated)
             : ValidationResult.Failure<EmissionFactor>(converted.Problems);

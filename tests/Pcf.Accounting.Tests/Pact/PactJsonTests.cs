@@ -58,7 +58,7 @@ public sealed class PactJsonTests
         Assert.Equal(0.384m, footprint.Pcf.PcfExcludingBiogenicUptake);
         Assert.Equal(-1.23m, footprint.Pcf.PcfIncludingBiogenicUptake);
         Assert.Equal(Pcf.Accounting.Pact.V3.DeclaredUnitOfMeasurement.Kilogram, footprint.Pcf.DeclaredUnitOfMeasurement);
-        Assert.Equal([CrossSectoralStandard.GhgpProduct, CrossSectoralStandard.Pact30], footprint.Pcf.CrossSectoralStandards);
+        Assert.Equal(new[] { CrossSectoralStandard.GhgpProduct, CrossSectoralStandard.Pact30 }, footprint.Pcf.CrossSectoralStandards.ToArray());
     }
 
     [Fact]

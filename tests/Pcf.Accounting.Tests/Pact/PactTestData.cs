@@ -14,6 +14,18 @@ internal static class PactTestData
 
     public static byte[] Bytes(string file) => File.ReadAllBytes(Reference(file));
 
+    /// <summary>Loads a derived JSON Schema for NJsonSchema, which resolves draft-07 "definitions": the 2020-12 "$defs" are renamed and
+    /// the root "$ref" to ProductFootprint is inlined (the same schema, in the dialect the validator reads).</summary>
+    public static Task<NJsonSchema.JsonSchema> SchemaAsync(string version)
+    {
+        string text = File.ReadAllText(Reference($"derived/productfootprint-{version}.schema.json")).Replace("#/$defs/", "#/definitions/", StringComparison.Ordinal);
+        var root = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        var definitions = root["$defs"]!.DeepClone().AsObject();
+        var schema = definitions["ProductFootprint"]!.DeepClone().AsObject();
+        schema["definitions"] = definitions;
+        return NJsonSchema.JsonSchema.FromJsonAsync(schema.ToJsonString());
+    }
+
     public static PactProductMetadata Metadata => new()
     {
         Id = Guid.Parse("4b1e9a3c-77a0-4c3e-9a51-2f5d6c1d0e11"),
