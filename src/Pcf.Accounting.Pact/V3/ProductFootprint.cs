@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace Pcf.Accounting.Pact.V3;
+
+/// <summary>A PACT 3.0 ProductFootprint: who declares the footprint of which product, and the footprint (<see cref="Pcf"/>).</summary>
+/// <remarks>
+/// <para>Footprints are immutable once exchanged: a change makes a new footprint with a new <see cref="Id"/>
+/// that lists the old one in <see cref="PrecedingPfIds"/>, and the old one becomes
+/// <see cref="PfStatus.Deprecated"/> (<see cref="PactLifecycle.Supersede(V3.ProductFootprint, V3.ProductFootprint, Guid?)"/>).</para>
+/// <para>Read documents with <see cref="PactJson.ReadV3"/> (which validates first); write them with <see cref="PactJson.Write(ProductFootprint)"/>.</para>
+/// </remarks>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record ProductFootprint
+{
+    /// <summary>Gets the footprint's id (<c>id</c>, a UUID).</summary>
+    [JsonPropertyName("id")]
+    public required Guid Id { get; init; }
+
+    /// <summary>Gets the specification version the document follows, such as <c>3.0.0</c> (<c>specVersion</c>).</summary>
+    [JsonPropertyName("specVersion")]
+    public required string SpecVersion { get; init; }
+
+    /// <summary>Gets the ids of the past versions of this footprint, if any (<c>precedingPfIds</c>).</summary>
+    [JsonPropertyName("precedingPfIds")]
+    public ImmutableArray<Guid>? PrecedingPfIds { get; init; }
+
+    /// <summary>Gets when the footprint was created (<c>created</c>).</summary>
+    [JsonPropertyName("created")]
+    public required DateTimeOffset Created { get; init; }
+
+    /// <summary>Gets whether the footprint is the current version (<c>status</c>).</summary>
+    [JsonPropertyName("status")]
+    public required PfStatus Status { get; init; }
+
+    /// <summary>Gets the start of the validity period, if stated (<c>validityPeriodStart</c>); otherwise valid for 3 years after <see cref="CarbonFootprint.ReferencePeriodEnd"/>.</summary>
+    [JsonPropertyName("validityPeriodStart")]
+    public DateTimeOffset? ValidityPeriodStart { get; init; }
+
+    /// <summary>Gets the end of the validity period, if stated (<c>validityPeriodEnd</c>).</summary>
+    [JsonPropertyName("validityPeriodEnd")]
+    public DateTimeOffset? ValidityPeriodEnd { get; init; }
+
+    /// <summary>Gets the data owner's name (<c>companyName</c>).</summary>
+    [JsonPropertyName("companyName")]
+    public required string CompanyName { get; init; }
+
+    /// <summary>Gets URNs identifying the data owner; at least one (<c>companyIds</c>).</summary>
+    [JsonPropertyName("companyIds")]
+    public required ImmutableArray<string> CompanyIds { get; init; }
+
+    /// <summary>Gets the free-form product description (<c>productDescription</c>).</summary>
+    [JsonPropertyName("productDescription")]
+    public required string ProductDescription { get; init; }
+
+    /// <summary>Gets URNs identifying the product; at least one (<c>productIds</c>).</summary>
+    [JsonPropertyName("productIds")]
+    public required ImmutableArray<string> ProductIds { get; init; }
+
+    /// <summary>Gets classification URNs, such as <c>urn:pact:productclassification:un-cpc:4121</c> (<c>productClassifications</c>).</summary>
+    [JsonPropertyName("productClassifications")]
+    public ImmutableArray<string>? ProductClassifications { get; init; }
+
+    /// <summary>Gets the product's trade name (<c>productNameCompany</c>).</summary>
+    [JsonPropertyName("productNameCompany")]
+    public required string ProductNameCompany { get; init; }
+
+    /// <summary>Gets information on the calculation, its changes and how to interpret it (<c>comment</c>).</summary>
+    [JsonPropertyName("comment")]
+    public string? Comment { get; init; }
+
+    /// <summary>Gets the carbon footprint (<c>pcf</c>).</summary>
+    [JsonPropertyName("pcf")]
+    public required CarbonFootprint Pcf { get; init; }
+
+    /// <summary>Gets the data model extensions, if any (<c>extensions</c>).</summary>
+    [JsonPropertyName("extensions")]
+    public ImmutableArray<DataModelExtension>? Extensions { get; init; }
+}
