@@ -1,8 +1,10 @@
-// A minimal program: read a pcf-system/1 document, report every problem or describe the system.
+// Embedding Pcf.Accounting in an application: register the services with the embedded default factors,
+// read a pcf-system/1 document, calculate, and print the totals and the largest contributors.
 // Usage: dotnet run --project samples/Pcf.Accounting.Sample -- samples/steel-bracket.json
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Engine;
 using Pcf.Accounting.Json;
-using Pcf.Accounting.Model;
 
 if (args.Length != 1)
 {
@@ -10,31 +12,36 @@ if (args.Length != 1)
     return 2;
 }
 
-var read = await ProductSystemJson.ReadAsync(File.OpenRead(args[0]));
+var services = new ServiceCollection();
+services.AddPcfAccounting().AddDefaultFactors();   // company files first in real use: .AddFactorsFromJson("company.json")
+await using var provider = services.BuildServiceProvider();
+await using var scope = provider.CreateAsyncScope();
+
+await using var file = File.OpenRead(args[0]);
+var read = await scope.ServiceProvider.GetRequiredService<ProductSystemReader>().ReadAsync(file);
 if (!read.TryGetValue(out var system))
 {
-    foreach (var problem in read.Problems)
-    {
-        Console.Error.WriteLine($"{args[0]}: {problem}");
-    }
-
+    read.Problems.ToList().ForEach(p => Console.Error.WriteLine($"{args[0]}: {p}"));
     return 1;
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{system.Name}: {system.Processes.Length} processes, {system.Flows.Length} flows; footprint per {system.DeclaredUnit} of '{system.ReferenceProduct}', made by '{system.ReferenceProcess}'."));
-foreach (var process in system.Processes)
+var calculated = await scope.ServiceProvider.GetRequiredService<IFootprintCalculator>().CalculateAsync(system);
+if (!calculated.TryGetValue(out var result))
 {
-    Console.WriteLine($"  {process.Id} ({process.Stage}): makes {process.ReferenceOutput.Amount} {process.ReferenceOutput.Flow}");
-    foreach (var input in process.Inputs)
-    {
-        Console.WriteLine($"    consumes {input.Amount} {input.Flow} from {input.Supply}");
-    }
+    calculated.Problems.ToList().ForEach(p => Console.Error.WriteLine($"{args[0]}: {p}"));
+    return 1;
+}
 
-    foreach (var emission in process.Emissions)
-    {
-        Console.WriteLine($"    {emission.Kind}: {emission.Amount} {emission.Gas}");
-    }
+var c = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(c, $"{system.Name}: {result.TotalExcludingBiogenicUptake.Value:0.####} kg CO2e per {system.DeclaredUnit} ({result.GwpSet.Id}, {result.RuleSet.Name})"));
+foreach (var process in result.ByProcess.Take(5))
+{
+    Console.WriteLine(string.Create(c, $"  {process.Process,-16} {process.Total.Value,10:0.####} kg CO2e  {process.Share,6:P1}"));
+}
+
+foreach (var warning in result.Warnings)
+{
+    Console.WriteLine($"  warning {warning.Code}: {warning.Message}");
 }
 
 return 0;

@@ -43,7 +43,9 @@ public sealed partial class CompiledSystem
             }
         }
 
-        return Calculate(background, factors.GwpSet, demand, warnings);
+        // One warning per distinct message: the same factor asked for in two units warns once.
+        var distinct = new HashSet<(string Code, string Message)>();
+        return Calculate(background, factors.GwpSet, demand, warnings.Where(w => distinct.Add((w.Code, w.Message))));
     }
 
     internal FootprintResult Calculate(BackgroundTable background, GwpSet gwp, Demand? demand, IEnumerable<ValidationProblem>? resolutionWarnings = null)
