@@ -1,0 +1,3 @@
+using Spectre.Console;
+
+return await Pcf.Accounting.Cli.PcfCli.RunAsync(args, AnsiConsole.Console).ConfigureAwait(false);
