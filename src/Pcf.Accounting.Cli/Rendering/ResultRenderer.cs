@@ -27,7 +27,7 @@ internal static class ResultRenderer
         var header = new Grid().AddColumn().AddColumn();
         header.AddRow(Cells.Text("System"), Cells.Text(system.Name));
         header.AddRow(Cells.Text("Declared unit"), Cells.Text(perUnit));
-        header.AddRow(Cells.Text("Rule set"), Cells.Text($"{result.RuleSet.Name} ({result.RuleSet.Id}), {result.RuleSet.Boundary}"));
+        header.AddRow(Cells.Text("Rule set"), Cells.Text($"{result.RuleSet.Name} ({result.RuleSet.Id}), {Boundary(result.RuleSet.Boundary)}"));
         header.AddRow(Cells.Text("GWP set"), Cells.Text($"{result.GwpSet.Name} ({result.GwpSet.Id})"));
         console.Write(header);
         console.WriteLine();
@@ -69,18 +69,26 @@ internal static class ResultRenderer
 
         console.Write(gases);
 
-        Chart(console, "Top processes (kg CO2e)", result.ByProcess.Select(p => (p.Process.Value, p.Total.Value, p.Share)));
-        Chart(console, "Top emission factors (kg CO2e)", result.ByFactor.Select(f => ($"{f.Request.Key} ({f.Request.Region ?? "GLO"})", f.Co2e.Value, f.Share)));
+        Chart(console, "Top processes (% of the footprint)", result.ByProcess.Select(p => (p.Process.Value, p.Total.Value, p.Share)));
+        Chart(console, "Top emission factors (% of the footprint)", result.ByFactor.Select(f => ($"{f.Request.Key} ({f.Request.Region ?? "GLO"})", f.Co2e.Value, f.Share)));
         if (!result.ByFactor.IsEmpty)
         {
-            var factors = Cells.Table("Emission factors used", "Factor", "Amount used", "kg CO2e/unit", "kg CO2e", "Source");
+            var factors = Cells.Table("Emission factors used", "#", "Factor", "Amount used", "kg CO2e/unit", "kg CO2e");
+            int n = 0;
             foreach (var f in result.ByFactor)
             {
-                factors.AddRow(Cells.Text(f.Request.ToString()), Cells.Text($"{Number(f.AmountUsed.Value)} {f.AmountUsed.Unit.Symbol}"),
-                    Cells.Number(f.Co2ePerUnit), Cells.Number(f.Co2e.Value), Cells.Text(f.Source));
+                factors.AddRow(Cells.Text($"[{++n}]"), Cells.Text(f.Request.ToString()), Cells.Text($"{Number(f.AmountUsed.Value)} {f.AmountUsed.Unit.Symbol}"),
+                    Cells.Number(f.Co2ePerUnit), Cells.Number(f.Co2e.Value));
             }
 
             console.Write(factors);
+            n = 0;
+            foreach (var f in result.ByFactor)
+            {
+                console.Write(new Text($"[{++n}] {f.Source}\n"));
+            }
+
+            console.WriteLine();
         }
 
         foreach (var a in result.Allocations)
@@ -123,6 +131,16 @@ internal static class ResultRenderer
         }
     }
 
+    /// <summary>The boundary as the documents write it.</summary>
+    /// <param name="boundary">The boundary.</param>
+    /// <returns><c>cradle-to-gate</c>, <c>gate-to-gate</c> or <c>cradle-to-grave</c>.</returns>
+    internal static string Boundary(Rules.SystemBoundary boundary) => boundary switch
+    {
+        Rules.SystemBoundary.CradleToGate => "cradle-to-gate",
+        Rules.SystemBoundary.GateToGate => "gate-to-gate",
+        _ => "cradle-to-grave",
+    };
+
     /// <summary>The separately reported quantities with their pcf-result/1 names.</summary>
     /// <param name="r">The quantities.</param>
     /// <returns>Name and kg CO2e, in the format's order.</returns>
@@ -148,7 +166,7 @@ internal static class ResultRenderer
         return all.Select(x => (x.Item1, x.Item2.Value));
     }
 
-    // Spectre's bar chart draws magnitudes: a negative contribution (a credit) is drawn by its size and marked in its label.
+    // Bars are shares of the footprint; Spectre's bar chart draws magnitudes: a negative contribution (a credit) is drawn by its size and marked in its label.
     private static void Chart(IAnsiConsole console, string title, IEnumerable<(string Label, double Co2e, double Share)> items)
     {
         var top = items.Where(i => i.Co2e != 0).Take(TopCount).ToList();
@@ -158,11 +176,12 @@ internal static class ResultRenderer
         }
 
         var chart = new BarChart().Label(Markup.Escape(title)).Width(Math.Min(100, console.Profile.Width));
-        chart.ShowValues = true;
+        // Spectre draws a value inside the bar's width, which hides short bars: the share is in the label instead.
+        chart.ShowValues = false;
         foreach (var (label, co2e, share) in top)
         {
-            string text = $"{label} ({Percent(share)}){(co2e < 0 ? " credit" : string.Empty)}";
-            chart.AddItem(Markup.Escape(text), Math.Round(Math.Abs(co2e), 6), co2e < 0 ? Color.Green : Color.Orange1);
+            string text = $"{label} {Percent(share)}{(co2e < 0 ? " (credit)" : string.Empty)}";
+            chart.AddItem(Markup.Escape(text), Math.Round(Math.Abs(share) * 100, 2), co2e < 0 ? Color.Green : Color.Orange1);
         }
 
         console.WriteLine();
