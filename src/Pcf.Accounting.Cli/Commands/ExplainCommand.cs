@@ -75,11 +75,19 @@ internal static class ExplainCommand
     /// <returns>The matching subtrees.</returns>
     internal static List<Explanation> Select(FootprintResult result, Explanation root, string item)
     {
+        // The demand node stands for the process making the demanded product: it is that process's subtree.
+        var system = result.Compiled.System;
+        var demandProcess = result.Demand.Process
+            ?? system.Processes.FirstOrDefault(p => p.Outputs.Any(o => o.Flow == result.Demand.Product))?.Id
+            ?? system.ReferenceProcess;
         Func<Explanation, bool> matches;
         if (Names.TryParseStage(item, out var stage))
         {
-            var processes = result.ByProcess.Where(p => p.Stage == stage).Select(p => $"'{p.Process}'").ToList();
-            matches = n => n.Kind != ExplanationKind.Demand && processes.Any(p => n.Label.Contains(p, StringComparison.Ordinal));
+            var processes = result.ByProcess.Where(p => p.Stage == stage).Select(p => p.Process).ToHashSet();
+            var quoted = processes.Select(p => $"'{p}'").ToList();
+            matches = n => n.Kind == ExplanationKind.Demand
+                ? processes.Contains(demandProcess)
+                : quoted.Any(p => n.Label.Contains(p, StringComparison.Ordinal));
         }
         else if (result.ByGas.Any(g => g.Gas is { } gas && string.Equals(gas.Id, item, StringComparison.OrdinalIgnoreCase)))
         {
@@ -88,7 +96,9 @@ internal static class ExplainCommand
         else
         {
             string quoted = $"'{item}'";
-            matches = n => n.Kind != ExplanationKind.Demand && n.Label.Contains(quoted, StringComparison.Ordinal);
+            matches = n => n.Kind == ExplanationKind.Demand
+                ? demandProcess.Value == item
+                : n.Label.Contains(quoted, StringComparison.Ordinal);
         }
 
         // Depth first with an explicit stack; a matching node's subtree is taken whole, so nothing below it is visited.

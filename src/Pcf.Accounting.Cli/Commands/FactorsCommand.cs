@@ -97,9 +97,19 @@ internal static class FactorsCommand
         {
             var list = factors.ToList();
             var table = Cells.Table($"{name} ({list.Count} factor{(list.Count == 1 ? string.Empty : "s")})",
-                "Key", "Region", "Year", "Per", "Amounts (kg per unit)", "Kind", "Confidence", "Source");
+                "Key", "Region", "Year", "Per", "Amounts (kg/unit)", "Kind", "Confidence", "Source");
+            // Many factors share a source: the table refers to it by number and the sources follow the table.
+            var sources = new List<string>();
             foreach (var f in list)
             {
+                string source = $"{f.Provenance.Publisher}, {f.Provenance.Document}" + (f.Provenance.Dataset is { } d ? $" [{d}{(f.Provenance.DatasetVersion is { } v ? " " + v : string.Empty)}]" : string.Empty);
+                int index = sources.IndexOf(source);
+                if (index < 0)
+                {
+                    sources.Add(source);
+                    index = sources.Count - 1;
+                }
+
                 table.AddRow(
                     Cells.Text(f.Key),
                     Cells.Text(f.Region),
@@ -108,10 +118,16 @@ internal static class FactorsCommand
                     Cells.Text(Amounts(f)),
                     Cells.Text(Names.Of(f.Provenance.Kind)),
                     Cells.Text(Names.Of(f.Provenance.Confidence)),
-                    Cells.Text($"{f.Provenance.Publisher}, {f.Provenance.Document}"));
+                    Cells.Text($"[{index + 1}]"));
             }
 
             console.Write(table);
+            for (int i = 0; i < sources.Count; i++)
+            {
+                console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
+            }
+
+            console.WriteLine();
         }
     }
 
