@@ -2,7 +2,7 @@ namespace Pcf.Accounting.Cli.Pact;
 
 /// <summary>The <c>--product</c> file of <c>pcf export</c>: the PACT metadata a result cannot supply (docs/cli.md lists the members).</summary>
 /// <remarks>Members are the camel-case names of <see cref="Accounting.Pact.PactProductMetadata"/>; unknown members are an error,
-/// so a typo never silently drops a field. Carbon content, the declared unit of measurement, sector rules and verification
+/// so a typo never silently drops a field. The declared unit of measurement, sector rules and verification
 /// are not read here: set them through the library.</remarks>
 internal sealed class ProductMetadataDocument
 {
@@ -63,6 +63,9 @@ internal sealed class ProductMetadataDocument
     /// <summary>Gets or sets the product mass of one declared unit; the system's when absent.</summary>
     public QuantityDocument? ProductMassPerDeclaredUnit { get; set; }
 
+    /// <summary>Gets or sets the carbon content per declared unit (as in pcf-system/1); the system's when absent.</summary>
+    public CarbonContentDocument? CarbonContent { get; set; }
+
     /// <summary>Gets or sets the cross-sectoral standards, such as <c>ISO14067</c>.</summary>
     public List<string>? CrossSectoralStandards { get; set; }
 
@@ -99,6 +102,22 @@ internal sealed class QuantityDocument
 
     /// <summary>Gets or sets the unit symbol.</summary>
     public string? Unit { get; set; }
+}
+
+/// <summary>Carbon content per declared unit: fossil and biogenic required, recycled and packaging biogenic optional (masses of carbon).</summary>
+internal sealed class CarbonContentDocument
+{
+    /// <summary>Gets or sets the fossil carbon.</summary>
+    public QuantityDocument? Fossil { get; set; }
+
+    /// <summary>Gets or sets the biogenic carbon.</summary>
+    public QuantityDocument? Biogenic { get; set; }
+
+    /// <summary>Gets or sets the recycled carbon.</summary>
+    public QuantityDocument? Recycled { get; set; }
+
+    /// <summary>Gets or sets the biogenic carbon of the packaging.</summary>
+    public QuantityDocument? PackagingBiogenic { get; set; }
 }
 
 /// <summary>A secondary emission-factor database: name and version.</summary>

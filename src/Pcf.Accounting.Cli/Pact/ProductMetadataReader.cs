@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
@@ -47,24 +48,17 @@ internal static class ProductMetadataReader
             problems.Add(new("$.productIds", ProblemCodes.Required, "productIds is required: at least one product URN, such as urn:gtin:4712345060507."));
         }
 
-        Quantity? mass = null;
-        if (d.ProductMassPerDeclaredUnit is { } m)
+        var mass = Mass(d.ProductMassPerDeclaredUnit, "$.productMassPerDeclaredUnit", problems);
+        CarbonContent? carbon = null;
+        if (d.CarbonContent is { } c)
         {
-            if (m.Amount is not { } amount || !double.IsFinite(amount) || amount < 0)
+            var fossil = Mass(c.Fossil, "$.carbonContent.fossil", problems, required: true);
+            var biogenic = Mass(c.Biogenic, "$.carbonContent.biogenic", problems, required: true);
+            var recycled = Mass(c.Recycled, "$.carbonContent.recycled", problems);
+            var packaging = Mass(c.PackagingBiogenic, "$.carbonContent.packagingBiogenic", problems);
+            if (fossil is { } f && biogenic is { } b)
             {
-                problems.Add(new("$.productMassPerDeclaredUnit.amount", ProblemCodes.NumberOutOfRange, "The amount must be a finite, non-negative number."));
-            }
-            else if (!Unit.TryParse(m.Unit, out var unit))
-            {
-                problems.Add(new("$.productMassPerDeclaredUnit.unit", ProblemCodes.UnknownUnit, $"'{m.Unit}' is not a known unit."));
-            }
-            else if (unit.Dimension != Unit.Kilogram.Dimension)
-            {
-                problems.Add(new("$.productMassPerDeclaredUnit.unit", ProblemCodes.WrongDimension, $"'{m.Unit}' is not a unit of mass."));
-            }
-            else
-            {
-                mass = Quantity.Of(amount, unit);
+                carbon = new CarbonContent(f, b, recycled, packaging);
             }
         }
 
@@ -121,6 +115,7 @@ internal static class ProductMetadataReader
             GeographyCountry = d.GeographyCountry,
             GeographyCountrySubdivision = d.GeographyCountrySubdivision,
             ProductMassPerDeclaredUnit = mass,
+            CarbonContent = carbon,
             CrossSectoralStandards = [.. (d.CrossSectoralStandards ?? []).Select(s => new CrossSectoralStandard(s))],
             BoundaryProcessesDescription = d.BoundaryProcessesDescription,
             AllocationRulesDescription = d.AllocationRulesDescription,
@@ -131,6 +126,38 @@ internal static class ProductMetadataReader
             OutboundLogisticsGhgEmissions = d.OutboundLogisticsGhgEmissions is { } o ? Quantity.Of(o, Unit.Kilogram) : null,
             DataQuality = quality,
         });
+    }
+
+    private static Quantity? Mass(QuantityDocument? q, string at, List<ValidationProblem> problems, bool required = false)
+    {
+        if (q is null)
+        {
+            if (required)
+            {
+                problems.Add(new(at, ProblemCodes.Required, $"{at[2..]} is required: {{ \"amount\": number, \"unit\": \"kg\" }}."));
+            }
+
+            return null;
+        }
+
+        if (q.Amount is not { } amount || !double.IsFinite(amount) || amount < 0)
+        {
+            problems.Add(new(at + ".amount", ProblemCodes.NumberOutOfRange, "The amount must be a finite, non-negative number."));
+        }
+        else if (!Unit.TryParse(q.Unit, out var unit))
+        {
+            problems.Add(new(at + ".unit", ProblemCodes.UnknownUnit, $"'{q.Unit}' is not a known unit."));
+        }
+        else if (unit.Dimension != Unit.Kilogram.Dimension)
+        {
+            problems.Add(new(at + ".unit", ProblemCodes.WrongDimension, $"'{q.Unit}' is not a unit of mass."));
+        }
+        else
+        {
+            return Quantity.Of(amount, unit);
+        }
+
+        return null;
     }
 
     private static void Require(string? value, string name, List<ValidationProblem> problems)
