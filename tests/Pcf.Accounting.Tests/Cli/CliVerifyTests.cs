@@ -22,6 +22,19 @@ public sealed class CliVerifyTests : IDisposable
     }
 
     [Fact]
+    public void ProjectVectors_ConformToTheSchema()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Paths.RepoRoot, "docs", "schemas", "pcf-vector-1.schema.json")));
+        var options = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        foreach (var file in VectorRunner.Discover(ProjectVectors))
+        {
+            using var vector = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file), options);
+            var errors = MiniSchema.Validate(schema.RootElement, vector.RootElement);
+            Assert.True(errors.Count == 0, $"{file}: {string.Join("; ", errors)}");
+        }
+    }
+
+    [Fact]
     public async Task Verify_ProjectVectors_PrintsPassLinesAndTheCount()
     {
         var (exit, output, _) = await RunAsync("verify", ProjectVectors);
