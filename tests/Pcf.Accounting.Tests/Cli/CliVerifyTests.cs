@@ -1,5 +1,6 @@
 using Pcf.Accounting.Cli.Vectors;
 using Pcf.Accounting.Tests.TestSupport;
+using Spectre.Console.Testing;
 using static Pcf.Accounting.Tests.Cli.CliHarness;
 
 namespace Pcf.Accounting.Tests.Cli;
@@ -115,6 +116,22 @@ public sealed class CliVerifyTests : IDisposable
         Assert.Contains("malformed JSON", output, StringComparison.Ordinal);
         Assert.Contains("PASS cli-singular-loop", output, StringComparison.Ordinal);
         Assert.EndsWith("1 passed, 1 failed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_InteractiveTerminal_ShowsProgressAndTheSameLines()
+    {
+        using var console = new TestConsole();
+        console.Width(250);
+        console.Interactive();
+        console.SupportsAnsi(true);
+        using var error = new StringWriter();
+
+        int exit = await Pcf.Accounting.Cli.PcfCli.RunAsync(["verify", ProjectVectors], console, error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("PASS cli-linear-chain", console.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ passed, 0 failed", console.Output);
     }
 
     [Fact]
