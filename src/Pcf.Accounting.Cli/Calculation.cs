@@ -1,0 +1,131 @@
+using Pcf.Accounting.Data;
+using Pcf.Accounting.Engine;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Json;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Results;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Cli;
+
+/// <summary>Reads systems and factor files and calculates: the library calls every command shares.</summary>
+internal static class Calculation
+{
+    /// <summary>Reads a pcf-system/1 file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The product system.</returns>
+    /// <exception cref="CliException">The file is missing or invalid; the exception lists every problem with its JSON path.</exception>
+    public static async Task<ProductSystem> ReadSystemAsync(string path, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+        var read = ProductSystemJson.Read(bytes);
+        return read.IsValid
+            ? read.Value
+            : throw CliException.FromProblems($"'{path}' is not a valid pcf-system/1 document ({Count(read.Problems.Length)}).", path, read.Problems);
+    }
+
+    /// <summary>Reads a factor file: <c>.csv</c> as the factor CSV, anything else as pcf-factors/1 JSON.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The factors, or every problem (paths inside the file).</returns>
+    public static async Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]);
+        }
+
+        return IsCsv(path)
+            ? await FactorCsv.ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
+            : await FactorJson.ReadFileAsync(path, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads factor files into providers named after the files, in the order given.</summary>
+    /// <param name="paths">The files.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The providers.</returns>
+    /// <exception cref="CliException">A file is missing or invalid.</exception>
+    public static async Task<List<IEmissionFactorProvider>> ReadFactorFilesAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var providers = new List<IEmissionFactorProvider>();
+        foreach (var path in paths)
+        {
+            providers.Add(new InMemoryFactorProvider(Path.GetFileName(path), await ReadCatalogAsync(path, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return providers;
+    }
+
+    /// <summary>Reads one factor file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The factors.</returns>
+    /// <exception cref="CliException">The file is missing or invalid.</exception>
+    public static async Task<FactorCatalog> ReadCatalogAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw CliException.FileNotFound(path);
+        }
+
+        var read = await TryReadFactorFileAsync(path, cancellationToken).ConfigureAwait(false);
+        return read.IsValid
+            ? read.Value
+            : throw CliException.FromProblems($"'{path}' is not a valid {(IsCsv(path) ? "factor CSV" : FactorJson.Format)} file ({Count(read.Problems.Length)}).", path, read.Problems);
+    }
+
+    /// <summary>Calculates the footprint of a system: compile, resolve factors (given providers first, in order), compute.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="providers">The factor providers, highest priority first.</param>
+    /// <param name="options">Rule set, GWP set and demand.</param>
+    /// <param name="cancellationToken">Cancels the resolution.</param>
+    /// <returns>The result, or every problem.</returns>
+    public static ValueTask<ValidationResult<FootprintResult>> TryCalculateAsync(ProductSystem system, IEnumerable<IEmissionFactorProvider> providers, CalculationOptions options, CancellationToken cancellationToken) =>
+        new FootprintCalculator(new FactorResolver(providers)).CalculateAsync(system, options, cancellationToken);
+
+    /// <summary>Reads the system and the factor files of a command and calculates, with the embedded defaults after the given files.</summary>
+    /// <param name="inputs">The command's inputs.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="CliException">A file is missing or invalid, or the calculation failed; the exception lists every problem.</exception>
+    public static async Task<FootprintResult> CalculateAsync(CalculationInputs inputs, CancellationToken cancellationToken)
+    {
+        var system = await ReadSystemAsync(inputs.SystemFile, cancellationToken).ConfigureAwait(false);
+        var providers = await ReadFactorFilesAsync(inputs.FactorFiles, cancellationToken).ConfigureAwait(false);
+        providers.Add(DefaultFactors.Provider);
+        var result = await TryCalculateAsync(system, providers, new CalculationOptions(inputs.RuleSet, inputs.GwpSet), cancellationToken).ConfigureAwait(false);
+        return result.IsValid
+            ? result.Value
+            : throw CliException.FromProblems($"The calculation of '{inputs.SystemFile}' failed ({Count(result.Problems.Length)}).", inputs.SystemFile, result.Problems);
+    }
+
+    /// <summary>Reads a whole file, naming it when it is missing.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Its bytes.</returns>
+    /// <exception cref="CliException">The file does not exist or cannot be read.</exception>
+    public static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw CliException.FileNotFound(path);
+        }
+
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"The file '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Gets whether a factor file is CSV, by its extension.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns><see langword="true"/> for <c>.csv</c>.</returns>
+    public static bool IsCsv(string path) => string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase);
+
+    private static string Count(int problems) => problems == 1 ? "1 problem" : $"{problems} problems";
+}

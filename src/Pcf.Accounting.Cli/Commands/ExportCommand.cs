@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text;
+using Pcf.Accounting.Cli.Pact;
+using Pcf.Accounting.Pact;
+
+namespace Pcf.Accounting.Cli.Commands;
+
+/// <summary><c>pcf export</c>: calculates, then writes the result as a PACT 3.0 or 2.3 ProductFootprint.</summary>
+internal static class ExportCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">Where it writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var inputs = new CalculationOptionSet();
+        var pact = new Option<string>("--pact")
+        {
+            Description = "The PACT Technical Specifications version to write.",
+            Required = true,
+            HelpName = "3.0|2.3",
+        };
+        pact.AcceptOnlyFromAmong("3.0", "2.3");
+        var product = new Option<string>("--product")
+        {
+            Description = "The product and company metadata: a JSON file with companyName, companyIds, productIds, productNameCompany, productDescription (and optional PACT fields; see docs/cli.md).",
+            Required = true,
+            HelpName = "meta.json",
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Write the footprint to this file instead of standard output.",
+            HelpName = "file",
+        };
+        var command = new Command("export", "Calculates a footprint and exports it as a PACT ProductFootprint (3.0 or 2.3). Losses and approximations are printed as warnings on standard error.");
+        inputs.AddTo(command);
+        command.Options.Add(pact);
+        command.Options.Add(product);
+        command.Options.Add(output);
+        Examples.Add(command,
+            "pcf export system.json --pact 3.0 --product product.json",
+            "pcf export system.json --pact 2.3 --product product.json --rules PACT3 --out footprint-2.3.json");
+        command.SetAction(async (parse, ct) =>
+        {
+            string productFile = parse.GetRequiredValue(product);
+            var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
+            if (!metadata.IsValid)
+            {
+                throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
+            }
+
+            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
+            byte[] json;
+            IEnumerable<PactConversionLoss> losses;
+            if (parse.GetRequiredValue(pact) == "3.0")
+            {
+                var export = PactExporter.ToV3(result, metadata.Value);
+                if (!export.IsValid)
+                {
+                    throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
+                }
+
+                json = PactJson.Write(export.Value.Value);
+                losses = export.Value.Losses;
+            }
+            else
+            {
+                var export = PactExporter.ToV2(result, metadata.Value);
+                if (!export.IsValid)
+                {
+                    throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export.Problems);
+                }
+
+                json = PactJson.Write(export.Value.Value);
+                losses = export.Value.Losses;
+            }
+
+            foreach (var loss in losses)
+            {
+                context.Error.WriteLine($"warning: {loss.Path}  {loss.Kind}  {loss.Reason}");
+            }
+
+            if (parse.GetValue(output) is { Length: > 0 } file)
+            {
+                await File.WriteAllBytesAsync(file, json, ct).ConfigureAwait(false);
+                context.Error.WriteLine($"Wrote {file}.");
+            }
+            else
+            {
+                context.Out.Write(Encoding.UTF8.GetString(json));
+                context.Out.WriteLine();
+                context.Out.Flush();
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Pcf.Accounting.Cli.Vectors;
+using Spectre.Console;
+
+namespace Pcf.Accounting.Cli.Commands;
+
+/// <summary><c>pcf verify</c>: runs pcf-vector/1 reference vectors and prints <c>PASS</c>/<c>FAIL</c> lines and a count.</summary>
+internal static class VerifyCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">Where it writes.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var target = new Argument<string>("file-or-folder")
+        {
+            Description = "A pcf-vector/1 file, or a folder: its *.vector.json files and other *.json files with \"format\": \"pcf-vector/1\", in every subfolder.",
+        };
+        var command = new Command("verify", "Runs reference vectors (pcf-vector/1): one line per vector (PASS id, or FAIL id: path expected X got Y (tolerance T) per differing value), then 'N passed, N failed'. Exit code 0 only if every vector passed and at least one ran.");
+        command.Arguments.Add(target);
+        Examples.Add(command, "pcf verify tests/vectors", "pcf verify tests/vectors/cli-linear-chain.vector.json");
+        command.SetAction(async (parse, ct) =>
+        {
+            string path = parse.GetRequiredValue(target);
+            IReadOnlyList<VectorOutcome> outcomes;
+            if (context.IsInteractive)
+            {
+                outcomes = await context.Console.Status().StartAsync("Running vectors", async status =>
+                    await VectorRunner.RunAllAsync(path, (i, n, file) => status.Status($"Running vector {i + 1} of {n}: {Markup.Escape(Path.GetFileName(file))}"), ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            else
+            {
+                outcomes = await VectorRunner.RunAllAsync(path, null, ct).ConfigureAwait(false);
+            }
+
+            foreach (var line in outcomes.SelectMany(o => o.Lines()))
+            {
+                context.Out.WriteLine(line);
+            }
+
+            int passed = outcomes.Count(o => o.Passed);
+            int failed = outcomes.Count - passed;
+            context.Out.WriteLine($"{passed} passed, {failed} failed");
+            context.Out.Flush();
+            if (outcomes.Count == 0)
+            {
+                context.Error.WriteLine($"pcf: no vectors found in '{path}' (*.vector.json, or *.json with \"format\": \"{VectorRunner.Format}\").");
+            }
+
+            return failed == 0 && passed > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Pact;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Cli.Pact;
+
+/// <summary>Reads the <c>--product</c> metadata file and maps it to <see cref="PactProductMetadata"/>, reporting every problem with its JSON path.</summary>
+internal static class ProductMetadataReader
+{
+    /// <summary>The code of a problem in the metadata file (the library's codes for the same kinds of problem).</summary>
+    private const string Malformed = ProblemCodes.MalformedJson;
+
+    /// <summary>Reads metadata from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The metadata, or every problem.</returns>
+    public static ValidationResult<PactProductMetadata> Read(byte[] utf8Json)
+    {
+        ProductMetadataDocument? d;
+        try
+        {
+            d = JsonSerializer.Deserialize(utf8Json, CliJsonContext.Default.ProductMetadataDocument);
+        }
+        catch (JsonException e)
+        {
+            return ValidationResult.Failure<PactProductMetadata>([new(e.Path ?? "$", Malformed, e.Message.Split(" Path:")[0])]);
+        }
+
+        if (d is null)
+        {
+            return ValidationResult.Failure<PactProductMetadata>([new("$", ProblemCodes.WrongType, "The metadata must be a JSON object.")]);
+        }
+
+        var problems = new List<ValidationProblem>();
+        Require(d.CompanyName, "companyName", problems);
+        Require(d.ProductNameCompany, "productNameCompany", problems);
+        Require(d.ProductDescription, "productDescription", problems);
+        if (d.CompanyIds is not { Count: > 0 })
+        {
+            problems.Add(new("$.companyIds", ProblemCodes.Required, "companyIds is required: at least one company URN, such as urn:pact:company:customcode:buyer-assigned:4321."));
+        }
+
+        if (d.ProductIds is not { Count: > 0 })
+        {
+            problems.Add(new("$.productIds", ProblemCodes.Required, "productIds is required: at least one product URN, such as urn:gtin:4712345060507."));
+        }
+
+        var mass = Mass(d.ProductMassPerDeclaredUnit, "$.productMassPerDeclaredUnit", problems);
+        CarbonContent? carbon = null;
+        if (d.CarbonContent is { } c)
+        {
+            var fossil = Mass(c.Fossil, "$.carbonContent.fossil", problems, required: true);
+            var biogenic = Mass(c.Biogenic, "$.carbonContent.biogenic", problems, required: true);
+            var recycled = Mass(c.Recycled, "$.carbonContent.recycled", problems);
+            var packaging = Mass(c.PackagingBiogenic, "$.carbonContent.packagingBiogenic", problems);
+            if (fossil is { } f && biogenic is { } b)
+            {
+                carbon = new CarbonContent(f, b, recycled, packaging);
+            }
+        }
+
+        DataQuality? quality = null;
+        if (d.DataQuality is { } q)
+        {
+            try
+            {
+                quality = new DataQuality(q.Technological, q.Geographical, q.Temporal, q.Completeness, q.Reliability);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                problems.Add(new($"$.dataQuality.{e.ParamName}", ProblemCodes.NumberOutOfRange, "A data-quality rating must be from 1 (best) to 5 (worst)."));
+            }
+        }
+
+        var sources = new List<EmissionFactorSource>();
+        for (int i = 0; i < (d.SecondaryEmissionFactorSources?.Count ?? 0); i++)
+        {
+            var s = d.SecondaryEmissionFactorSources![i];
+            if (string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Version))
+            {
+                problems.Add(new($"$.secondaryEmissionFactorSources[{i}]", ProblemCodes.Required, "A source needs a name and a version."));
+            }
+            else
+            {
+                sources.Add(new(s.Name, s.Version));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return ValidationResult.Failure<PactProductMetadata>(problems);
+        }
+
+        return ValidationResult.Success(new PactProductMetadata
+        {
+            CompanyName = d.CompanyName!,
+            CompanyIds = [.. d.CompanyIds!],
+            ProductIds = [.. d.ProductIds!],
+            ProductNameCompany = d.ProductNameCompany!,
+            ProductDescription = d.ProductDescription!,
+            Id = d.Id,
+            Created = d.Created,
+            ProductCategoryCpc = d.ProductCategoryCpc,
+            ProductClassifications = [.. d.ProductClassifications ?? []],
+            Comment = d.Comment,
+            PrecedingPfIds = [.. d.PrecedingPfIds ?? []],
+            ValidityPeriodStart = d.ValidityPeriodStart,
+            ValidityPeriodEnd = d.ValidityPeriodEnd,
+            ReferencePeriodStart = d.ReferencePeriodStart,
+            ReferencePeriodEnd = d.ReferencePeriodEnd,
+            GeographyRegionOrSubregion = d.GeographyRegionOrSubregion,
+            GeographyCountry = d.GeographyCountry,
+            GeographyCountrySubdivision = d.GeographyCountrySubdivision,
+            ProductMassPerDeclaredUnit = mass,
+            CarbonContent = carbon,
+            CrossSectoralStandards = [.. (d.CrossSectoralStandards ?? []).Select(s => new CrossSectoralStandard(s))],
+            BoundaryProcessesDescription = d.BoundaryProcessesDescription,
+            AllocationRulesDescription = d.AllocationRulesDescription,
+            ExemptedEmissionsDescription = d.ExemptedEmissionsDescription,
+            SecondaryEmissionFactorSources = [.. sources],
+            PackagingEmissionsIncluded = d.PackagingEmissionsIncluded,
+            PackagingGhgEmissions = d.PackagingGhgEmissions is { } p ? Quantity.Of(p, Unit.Kilogram) : null,
+            OutboundLogisticsGhgEmissions = d.OutboundLogisticsGhgEmissions is { } o ? Quantity.Of(o, Unit.Kilogram) : null,
+            DataQuality = quality,
+        });
+    }
+
+    private static Quantity? Mass(QuantityDocument? q, string at, List<ValidationProblem> problems, bool required = false)
+    {
+        if (q is null)
+        {
+            if (required)
+            {
+                problems.Add(new(at, ProblemCodes.Required, $"{at[2..]} is required: {{ \"amount\": number, \"unit\": \"kg\" }}."));
+            }
+
+            return null;
+        }
+
+        if (q.Amount is not { } amount || !double.IsFinite(amount) || amount < 0)
+        {
+            problems.Add(new(at + ".amount", ProblemCodes.NumberOutOfRange, "The amount must be a finite, non-negative number."));
+        }
+        else if (!Unit.TryParse(q.Unit, out var unit))
+        {
+            problems.Add(new(at + ".unit", ProblemCodes.UnknownUnit, $"'{q.Unit}' is not a known unit."));
+        }
+        else if (unit.Dimension != Unit.Kilogram.Dimension)
+        {
+            problems.Add(new(at + ".unit", ProblemCodes.WrongDimension, $"'{q.Unit}' is not a unit of mass."));
+        }
+        else
+        {
+            return Quantity.Of(amount, unit);
+        }
+
+        return null;
+    }
+
+    private static void Require(string? value, string name, List<ValidationProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new($"$.{name}", ProblemCodes.Required, $"{name} is required."));
+        }
+    }
+}

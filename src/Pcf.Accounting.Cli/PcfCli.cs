@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Pcf.Accounting.Cli.Commands;
+using Spectre.Console;
+
+namespace Pcf.Accounting.Cli;
+
+/// <summary>The <c>pcf</c> command line: parses, runs one command, and turns every failure into a message and an exit code.</summary>
+/// <remarks>Commands write their output to the injected <see cref="IAnsiConsole"/> and their errors to the error writer,
+/// so tests run them in process with Spectre.Console.Testing's <c>TestConsole</c>.</remarks>
+internal static class PcfCli
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="console">Where output goes.</param>
+    /// <param name="error">Where errors and warnings go; <see langword="null"/> for the process's standard error.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var context = new CliContext(console, error ?? Console.Error);
+        try
+        {
+            var root = BuildRoot(context);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+            {
+                foreach (var e in parsed.Errors)
+                {
+                    context.Error.WriteLine($"pcf: {e.Message}");
+                }
+
+                context.Error.WriteLine($"Run '{CommandPath(parsed.CommandResult.Command)} --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            var configuration = new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            };
+            int exit = await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            if (parsed.Action is HelpAction)
+            {
+                Examples.Write(parsed.CommandResult.Command, context.Out);
+            }
+
+            return exit;
+        }
+        catch (CliException e)
+        {
+            e.WriteTo(context.Error);
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("pcf: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+#pragma warning disable CA1031 // The top of the tool: any failure becomes one message and an exit code, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            context.Error.WriteLine($"pcf: error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    /// <param name="context">Where the commands write.</param>
+    /// <returns>The root command.</returns>
+    internal static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("pcf: product carbon footprints (ISO 14067, GB/T 24067, GHG Protocol Product, PACT) from pcf-system/1 documents.");
+        root.Subcommands.Add(CalculateCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(FactorsCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(PactCommand.Create(context));
+        root.Subcommands.Add(TemplateCommand.Create(context));
+        Examples.Add(root,
+            "pcf calculate samples/steel-bracket.json --factors my-factors.json",
+            "pcf explain system.json --item rolling",
+            "pcf factors find electricity --region CN --year 2023",
+            "pcf verify tests/vectors",
+            "pcf export system.json --pact 3.0 --product product.json --out footprint.json",
+            "pcf pact validate footprint.json");
+        return root;
+    }
+
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Add(c is RootCommand ? "pcf" : c.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}

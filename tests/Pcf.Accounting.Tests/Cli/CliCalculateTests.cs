@@ -1,0 +1,128 @@
+using System.Text.Json;
+using static Pcf.Accounting.Tests.Cli.CliHarness;
+
+namespace Pcf.Accounting.Tests.Cli;
+
+public sealed class CliCalculateTests : IDisposable
+{
+    private readonly CliHarness _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task Calculate_Table_ShowsTotalsBreakdownsAndChart()
+    {
+        var (exit, output, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "--factors", _files.Write("power.json", PowerFactors));
+
+        Assert.True(exit == 0, error);
+        // 1 + 3 × 0.5 + 2 × (0.5 + 0.1 × 29.8) = 9.46 kg CO2e (HandCalculatedTests.LinearChain).
+        Assert.Contains("PCF excluding biogenic uptake: 9.46 kg CO2e per 1 kg P", output, StringComparison.Ordinal);
+        Assert.Contains("PCF including biogenic uptake: 9.46 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("fossilGhgEmissions", output, StringComparison.Ordinal);
+        Assert.Contains("rawMaterialAcquisition", output, StringComparison.Ordinal);
+        Assert.Contains("CH4-fossil", output, StringComparison.Ordinal);
+        Assert.Contains("Top processes", output, StringComparison.Ordinal);
+        Assert.Contains("Primary-data share", output, StringComparison.Ordinal);
+        Assert.Contains("invented for the CLI tests", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task Calculate_Json_WritesOnlyThePcfResultDocument()
+    {
+        var (exit, output, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors), "--format", "json", "--gwp", "AR6");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("pcf-result/1", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal(9.46, json.RootElement.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 1e-12);
+        Assert.False(json.RootElement.TryGetProperty("explanation", out _));
+    }
+
+    [Fact]
+    public async Task Calculate_JsonExplain_IncludesTheTree()
+    {
+        var (exit, output, _) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors), "--format", "json", "--explain");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("demand", json.RootElement.GetProperty("explanation").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Calculate_MalformedJson_ExitsOneWithPathAndCode()
+    {
+        string file = _files.Write("broken.json", "{ \"format\": \"pcf-system/1\", \"name\": ");
+
+        var (exit, output, error) = await RunAsync("calculate", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.json: $", error, StringComparison.Ordinal);
+        Assert.Contains("PCF0001", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task Calculate_MissingFile_NamesIt()
+    {
+        string missing = Path.Combine(_files.Folder, "nowhere.json");
+
+        var (exit, _, error) = await RunAsync("calculate", missing);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"'{missing}' does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_MissingFactorFile_NamesIt()
+    {
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "--factors", "no-such-factors.csv");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'no-such-factors.csv' does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_UnresolvedFactor_ListsTheKey()
+    {
+        // No factor file: the embedded data have no "test/power".
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("PCF0401", error, StringComparison.Ordinal);
+        Assert.Contains("test/power", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_InputInKgForAKwhFlow_NamesThePath()
+    {
+        string wrong = ChainSystem.Replace("{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kWh\" }", "{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kg\" }", StringComparison.Ordinal);
+
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("wrong-unit.json", wrong), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("$.processes[0].inputs[1]", error, StringComparison.Ordinal);
+        Assert.Contains("PCF0103", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_InvalidFactorFile_NamesFileAndPath()
+    {
+        string factors = _files.Write("bad-factors.json", PowerFactors.Replace("\"perUnit\": \"kWh\"", "\"perUnit\": \"kWhh\"", StringComparison.Ordinal));
+
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "-f", factors);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bad-factors.json: $.factors[0].perUnit", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_UnknownGwpSet_IsAUsageError()
+    {
+        var (exit, _, error) = await RunAsync("calculate", "x.json", "--gwp", "AR9");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("AR9", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Pcf.Accounting.Cli.Commands;
+using Pcf.Accounting.Pact;
+using Pcf.Accounting.Tests.TestSupport;
+using static Pcf.Accounting.Tests.Cli.CliHarness;
+
+namespace Pcf.Accounting.Tests.Cli;
+
+public sealed class CliCommandTests : IDisposable
+{
+    private readonly CliHarness _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("calculate", "--help")]
+    [InlineData("verify", "-h")]
+    [InlineData("factors", "find", "--help")]
+    public async Task Help_ExitsZeroWithUsageAndExamples(params string[] args)
+    {
+        var (exit, output, _) = await RunAsync(args);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("calculate")]
+    [InlineData("no-such-command")]
+    [InlineData("factors")]
+    public async Task WrongUsage_ExitsTwo(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--help", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("describe", "steel")]
+    [InlineData("run", "steel", "a=1")]
+    public async Task Template_IsReserved_ExitsTwo(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(["template", .. args]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(TemplateCommand.Reserved, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PactValidate_ValidExample_ExitsZero()
+    {
+        var (exit, output, _) = await RunAsync("pact", "validate", Paths.Shared("pact/example-3.0-productfootprint-1.json"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PactValidate_InvalidExample_ListsErrorsWithPathsAndExitsOne()
+    {
+        var (exit, output, _) = await RunAsync("pact", "validate", Paths.Shared("pact/example-3.0-invalid-response-all-properties.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error: ", output, StringComparison.Ordinal);
+        Assert.Contains(": $.", output, StringComparison.Ordinal);
+        Assert.Contains("invalid (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_V3_WritesAValidPactFootprint()
+    {
+        string meta = _files.Write("product.json", """
+            // Invented product metadata for the test.
+            { "companyName": "Example Co", "companyIds": ["urn:pact:company:example"], "productIds": ["urn:pact:product:p"],
+              "productNameCompany": "P", "productDescription": "Test product P", "productCategoryCpc": "42999",
+              "productMassPerDeclaredUnit": { "amount": 1, "unit": "kg" },
+              "carbonContent": { "fossil": { "amount": 0, "unit": "kg" }, "biogenic": { "amount": 0, "unit": "kg" } } }
+            """);
+        string system = _files.Write("chain.json", ChainSystem.Replace("\"name\": \"chain\",", "\"name\": \"chain\", \"referenceYear\": 2024,", StringComparison.Ordinal));
+
+        var (exit, output, error) = await RunAsync("export", system, "--pact", "3.0", "--product", meta, "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.True(exit == 0, error);
+        var report = PactJson.Validate(System.Text.Encoding.UTF8.GetBytes(output));
+        Assert.True(report.IsValid, string.Join("\n", report.Errors));
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("9.46", json.RootElement.GetProperty("pcf").GetProperty("pcfExcludingBiogenicUptake").GetString());
+    }
+
+    [Fact]
+    public async Task Export_MissingRequiredMetadata_ListsEveryMissingMember()
+    {
+        string meta = _files.Write("product.json", """{ "companyName": "Example Co" }""");
+
+        var (exit, _, error) = await RunAsync("export", _files.Write("chain.json", ChainSystem), "--pact", "3.0", "--product", meta);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("$.companyIds", error, StringComparison.Ordinal);
+        Assert.Contains("$.productIds", error, StringComparison.Ordinal);
+        Assert.Contains("$.productDescription", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactorsFind_ListsMatchingEmbeddedFactors()
+    {
+        var (exit, output, _) = await RunAsync("factors", "find", "electricity/grid", "--region", "CN", "--year", "2023");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("electricity/grid", output, StringComparison.Ordinal);
+        Assert.Contains("life-cycle", output, StringComparison.Ordinal);
+        Assert.Contains("combustion-only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactorsList_IncludesGivenFiles()
+    {
+        var (exit, output, _) = await RunAsync("factors", "list", "--dataset", "china-electricity-lifecycle-2023", "--factors", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("test/power", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil 0.5", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("fuel-combustion", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactorsList_UnknownDataset_IsAUsageError()
+    {
+        var (exit, _, _) = await RunAsync("factors", "list", "--dataset", "nope");
+
+        Assert.Equal(2, exit);
+    }
+
+    [Theory]
+    [InlineData("p2", "M from 'p2'")]
+    [InlineData("CH4-fossil", "CH4-fossil Emission of 'p2'")]
+    [InlineData("rawMaterialAcquisition", "M from 'p2'")]
+    [InlineData("p1", "CO2-fossil Emission of 'p1'")]
+    public async Task Explain_Item_ShowsItsSubtree(string item, string expected)
+    {
+        var (exit, output, error) = await RunAsync("explain", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors), "--item", item, "--min-share", "0");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_Whole_ShowsArithmeticAndSources()
+    {
+        var (exit, output, _) = await RunAsync("explain", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("9.46 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("source: ", output, StringComparison.Ordinal);
+        Assert.Contains(" × ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_UnknownItem_ExitsOne()
+    {
+        var (exit, _, error) = await RunAsync("explain", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors), "--item", "nothing");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'nothing'", error, StringComparison.Ordinal);
+    }
+}
