@@ -152,7 +152,9 @@ public sealed partial class CompiledSystem
                         co2eOnly += co2e;
                     }
 
-                    Count(component.Gas, component.Kind, component.Origin, co2e, process, background.IsPrimaryData[use.Request]);
+                    // Primary: the factor is primary (a supplier's footprint), or the process is (site-measured activity
+                    // data: its Scope 1 and 2, e.g. metered kWh times a grid factor, as the PACT Methodology counts them).
+                    Count(component.Gas, component.Kind, component.Origin, co2e, process, process.IsPrimaryData || background.IsPrimaryData[use.Request]);
                 }
             }
         }

@@ -66,7 +66,7 @@ public sealed class FootprintResult
     /// <summary>Gets how multi-output processes were allocated.</summary>
     public ImmutableArray<AllocationRecord> Allocations => Compiled.Allocations;
 
-    /// <summary>Gets the share of the gross emissions (positive contributions) that comes from primary data: processes marked primary and supplier-specific factors.</summary>
+    /// <summary>Gets the share of the gross emissions (positive contributions) that comes from primary data: processes marked primary (their direct emissions and the factors of their site-measured inputs, as PACT counts Scope 1 and 2) and primary-data factors (supplier footprints) wherever used.</summary>
     public required double PrimaryDataShare { get; init; }
 
     /// <summary>Gets the data-quality scores of the background factors, averaged with their gross (positive) CO2e as weights, after fallback penalties; <see langword="null"/> when no factor used has scores.</summary>

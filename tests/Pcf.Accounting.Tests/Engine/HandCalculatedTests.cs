@@ -286,12 +286,16 @@ public sealed class HandCalculatedTests
     [Fact]
     public void PrimaryDataShare_IsTheShareOfGrossEmissionsFromPrimaryData()
     {
-        // p1 (primary) 2.5 of 9.46 in the chain above: here simpler: primary process 3 kg, secondary factor 1 kg → 0.75.
+        // "make" (primary: site-measured) emits 3 kg and uses 2 kWh × 0.5 = 1 kg from a secondary grid factor: its
+        // metered power counts as primary activity data too. "part" (secondary) emits 2 kg per unit, 0.5 unit used:
+        // 1 kg. Primary share = (3 + 1) / (3 + 1 + 1) = 0.8.
         var system = new ProductSystemBuilder("primary")
-            .AddFlow("p", "p", Unit.Kilogram).AddFlow("power", "power", Unit.KilowattHour)
-            .AddProcess("make", "make", p => p.Produces("p", 1, Unit.Kilogram).Consumes("power", 2, Unit.KilowattHour).Emits(GreenhouseGas.Co2Fossil, 3, Unit.Kilogram).AsPrimaryData())
+            .AddFlow("p", "p", Unit.Kilogram).AddFlow("power", "power", Unit.KilowattHour).AddFlow("part", "part", Unit.Kilogram)
+            .AddProcess("make", "make", p => p.Produces("p", 1, Unit.Kilogram).Consumes("power", 2, Unit.KilowattHour).Consumes("part", 0.5, Unit.Kilogram)
+                .Emits(GreenhouseGas.Co2Fossil, 3, Unit.Kilogram).AsPrimaryData())
+            .AddProcess("parts", "parts", p => p.Produces("part", 1, Unit.Kilogram).Emits(GreenhouseGas.Co2Fossil, 2, Unit.Kilogram))
             .WithReferenceProduct("p").WithDeclaredUnit(1, Unit.Kilogram).Build();
-        Near(0.75, Calculate(system, Co2(("power", 0.5))).PrimaryDataShare);
+        Near(0.8, Calculate(system, Co2(("power", 0.5))).PrimaryDataShare);
     }
 
     [Fact]
