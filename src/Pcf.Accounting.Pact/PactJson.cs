@@ -66,7 +66,7 @@ public static class PactJson
     public static byte[] Write(V3.ProductFootprint footprint)
     {
         ArgumentNullException.ThrowIfNull(footprint);
-        return JsonSerializer.SerializeToUtf8Bytes(footprint, PactJsonContext.Default.ProductFootprint);
+        return Serialize(footprint, PactJsonContext.Default.ProductFootprint);
     }
 
     /// <summary>Writes a 2.3 footprint as indented UTF-8 JSON.</summary>
@@ -75,7 +75,19 @@ public static class PactJson
     public static byte[] Write(V2.ProductFootprint footprint)
     {
         ArgumentNullException.ThrowIfNull(footprint);
-        return JsonSerializer.SerializeToUtf8Bytes(footprint, PactV2JsonContext.Default.ProductFootprint);
+        return Serialize(footprint, PactV2JsonContext.Default.ProductFootprint);
+    }
+
+    // Indented, with only what JSON requires escaped (apostrophes and non-ASCII text stay readable).
+    private static byte[] Serialize<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return buffer.ToArray();
     }
 
     private static ValidationResult<T> Single<T>(ValidationResult<PactDocument> read, PactSpecVersion version, Func<PactFootprint, T?> pick)
