@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Factors;
@@ -9,13 +10,15 @@ namespace Pcf.Accounting.Factors;
 /// differ (natural gas per TJ and per Nm3): the one in the requested unit wins, then one of the same dimension.</para>
 /// <para>Lookup: for each candidate (region, year) in the policy's order, the first factor of the requested dimension
 /// wins. A factor of another dimension is never converted: if one was found and none of the right dimension,
-/// <see cref="Find"/> throws <see cref="IncompatibleUnitsException"/>.</para>
+/// <see cref="Find(FactorRequest, string, FallbackPolicy?)"/> throws <see cref="IncompatibleUnitsException"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class FactorCatalog
 {
-    // key -> region -> factors, latest year first (year-less factors last).
-    private readonly Dictionary<string, Dictionary<string, EmissionFactor[]>> _index;
+    // (key, region) -> factors, latest year first (year-less factors last), document order among equal years.
+    // Implementation note: one flat table rather than a table of tables per key: a 100,000-factor dataset has tens of
+    // thousands of keys, and a dictionary per key made building the catalog cost more than reading the file.
+    private readonly Dictionary<(string Key, string Region), EmissionFactor[]> _index;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="factors">The factors.</param>
@@ -24,34 +27,12 @@ public sealed class FactorCatalog
     {
         ArgumentNullException.ThrowIfNull(factors);
         Factors = [.. factors];
-        var build = new Dictionary<string, Dictionary<string, List<EmissionFactor>>>(StringComparer.OrdinalIgnoreCase);
+        _index = new(Factors.Length, KeyAndRegion.Instance);
         foreach (var factor in Factors)
         {
             ArgumentNullException.ThrowIfNull(factor, nameof(factors));
-            if (!build.TryGetValue(factor.Key, out var byRegion))
-            {
-                build[factor.Key] = byRegion = new(StringComparer.OrdinalIgnoreCase);
-            }
-
-            if (!byRegion.TryGetValue(factor.Region, out var list))
-            {
-                byRegion[factor.Region] = list = new(1);
-            }
-
-            list.Add(factor);
-        }
-
-        _index = new(build.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, byRegion) in build)
-        {
-            var regions = new Dictionary<string, EmissionFactor[]>(byRegion.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (var (region, list) in byRegion)
-            {
-                // Stable sort keeps document order among equal years.
-                regions[region] = list.Count == 1 ? [list[0]] : [.. list.OrderByDescending(f => f.Year ?? int.MinValue)];
-            }
-
-            _index[key] = regions;
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, (factor.Key, factor.Region), out _);
+            list = list is null ? [factor] : Insert(list, factor);
         }
     }
 
@@ -65,7 +46,7 @@ public sealed class FactorCatalog
     public int Count => Factors.Length;
 
     /// <summary>Gets the distinct keys, ordered.</summary>
-    public IEnumerable<string> Keys => _index.Keys.Order(StringComparer.OrdinalIgnoreCase);
+    public IEnumerable<string> Keys => Factors.Select(f => f.Key).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds the best factor for a request, applying the policy's fallbacks and recording them.</summary>
     /// <param name="request">The request.</param>
@@ -76,19 +57,49 @@ public sealed class FactorCatalog
     public FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        policy ??= FallbackPolicy.Default;
-        if (!_index.TryGetValue(request.Key, out var byRegion))
+        return Find(request, providerName, policy ?? FallbackPolicy.Default, chains: null);
+    }
+
+    /// <summary>As <see cref="Find(FactorRequest, string, FallbackPolicy?)"/>, reusing the region chains of earlier requests of a batch.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="providerName">The name recorded as the provider that answered.</param>
+    /// <param name="policy">The fallbacks allowed.</param>
+    /// <param name="chains">Region chains of <paramref name="policy"/> by requested region, filled as regions come; <see langword="null"/> to build each chain.</param>
+    internal FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy policy, Dictionary<string, IReadOnlyList<string>>? chains)
+    {
+        IReadOnlyList<string> chain;
+        if (chains is null)
+        {
+            chain = policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
+        }
+        else
+        {
+            ref var cached = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, request.Region ?? string.Empty, out _);
+            chain = cached ??= policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
+        }
+
+        // The factors of each region of the chain, looked up once.
+        EmissionFactor[]?[]? lists = null;
+        for (int step = 0; step < chain.Count; step++)
+        {
+            if (_index.TryGetValue((request.Key, chain[step]), out var found))
+            {
+                lists ??= new EmissionFactor[chain.Count][];
+                lists[step] = found;
+            }
+        }
+
+        if (lists is null)
         {
             return null;
         }
 
-        var chain = policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
         EmissionFactor? wrongDimension = null;
         if (request.Year is not { } year)
         {
             for (int step = 0; step < chain.Count; step++)
             {
-                if (byRegion.TryGetValue(chain[step], out var list) && PickLatest(list, request.Unit, ref wrongDimension) is { } f)
+                if (lists[step] is { } list && PickLatest(list, request.Unit, ref wrongDimension) is { } f)
                 {
                     return Match(request, f, chain, step, 0, providerName, policy);
                 }
@@ -100,7 +111,7 @@ public sealed class FactorCatalog
             {
                 for (int step = 0; step < chain.Count; step++)
                 {
-                    if (byRegion.TryGetValue(chain[step], out var list) && Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
+                    if (lists[step] is { } list && Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
                     {
                         return Match(request, f, chain, step, back, providerName, policy);
                     }
@@ -111,7 +122,7 @@ public sealed class FactorCatalog
         {
             for (int step = 0; step < chain.Count; step++)
             {
-                if (!byRegion.TryGetValue(chain[step], out var list))
+                if (lists[step] is not { } list)
                 {
                     continue;
                 }
@@ -141,6 +152,24 @@ public sealed class FactorCatalog
             && (region is null || string.Equals(f.Region, region, StringComparison.OrdinalIgnoreCase))
             && (year is null || f.Year == year)
             && (kind is null || f.Provenance.Kind == kind));
+
+    // A copy of a region's factors with one more, after every factor of the same or a later year (so stable: document order
+    // among equal years). Copying is quadratic in the factors of one key and region, which are a few years' worth.
+    private static EmissionFactor[] Insert(EmissionFactor[] list, EmissionFactor factor)
+    {
+        int year = factor.Year ?? int.MinValue;
+        int at = list.Length;
+        while (at > 0 && (list[at - 1].Year ?? int.MinValue) < year)
+        {
+            at--;
+        }
+
+        var longer = new EmissionFactor[list.Length + 1];
+        Array.Copy(list, longer, at);
+        longer[at] = factor;
+        Array.Copy(list, at, longer, at + 1, list.Length - at);
+        return longer;
+    }
 
     // The factor of one year (back == 0 also admits year-less factors) in the requested unit, else one of the same dimension.
     private static EmissionFactor? Pick(EmissionFactor[] list, int year, bool admitYearless, Unit unit, ref EmissionFactor? wrongDimension)
@@ -200,26 +229,41 @@ public sealed class FactorCatalog
 
     private static FactorMatch Match(FactorRequest request, EmissionFactor factor, IReadOnlyList<string> chain, int step, int back, string providerName, FallbackPolicy policy)
     {
-        var fallbacks = new List<FactorFallback>(3);
+        bool converts = factor.PerUnit != request.Unit;
+        int count = (step > 0 ? 1 : 0) + (back > 0 && request.Year is not null ? 1 : 0) + (converts ? 1 : 0);
+        var fallbacks = count == 0 ? [] : new FactorFallback[count];
+        int next = 0;
         if (step > 0)
         {
-            fallbacks.Add(new RegionFallback(chain[0], chain[step], step));
+            fallbacks[next++] = new RegionFallback(chain[0], chain[step], step);
         }
 
         if (back > 0 && request.Year is { } year)
         {
-            fallbacks.Add(new YearFallback(year, year - back));
+            fallbacks[next++] = new YearFallback(year, year - back);
         }
 
         double conversion = 1;
-        if (factor.PerUnit != request.Unit)
+        if (converts)
         {
             // Amount per requested unit = amount per factor unit x (factor units in one requested unit): per kWh -> per MWh is x 1000.
             conversion = Quantity.Of(1, request.Unit).As(factor.PerUnit);
-            fallbacks.Add(new UnitConversion(factor.PerUnit, request.Unit, conversion));
+            fallbacks[next] = new UnitConversion(factor.PerUnit, request.Unit, conversion);
         }
 
         var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
         return new FactorMatch(factor, providerName, fallbacks, conversion, quality);
+    }
+
+    // Keys and regions compare ignoring case.
+    private sealed class KeyAndRegion : IEqualityComparer<(string Key, string Region)>
+    {
+        public static readonly KeyAndRegion Instance = new();
+
+        public bool Equals((string Key, string Region) x, (string Key, string Region) y) =>
+            string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Region, y.Region, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Key, string Region) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Region));
     }
 }

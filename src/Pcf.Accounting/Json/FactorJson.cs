@@ -52,6 +52,16 @@ public static class FactorJson
         ["uniform"] = UncertaintyDistributionKind.Uniform,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly JsonMembers RootMembers = new("$schema", "format", "dataset", "factors");
+    private static readonly JsonMembers DatasetMembers = new("id", "name", "version", "publisher", "licence", "description", "url");
+    private static readonly JsonMembers FactorMembers = new("key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind",
+        "primaryData", "components", "source", "licence", "dataQuality", "uncertainty");
+
+    private static readonly JsonMembers SourceMembers = new("publisher", "document", "year", "url", "confidence", "note");
+    private static readonly JsonMembers ComponentMembers = new("gas", "amount", "kind", "origin");
+    private static readonly JsonMembers QualityMembers = new("technological", "geographical", "temporal", "completeness", "reliability");
+    private static readonly JsonMembers UncertaintyMembers = new("distribution", "spread", "minimum", "maximum");
+
     /// <summary>Reads a factor dataset from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document.</param>
     /// <param name="options">Limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
@@ -114,7 +124,7 @@ public static class FactorJson
             return factors;
         }
 
-        w.OnlyMembers(root, path, "$schema", "format", "dataset", "factors");
+        w.OnlyMembers(root, path, RootMembers);
         var format = w.String(root, "format", path, required: true);
         if (format is not null && format != Format)
         {
@@ -123,12 +133,13 @@ public static class FactorJson
         }
 
         var dataset = w.Object(root, "dataset", path, required: true) is { } d ? ReadDataset(w, d) : default;
-        var seen = new HashSet<(string, string, int?, string)>();
-        foreach (var (item, at) in w.Array(root, "factors", path, required: true))
+        var seen = new HashSet<EmissionFactor>(SameIdentity.Instance);
+        var provenances = new Dictionary<FactorProvenance, FactorProvenance>();
+        foreach (var (item, at) in w.Items(root, "factors", path, required: true))
         {
-            if (w.IsObject(item, at) && ReadFactor(w, item, at, dataset) is { } factor)
+            if (w.IsObject(item, at) && ReadFactor(w, item, at, dataset, provenances) is { } factor)
             {
-                if (!seen.Add((factor.Key.ToUpperInvariant(), factor.Region.ToUpperInvariant(), factor.Year, factor.PerUnit.Symbol)))
+                if (!seen.Add(factor))
                 {
                     w.Problem(at, ProblemCodes.InvalidFactor, $"Another factor has the same key '{factor.Key}', region '{factor.Region}', year and unit '{factor.PerUnit.Symbol}'.");
                 }
@@ -143,7 +154,7 @@ public static class FactorJson
     private static DatasetHeader ReadDataset(JsonWalker w, JsonElement d)
     {
         const string at = "$.dataset";
-        w.OnlyMembers(d, at, "id", "name", "version", "publisher", "licence", "description", "url");
+        w.OnlyMembers(d, at, DatasetMembers);
         return new DatasetHeader(
             w.String(d, "id", at, required: true),
             w.String(d, "name", at),
@@ -152,14 +163,15 @@ public static class FactorJson
             w.String(d, "licence", at));
     }
 
-    private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, string at, DatasetHeader dataset)
+    // Provenances are shared: the factors of one source have equal provenance records, and one instance serves them all.
+    private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, JsonPath at, DatasetHeader dataset, Dictionary<FactorProvenance, FactorProvenance> provenances)
     {
         int before = w.Problems.Count;
-        w.OnlyMembers(item, at, "key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind", "primaryData",
-            "components", "source", "licence", "dataQuality", "uncertainty");
+        w.OnlyMembers(item, at, FactorMembers);
         var key = w.String(item, "key", at, required: true);
         var name = w.String(item, "name", at) ?? key;
-        var perUnit = w.ParseUnit(w.String(item, "perUnit", at, required: true), at + ".perUnit");
+        var perUnitSymbol = w.String(item, "perUnit", at, required: true);
+        var perUnit = Unit.TryParse(perUnitSymbol, out var known) ? known : w.ParseUnit(perUnitSymbol, at.Member("perUnit"));
         var region = w.String(item, "region", at);
         var year = w.Integer(item, "year", at);
         var validFrom = Date(w, item, "validFrom", at);
@@ -167,13 +179,13 @@ public static class FactorJson
         GwpSet? basis = null;
         if (w.String(item, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
         {
-            w.Problem(at + ".gwpBasis", ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
+            w.Problem(at.Member("gwpBasis"), ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
         }
 
         var kind = w.Enum(item, "kind", at, Kinds) ?? FactorKind.Unspecified;
         bool primary = w.Boolean(item, "primaryData", at) ?? false;
         var components = new List<FactorComponent>();
-        foreach (var (c, cAt) in w.Array(item, "components", at, required: true))
+        foreach (var (c, cAt) in w.Items(item, "components", at, required: true))
         {
             if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt) is { } component)
             {
@@ -183,24 +195,24 @@ public static class FactorJson
 
         if (w.Get(item, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
         {
-            w.Problem(at + ".components", ProblemCodes.Required, "A factor needs at least one component.");
+            w.Problem(at.Member("components"), ProblemCodes.Required, "A factor needs at least one component.");
         }
 
         FactorProvenance? provenance = null;
         if (w.Object(item, "source", at, required: true) is { } s)
         {
-            string sAt = at + ".source";
-            w.OnlyMembers(s, sAt, "publisher", "document", "year", "url", "confidence", "note");
+            var sAt = at.Member("source");
+            w.OnlyMembers(s, sAt, SourceMembers);
             var publisher = w.String(s, "publisher", sAt) ?? dataset.Publisher;
             if (publisher is null)
             {
-                w.Problem(sAt + ".publisher", ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
+                w.Problem(sAt.Member("publisher"), ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
             }
 
             var document = w.String(s, "document", sAt, required: true);
             if (publisher is not null && document is not null)
             {
-                provenance = new FactorProvenance(publisher, document)
+                var read = new FactorProvenance(publisher, document)
                 {
                     PublicationYear = w.Integer(s, "year", sAt),
                     Url = w.String(s, "url", sAt),
@@ -212,11 +224,16 @@ public static class FactorJson
                     Kind = kind,
                     IsPrimaryData = primary,
                 };
+                if (!provenances.TryGetValue(read, out provenance))
+                {
+                    provenances.Add(read, read);
+                    provenance = read;
+                }
             }
         }
 
-        var quality = w.Object(item, "dataQuality", at) is { } q ? ReadQuality(w, q, at + ".dataQuality") : null;
-        var uncertainty = w.Object(item, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at + ".uncertainty") : null;
+        var quality = w.Object(item, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
+        var uncertainty = w.Object(item, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at.Member("uncertainty")) : null;
         if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
         {
             return null;
@@ -232,9 +249,9 @@ public static class FactorJson
         };
     }
 
-    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, string at)
+    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, JsonPath at)
     {
-        w.OnlyMembers(c, at, "gas", "amount", "kind", "origin");
+        w.OnlyMembers(c, at, ComponentMembers);
         var gasId = w.String(c, "gas", at, required: true);
         var amount = w.Number(c, "amount", at, required: true);
         var kind = w.Enum(c, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
@@ -242,13 +259,13 @@ public static class FactorJson
         GreenhouseGas? gas = null;
         if (gasId is not null && gasId != "CO2e" && !GreenhouseGas.TryFind(gasId, out gas))
         {
-            w.Problem(at + ".gas", ProblemCodes.UnknownGas, $"'{gasId}' is not a known greenhouse gas (such as CO2-fossil, CH4-fossil, N2O) nor 'CO2e'.");
+            w.Problem(at.Member("gas"), ProblemCodes.UnknownGas, $"'{gasId}' is not a known greenhouse gas (such as CO2-fossil, CH4-fossil, N2O) nor 'CO2e'.");
             return null;
         }
 
         if (amount is { } a && a < 0)
         {
-            w.Problem(at + ".amount", ProblemCodes.NumberOutOfRange, $"'amount' must not be negative, found {JsonWalker.Format(a)}; the 'kind' gives the sign.");
+            w.Problem(at.Member("amount"), ProblemCodes.NumberOutOfRange, $"'amount' must not be negative, found {JsonWalker.Format(a)}; the 'kind' gives the sign.");
             return null;
         }
 
@@ -257,10 +274,10 @@ public static class FactorJson
             : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable };
     }
 
-    private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, string at)
+    private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, JsonPath at)
     {
-        string[] names = ["technological", "geographical", "temporal", "completeness", "reliability"];
-        w.OnlyMembers(q, at, names);
+        string[] names = QualityMembers.Names;
+        w.OnlyMembers(q, at, QualityMembers);
         var scores = new double[names.Length];
         bool ok = true;
         for (int i = 0; i < names.Length; i++)
@@ -271,7 +288,7 @@ public static class FactorJson
             }
             else if (score is < DataQuality.Best or > DataQuality.Worst)
             {
-                w.Problem($"{at}.{names[i]}", ProblemCodes.NumberOutOfRange, $"'{names[i]}' must be from 1 (best) to 5 (worst), found {JsonWalker.Format(score)}.");
+                w.Problem(at.Member(names[i]), ProblemCodes.NumberOutOfRange, $"'{names[i]}' must be from 1 (best) to 5 (worst), found {JsonWalker.Format(score)}.");
                 ok = false;
             }
             else
@@ -283,9 +300,9 @@ public static class FactorJson
         return ok ? new DataQuality(scores[0], scores[1], scores[2], scores[3], scores[4]) : null;
     }
 
-    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, string at)
+    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, JsonPath at)
     {
-        w.OnlyMembers(u, at, "distribution", "spread", "minimum", "maximum");
+        w.OnlyMembers(u, at, UncertaintyMembers);
         var kind = w.Enum(u, "distribution", at, Distributions);
         if (kind is null)
         {
@@ -315,7 +332,7 @@ public static class FactorJson
         }
     }
 
-    private static DateOnly? Date(JsonWalker w, JsonElement item, string name, string at)
+    private static DateOnly? Date(JsonWalker w, JsonElement item, string name, JsonPath at)
     {
         var text = w.String(item, name, at);
         if (text is null)
@@ -328,9 +345,28 @@ public static class FactorJson
             return date;
         }
 
-        w.Problem(JsonWalker.Member(at, name), ProblemCodes.WrongType, $"'{name}' must be a date as yyyy-MM-dd, found \"{text}\".");
+        w.Problem(at.Member(name), ProblemCodes.WrongType, $"'{name}' must be a date as yyyy-MM-dd, found \"{text}\".");
         return null;
     }
 
     private readonly record struct DatasetHeader(string? Id, string? Name, string? Version, string? Publisher, string? Licence);
+
+    // Two factors of a dataset clash when key and region (ignoring case), year and unit symbol are equal.
+    private sealed class SameIdentity : IEqualityComparer<EmissionFactor>
+    {
+        public static readonly SameIdentity Instance = new();
+
+        public bool Equals(EmissionFactor? x, EmissionFactor? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(x.Region, y.Region, StringComparison.OrdinalIgnoreCase)
+                && x.Year == y.Year
+                && string.Equals(x.PerUnit.Symbol, y.PerUnit.Symbol, StringComparison.Ordinal));
+
+        public int GetHashCode(EmissionFactor obj) => HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key),
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Region),
+            obj.Year,
+            StringComparer.Ordinal.GetHashCode(obj.PerUnit.Symbol));
+    }
 }

@@ -12,10 +12,25 @@ internal sealed class JsonWalker(JsonReadOptions options)
 {
     public List<ValidationProblem> Problems { get; } = [];
 
-    public void Problem(string path, string code, string message) => Problems.Add(new(path, code, message));
+    public void Problem(JsonPath path, string code, string message) => Problems.Add(new(path.ToString(), code, message));
 
     public static string Member(string path, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    private static string Member(JsonPath path, string name) => Member(path.ToString(), name);
+
+    private static bool IsPlainName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
 
     /// <summary>Parses the bytes into a document, or reports why not (syntax, size, depth).</summary>
     public JsonDocument? Parse(ReadOnlyMemory<byte> utf8)
@@ -49,7 +64,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
     }
 
-    public bool IsObject(JsonElement element, string path)
+    public bool IsObject(JsonElement element, JsonPath path)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
@@ -61,20 +76,24 @@ internal sealed class JsonWalker(JsonReadOptions options)
     }
 
     /// <summary>Reports members that the format does not define (likely typos).</summary>
-    public void OnlyMembers(JsonElement obj, string path, params string[] allowed)
+    public void OnlyMembers(JsonElement obj, JsonPath path, params string[] allowed) => OnlyMembers(obj, path, new JsonMembers(allowed));
+
+    /// <summary>Reports members that the format does not define (likely typos).</summary>
+    public void OnlyMembers(JsonElement obj, JsonPath path, JsonMembers allowed)
     {
         foreach (var property in obj.EnumerateObject())
         {
-            if (System.Array.IndexOf(allowed, property.Name) < 0)
+            if (!allowed.Contains(property))
             {
-                var near = allowed.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase));
-                Problem(Member(path, property.Name), ProblemCodes.UnknownMember,
-                    $"'{property.Name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed)}.");
+                string name = property.Name;
+                var near = allowed.Names.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+                Problem(Member(path, name), ProblemCodes.UnknownMember,
+                    $"'{name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
             }
         }
     }
 
-    public JsonElement? Get(JsonElement obj, string name, string path, bool required)
+    public JsonElement? Get(JsonElement obj, string name, JsonPath path, bool required)
     {
         if (obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
         {
@@ -89,7 +108,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return null;
     }
 
-    public string? String(JsonElement obj, string name, string path, bool required = false)
+    public string? String(JsonElement obj, string name, JsonPath path, bool required = false)
     {
         if (Get(obj, name, path, required) is not { } value)
         {
@@ -112,7 +131,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return text;
     }
 
-    public double? Number(JsonElement obj, string name, string path, bool required = false)
+    public double? Number(JsonElement obj, string name, JsonPath path, bool required = false)
     {
         if (Get(obj, name, path, required) is not { } value)
         {
@@ -129,7 +148,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public int? Integer(JsonElement obj, string name, string path, bool required = false)
+    public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false)
     {
         if (Get(obj, name, path, required) is not { } value)
         {
@@ -145,7 +164,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public bool? Boolean(JsonElement obj, string name, string path)
+    public bool? Boolean(JsonElement obj, string name, JsonPath path)
     {
         if (Get(obj, name, path, required: false) is not { } value)
         {
@@ -161,10 +180,20 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return value.GetBoolean();
     }
 
-    public JsonElement? Object(JsonElement obj, string name, string path, bool required = false)
+    public JsonElement? Object(JsonElement obj, string name, JsonPath path, bool required = false)
     {
-        var value = Get(obj, name, path, required);
-        return value is { } v && IsObject(v, Member(path, name)) ? v : null;
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return value;
+        }
+
+        Problem(Member(path, name), ProblemCodes.WrongType, $"Expected an object, found {Describe(value)}.");
+        return null;
     }
 
     /// <summary>Returns the items of an array member with their paths; an absent optional array is empty.</summary>
@@ -192,9 +221,42 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return value.EnumerateArray().Select((item, i) => (item, $"{at}[{i}]"));
     }
 
+    /// <summary>Returns the items of an array member with their paths, written out only when reported; an absent optional array is empty.</summary>
+    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonElement obj, string name, JsonPath path, bool required = false)
+    {
+        if (Get(obj, name, path, required) is not { } value)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Problem(Member(path, name), ProblemCodes.WrongType, $"'{name}' must be an array, found {Describe(value)}.");
+            return [];
+        }
+
+        int length = value.GetArrayLength();
+        if (length > options.MaxArrayLength)
+        {
+            Problem(Member(path, name), ProblemCodes.TooMany, $"'{name}' has {length} items; the limit is {options.MaxArrayLength}.");
+            return [];
+        }
+
+        return ItemsOf(value, path.Member(name));
+    }
+
+    private static IEnumerable<(JsonElement Item, JsonPath Path)> ItemsOf(JsonElement array, JsonPath at)
+    {
+        int i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return (item, at.Item(i++));
+        }
+    }
+
     public static bool IsCurrencyCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
 
-    public Unit? ParseUnit(string? symbol, string path)
+    public Unit? ParseUnit(string? symbol, JsonPath path)
     {
         if (symbol is null)
         {
@@ -249,14 +311,24 @@ internal sealed class JsonWalker(JsonReadOptions options)
     }
 
     /// <summary>Reads a camelCase enum name, listing the allowed names when it is wrong.</summary>
-    public T? Enum<T>(JsonElement obj, string name, string path, IReadOnlyDictionary<string, T> names)
+    public T? Enum<T>(JsonElement obj, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
         var text = String(obj, name, path);
-        return text is null ? null : EnumValue(text, Member(path, name), names);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        return EnumValue(text, Member(path, name), names);
     }
 
-    public T? EnumValue<T>(string text, string path, IReadOnlyDictionary<string, T> names)
+    public T? EnumValue<T>(string text, JsonPath path, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
         if (names.TryGetValue(text, out var value))
