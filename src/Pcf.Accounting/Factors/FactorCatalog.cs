@@ -252,7 +252,7 @@ public sealed class FactorCatalog
         }
 
         var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
-        return new FactorMatch(factor, providerName, fallbacks, conversion, quality);
+        return FactorMatch.Create(factor, providerName, fallbacks, conversion, quality);
     }
 
     // Keys and regions compare ignoring case.
