@@ -41,6 +41,21 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return null;
         }
 
+        // Implementation note: a well-formed document within the depth limit (nearly every one) is parsed once. A parse
+        // limited to MaxDepth succeeds only when no token nests deeper than MaxDepth, the case where the reader pass below
+        // finds nothing; when it fails, the reader pass runs as before and reports the problem with its line or byte.
+        if (options.MaxDepth >= 1)
+        {
+            try
+            {
+                return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+            }
+            catch (JsonException)
+            {
+                // Reported below.
+            }
+        }
+
         // A first pass with the reader finds syntax errors and excessive depth with line numbers.
         var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
         try
@@ -108,7 +123,10 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return null;
     }
 
-    public string? String(JsonElement obj, string name, JsonPath path, bool required = false)
+    public string? String(JsonElement obj, string name, JsonPath path, bool required = false) => String(obj, name, path, required, pool: null);
+
+    /// <summary>Reads a string member, taking an equal string from <paramref name="pool"/> when it has one.</summary>
+    public string? String(JsonElement obj, string name, JsonPath path, bool required, JsonStringPool? pool)
     {
         if (Get(obj, name, path, required) is not { } value)
         {
@@ -121,7 +139,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return null;
         }
 
-        var text = value.GetString();
+        var text = pool is null ? value.GetString() : pool.Get(value);
         if (required && string.IsNullOrWhiteSpace(text))
         {
             Problem(Member(path, name), ProblemCodes.Required, $"'{name}' must not be empty.");
