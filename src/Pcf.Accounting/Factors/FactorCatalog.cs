@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pcf.Accounting.Units;
 
@@ -57,34 +58,25 @@ public sealed class FactorCatalog
     public FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Find(request, providerName, policy ?? FallbackPolicy.Default, chains: null);
+        return Find(request, providerName, policy ?? FallbackPolicy.Default, batch: null);
     }
 
-    /// <summary>As <see cref="Find(FactorRequest, string, FallbackPolicy?)"/>, reusing the region chains of earlier requests of a batch.</summary>
+    /// <summary>As <see cref="Find(FactorRequest, string, FallbackPolicy?)"/>, sharing region chains and fallback records with the other requests of a batch.</summary>
     /// <param name="request">The request.</param>
     /// <param name="providerName">The name recorded as the provider that answered.</param>
-    /// <param name="policy">The fallbacks allowed.</param>
-    /// <param name="chains">Region chains of <paramref name="policy"/> by requested region, filled as regions come; <see langword="null"/> to build each chain.</param>
-    internal FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy policy, Dictionary<string, IReadOnlyList<string>>? chains)
+    /// <param name="policy">The fallbacks allowed; the same for the whole batch.</param>
+    /// <param name="batch">What the batch's requests share so far; <see langword="null"/> for a request on its own.</param>
+    internal FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy policy, Batch? batch)
     {
-        IReadOnlyList<string> chain;
-        if (chains is null)
-        {
-            chain = policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
-        }
-        else
-        {
-            ref var cached = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, request.Region ?? string.Empty, out _);
-            chain = cached ??= policy.Regions.Chain(request.Region, policy.FallBackToGlobal);
-        }
+        var chain = batch is null ? new Chain(policy.Regions.Chain(request.Region, policy.FallBackToGlobal)) : batch.ChainOf(request.Region, policy);
 
         // The factors of each region of the chain, looked up once.
         EmissionFactor[]?[]? lists = null;
-        for (int step = 0; step < chain.Count; step++)
+        for (int step = 0; step < chain.Regions.Count; step++)
         {
-            if (_index.TryGetValue((request.Key, chain[step]), out var found))
+            if (_index.TryGetValue((request.Key, chain.Regions[step]), out var found))
             {
-                lists ??= new EmissionFactor[chain.Count][];
+                lists ??= new EmissionFactor[chain.Regions.Count][];
                 lists[step] = found;
             }
         }
@@ -97,11 +89,11 @@ public sealed class FactorCatalog
         EmissionFactor? wrongDimension = null;
         if (request.Year is not { } year)
         {
-            for (int step = 0; step < chain.Count; step++)
+            for (int step = 0; step < chain.Regions.Count; step++)
             {
                 if (lists[step] is { } list && PickLatest(list, request.Unit, ref wrongDimension) is { } f)
                 {
-                    return Match(request, f, chain, step, 0, providerName, policy);
+                    return Match(request, f, chain, batch, step, 0, providerName, policy);
                 }
             }
         }
@@ -109,18 +101,18 @@ public sealed class FactorCatalog
         {
             for (int back = 0; back <= policy.MaxYearsBack; back++)
             {
-                for (int step = 0; step < chain.Count; step++)
+                for (int step = 0; step < chain.Regions.Count; step++)
                 {
                     if (lists[step] is { } list && Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
                     {
-                        return Match(request, f, chain, step, back, providerName, policy);
+                        return Match(request, f, chain, batch, step, back, providerName, policy);
                     }
                 }
             }
         }
         else
         {
-            for (int step = 0; step < chain.Count; step++)
+            for (int step = 0; step < chain.Regions.Count; step++)
             {
                 if (lists[step] is not { } list)
                 {
@@ -131,7 +123,7 @@ public sealed class FactorCatalog
                 {
                     if (Pick(list, year - back, back == 0, request.Unit, ref wrongDimension) is { } f)
                     {
-                        return Match(request, f, chain, step, back, providerName, policy);
+                        return Match(request, f, chain, batch, step, back, providerName, policy);
                     }
                 }
             }
@@ -227,7 +219,7 @@ public sealed class FactorCatalog
         return best;
     }
 
-    private static FactorMatch Match(FactorRequest request, EmissionFactor factor, IReadOnlyList<string> chain, int step, int back, string providerName, FallbackPolicy policy)
+    private static FactorMatch Match(FactorRequest request, EmissionFactor factor, Chain chain, Batch? batch, int step, int back, string providerName, FallbackPolicy policy)
     {
         bool converts = factor.PerUnit != request.Unit;
         int count = (step > 0 ? 1 : 0) + (back > 0 && request.Year is not null ? 1 : 0) + (converts ? 1 : 0);
@@ -235,24 +227,75 @@ public sealed class FactorCatalog
         int next = 0;
         if (step > 0)
         {
-            fallbacks[next++] = new RegionFallback(chain[0], chain[step], step);
+            fallbacks[next++] = chain.Fallbacks[step] ??= new RegionFallback(chain.Regions[0], chain.Regions[step], step);
         }
 
         if (back > 0 && request.Year is { } year)
         {
-            fallbacks[next++] = new YearFallback(year, year - back);
+            fallbacks[next++] = batch is null ? new YearFallback(year, year - back) : batch.YearFallback(year, year - back);
         }
 
         double conversion = 1;
         if (converts)
         {
             // Amount per requested unit = amount per factor unit x (factor units in one requested unit): per kWh -> per MWh is x 1000.
-            conversion = Quantity.Of(1, request.Unit).As(factor.PerUnit);
-            fallbacks[next] = new UnitConversion(factor.PerUnit, request.Unit, conversion);
+            var converted = batch is null ? Conversion(factor.PerUnit, request.Unit) : batch.Conversion(factor.PerUnit, request.Unit);
+            conversion = converted.Factor;
+            fallbacks[next] = converted;
         }
 
         var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
         return FactorMatch.Create(factor, providerName, fallbacks, conversion, quality);
+    }
+
+    private static UnitConversion Conversion(Unit factorUnit, Unit requestedUnit) =>
+        new(factorUnit, requestedUnit, Quantity.Of(1, requestedUnit).As(factorUnit));
+
+    /// <summary>What the requests of one batch share: the region chain of each requested region, and fallback records, equal for
+    /// many requests and immutable, so one instance each.</summary>
+    /// <remarks>Implementation note: 100,000 requests made as many chains and about as many fallback records, all kept
+    /// alive by the matches. One per provider batch, so it needs no locking and ends with the batch.</remarks>
+    internal sealed class Batch
+    {
+        private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Requested, int Used), YearFallback> _years = [];
+        private readonly Dictionary<(Unit From, Unit To), UnitConversion> _conversions = new(SameUnits.Instance);
+
+        internal Chain ChainOf(string? region, FallbackPolicy policy)
+        {
+            ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_chains, region ?? string.Empty, out _);
+            return chain ??= new Chain(policy.Regions.Chain(region, policy.FallBackToGlobal));
+        }
+
+        internal YearFallback YearFallback(int requested, int used)
+        {
+            ref var fallback = ref CollectionsMarshal.GetValueRefOrAddDefault(_years, (requested, used), out _);
+            return fallback ??= new YearFallback(requested, used);
+        }
+
+        internal UnitConversion Conversion(Unit factorUnit, Unit requestedUnit)
+        {
+            ref var conversion = ref CollectionsMarshal.GetValueRefOrAddDefault(_conversions, (factorUnit, requestedUnit), out _);
+            return conversion ??= FactorCatalog.Conversion(factorUnit, requestedUnit);
+        }
+    }
+
+    // Units by identity, so that a conversion record is shared only between requests with the very same unit objects.
+    private sealed class SameUnits : IEqualityComparer<(Unit From, Unit To)>
+    {
+        public static readonly SameUnits Instance = new();
+
+        public bool Equals((Unit From, Unit To) x, (Unit From, Unit To) y) => ReferenceEquals(x.From, y.From) && ReferenceEquals(x.To, y.To);
+
+        public int GetHashCode((Unit From, Unit To) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), RuntimeHelpers.GetHashCode(obj.To));
+    }
+
+    // A region chain and, filled as matches need them, the fallback record of each step up it.
+    internal sealed class Chain(IReadOnlyList<string> regions)
+    {
+        public IReadOnlyList<string> Regions { get; } = regions;
+
+        public RegionFallback?[] Fallbacks { get; } = new RegionFallback?[regions.Count];
     }
 
     // Keys and regions compare ignoring case.

@@ -48,7 +48,7 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = new FactorMatch?[requests.Count];
-        var chains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var batch = new FactorCatalog.Batch();
         for (int i = 0; i < results.Length; i++)
         {
             if ((i & 1023) == 0)
@@ -58,7 +58,7 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
 
             var request = requests[i];
             ArgumentNullException.ThrowIfNull(request, nameof(requests));
-            results[i] = Catalog.Find(request, Name, Policy, chains);
+            results[i] = Catalog.Find(request, Name, Policy, batch);
         }
 
         return ValueTask.FromResult<IReadOnlyList<FactorMatch?>>(results);
