@@ -198,61 +198,61 @@ public static class FactorJson
     {
         int before = w.Problems.Count;
         var dataset = state.Dataset;
-        w.OnlyMembers(item, at, FactorMembers);
-        var key = w.String(item, "key", at, required: true, state.Keys);
-        var name = w.String(item, "name", at) ?? key;
-        var perUnitSymbol = w.String(item, "perUnit", at, required: true);
+        var f = w.Fields(item, at, FactorMembers, state.FactorFields);
+        var key = w.String(f, "key", at, required: true, state.Keys);
+        var name = w.String(f, "name", at) ?? key;
+        var perUnitSymbol = w.String(f, "perUnit", at, required: true);
         var perUnit = Unit.TryParse(perUnitSymbol, out var known) ? known : w.ParseUnit(perUnitSymbol, at.Member("perUnit"));
-        var region = w.String(item, "region", at, required: false, state.Regions);
-        var year = w.Integer(item, "year", at);
-        var validFrom = Date(w, item, "validFrom", at);
-        var validUntil = Date(w, item, "validUntil", at);
+        var region = w.String(f, "region", at, required: false, state.Regions);
+        var year = w.Integer(f, "year", at);
+        var validFrom = Date(w, f, "validFrom", at);
+        var validUntil = Date(w, f, "validUntil", at);
         GwpSet? basis = null;
-        if (w.String(item, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
+        if (w.String(f, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
         {
             w.Problem(at.Member("gwpBasis"), ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
         }
 
-        var kind = w.Enum(item, "kind", at, Kinds) ?? FactorKind.Unspecified;
-        bool primary = w.Boolean(item, "primaryData", at) ?? false;
+        var kind = w.Enum(f, "kind", at, Kinds) ?? FactorKind.Unspecified;
+        bool primary = w.Boolean(f, "primaryData", at) ?? false;
         var components = state.ComponentList;
         components.Clear();
-        foreach (var (c, cAt) in w.Items(item, "components", at, required: true))
+        foreach (var (c, cAt) in w.Items(f, "components", at, required: true))
         {
-            if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt) is { } component)
+            if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt, state) is { } component)
             {
                 components.Add(state.Share(component));
             }
         }
 
-        if (w.Get(item, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
+        if (w.Get(f, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
         {
             w.Problem(at.Member("components"), ProblemCodes.Required, "A factor needs at least one component.");
         }
 
         FactorProvenance? provenance = null;
-        if (w.Object(item, "source", at, required: true) is { } s)
+        if (w.Object(f, "source", at, required: true) is { } s)
         {
             var sAt = at.Member("source");
-            w.OnlyMembers(s, sAt, SourceMembers);
-            var publisher = w.String(s, "publisher", sAt) ?? dataset.Publisher;
+            var sf = w.Fields(s, sAt, SourceMembers, state.SourceFields);
+            var publisher = w.String(sf, "publisher", sAt) ?? dataset.Publisher;
             if (publisher is null)
             {
                 w.Problem(sAt.Member("publisher"), ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
             }
 
-            var document = w.String(s, "document", sAt, required: true);
+            var document = w.String(sf, "document", sAt, required: true);
             if (publisher is not null && document is not null)
             {
                 var read = new FactorProvenance(publisher, document)
                 {
-                    PublicationYear = w.Integer(s, "year", sAt),
-                    Url = w.String(s, "url", sAt),
-                    Confidence = w.Enum(s, "confidence", sAt, Confidences) ?? FactorConfidence.NotStated,
-                    Note = w.String(s, "note", sAt),
+                    PublicationYear = w.Integer(sf, "year", sAt),
+                    Url = w.String(sf, "url", sAt),
+                    Confidence = w.Enum(sf, "confidence", sAt, Confidences) ?? FactorConfidence.NotStated,
+                    Note = w.String(sf, "note", sAt),
                     Dataset = dataset.Id,
                     DatasetVersion = dataset.Version,
-                    Licence = w.String(item, "licence", at) ?? dataset.Licence,
+                    Licence = w.String(f, "licence", at) ?? dataset.Licence,
                     Kind = kind,
                     IsPrimaryData = primary,
                 };
@@ -260,8 +260,8 @@ public static class FactorJson
             }
         }
 
-        var quality = w.Object(item, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
-        var uncertainty = w.Object(item, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at.Member("uncertainty")) : null;
+        var quality = w.Object(f, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
+        var uncertainty = w.Object(f, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at.Member("uncertainty")) : null;
         if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
         {
             return null;
@@ -277,13 +277,13 @@ public static class FactorJson
         };
     }
 
-    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, JsonPath at)
+    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, JsonPath at, ReadState state)
     {
-        w.OnlyMembers(c, at, ComponentMembers);
-        var gasId = w.String(c, "gas", at, required: true);
-        var amount = w.Number(c, "amount", at, required: true);
-        var kind = w.Enum(c, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
-        var origin = w.Enum(c, "origin", at, Origins);
+        var cf = w.Fields(c, at, ComponentMembers, state.ComponentFields);
+        var gasId = w.String(cf, "gas", at, required: true);
+        var amount = w.Number(cf, "amount", at, required: true);
+        var kind = w.Enum(cf, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
+        var origin = w.Enum(cf, "origin", at, Origins);
         GreenhouseGas? gas = null;
         if (gasId is not null && gasId != "CO2e" && !GreenhouseGas.TryFind(gasId, out gas))
         {
@@ -360,7 +360,7 @@ public static class FactorJson
         }
     }
 
-    private static DateOnly? Date(JsonWalker w, JsonElement item, string name, JsonPath at)
+    private static DateOnly? Date(JsonWalker w, JsonFields item, string name, JsonPath at)
     {
         var text = w.String(item, name, at);
         if (text is null)
@@ -391,6 +391,12 @@ public static class FactorJson
         public DatasetHeader Dataset { get; } = dataset;
 
         public List<FactorComponent> ComponentList { get; } = new(4);
+
+        public JsonElement[] FactorFields { get; } = new JsonElement[FactorMembers.Names.Length];
+
+        public JsonElement[] SourceFields { get; } = new JsonElement[SourceMembers.Names.Length];
+
+        public JsonElement[] ComponentFields { get; } = new JsonElement[ComponentMembers.Names.Length];
 
         public JsonStringPool Keys { get; } = new(1);
 

@@ -18,17 +18,26 @@ internal sealed class JsonMembers
     /// <summary>Gets the names, in the order given.</summary>
     public string[] Names { get; }
 
-    /// <summary>Tells whether a property's name is one of <see cref="Names"/> (escapes in the document are decoded first).</summary>
-    public bool Contains(JsonProperty property)
+    /// <summary>Gets the index in <see cref="Names"/> of a property's name (escapes in the document are decoded first), or -1.</summary>
+    public int IndexOf(JsonProperty property)
     {
-        foreach (var name in _utf8)
+        for (int i = 0; i < _utf8.Length; i++)
         {
-            if (property.NameEquals(name))
+            if (property.NameEquals(_utf8[i]))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>Gets the index in <see cref="Names"/> of a name the code asks for.</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/> (a bug).</exception>
+    public int IndexOf(string name)
+    {
+        // The names asked for are the literals given, so string equality ends at its identity check.
+        int i = Array.IndexOf(Names, name);
+        return i >= 0 ? i : throw new ArgumentException($"'{name}' is not one of the members: {string.Join(", ", Names)}.", nameof(name));
     }
 }

@@ -98,19 +98,55 @@ internal sealed class JsonWalker(JsonReadOptions options)
     {
         foreach (var property in obj.EnumerateObject())
         {
-            if (!allowed.Contains(property))
+            if (allowed.IndexOf(property) < 0)
             {
-                string name = property.Name;
-                var near = allowed.Names.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
-                Problem(Member(path, name), ProblemCodes.UnknownMember,
-                    $"'{name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
+                UnknownMember(path, property.Name, allowed);
             }
         }
     }
 
-    public JsonElement? Get(JsonElement obj, string name, JsonPath path, bool required)
+    private void UnknownMember(JsonPath path, string name, JsonMembers allowed)
     {
-        if (obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        var near = allowed.Names.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        Problem(Member(path, name), ProblemCodes.UnknownMember,
+            $"'{name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
+    }
+
+    /// <summary>Reports members that the format does not define, and gathers the defined ones for reading by name without a search of the object each time.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="allowed">The members the format defines.</param>
+    /// <param name="buffer">Where to put the values, as long as <paramref name="allowed"/>; reused from object to object.</param>
+    /// <returns>The members; a repeated member reads as its last value, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.</returns>
+    public JsonFields Fields(JsonElement obj, JsonPath path, JsonMembers allowed, JsonElement[] buffer)
+    {
+        System.Array.Clear(buffer);
+        foreach (var property in obj.EnumerateObject())
+        {
+            int index = allowed.IndexOf(property);
+            if (index >= 0)
+            {
+                buffer[index] = property.Value;
+            }
+            else
+            {
+                UnknownMember(path, property.Name, allowed);
+            }
+        }
+
+        return new JsonFields(allowed, buffer);
+    }
+
+    public JsonElement? Get(JsonElement obj, string name, JsonPath path, bool required) => Present(Lookup(obj, name), name, path, required);
+
+    public JsonElement? Get(JsonFields fields, string name, JsonPath path, bool required) => Present(fields[name], name, path, required);
+
+    private static JsonElement Lookup(JsonElement obj, string name) => obj.TryGetProperty(name, out var value) ? value : default;
+
+    // The value of a member that was looked up (default when absent), or null when absent or null, reported when required.
+    private JsonElement? Present(JsonElement value, string name, JsonPath path, bool required)
+    {
+        if (value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
         {
             return value;
         }
@@ -123,12 +159,14 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return null;
     }
 
-    public string? String(JsonElement obj, string name, JsonPath path, bool required = false) => String(obj, name, path, required, pool: null);
+    public string? String(JsonElement obj, string name, JsonPath path, bool required = false) => StringOf(Lookup(obj, name), name, path, required, pool: null);
 
     /// <summary>Reads a string member, taking an equal string from <paramref name="pool"/> when it has one.</summary>
-    public string? String(JsonElement obj, string name, JsonPath path, bool required, JsonStringPool? pool)
+    public string? String(JsonFields fields, string name, JsonPath path, bool required = false, JsonStringPool? pool = null) => StringOf(fields[name], name, path, required, pool);
+
+    private string? StringOf(JsonElement found, string name, JsonPath path, bool required, JsonStringPool? pool)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -149,9 +187,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return text;
     }
 
-    public double? Number(JsonElement obj, string name, JsonPath path, bool required = false)
+    public double? Number(JsonElement obj, string name, JsonPath path, bool required = false) => NumberOf(Lookup(obj, name), name, path, required);
+
+    public double? Number(JsonFields fields, string name, JsonPath path, bool required = false) => NumberOf(fields[name], name, path, required);
+
+    private double? NumberOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -166,9 +208,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false)
+    public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false) => IntegerOf(Lookup(obj, name), name, path, required);
+
+    public int? Integer(JsonFields fields, string name, JsonPath path, bool required = false) => IntegerOf(fields[name], name, path, required);
+
+    private int? IntegerOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -182,9 +228,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public bool? Boolean(JsonElement obj, string name, JsonPath path)
+    public bool? Boolean(JsonElement obj, string name, JsonPath path) => BooleanOf(Lookup(obj, name), name, path);
+
+    public bool? Boolean(JsonFields fields, string name, JsonPath path) => BooleanOf(fields[name], name, path);
+
+    private bool? BooleanOf(JsonElement found, string name, JsonPath path)
     {
-        if (Get(obj, name, path, required: false) is not { } value)
+        if (Present(found, name, path, required: false) is not { } value)
         {
             return null;
         }
@@ -198,9 +248,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return value.GetBoolean();
     }
 
-    public JsonElement? Object(JsonElement obj, string name, JsonPath path, bool required = false)
+    public JsonElement? Object(JsonElement obj, string name, JsonPath path, bool required = false) => ObjectOf(Lookup(obj, name), name, path, required);
+
+    public JsonElement? Object(JsonFields fields, string name, JsonPath path, bool required = false) => ObjectOf(fields[name], name, path, required);
+
+    private JsonElement? ObjectOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -240,9 +294,14 @@ internal sealed class JsonWalker(JsonReadOptions options)
     }
 
     /// <summary>Returns the items of an array member with their paths, written out only when reported; an absent optional array is empty.</summary>
-    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonElement obj, string name, JsonPath path, bool required = false)
+    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonElement obj, string name, JsonPath path, bool required = false) => ItemsOf(Lookup(obj, name), name, path, required);
+
+    /// <summary>Returns the items of an array member with their paths, written out only when reported; an absent optional array is empty.</summary>
+    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonFields fields, string name, JsonPath path, bool required = false) => ItemsOf(fields[name], name, path, required);
+
+    private IEnumerable<(JsonElement Item, JsonPath Path)> ItemsOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return [];
         }
@@ -260,10 +319,10 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return [];
         }
 
-        return ItemsOf(value, path.Member(name));
+        return Enumerate(value, path.Member(name));
     }
 
-    private static IEnumerable<(JsonElement Item, JsonPath Path)> ItemsOf(JsonElement array, JsonPath at)
+    private static IEnumerable<(JsonElement Item, JsonPath Path)> Enumerate(JsonElement array, JsonPath at)
     {
         int i = 0;
         foreach (var item in array.EnumerateArray())
@@ -330,9 +389,15 @@ internal sealed class JsonWalker(JsonReadOptions options)
 
     /// <summary>Reads a camelCase enum name, listing the allowed names when it is wrong.</summary>
     public T? Enum<T>(JsonElement obj, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
+        where T : struct => EnumOf(Lookup(obj, name), name, path, names);
+
+    public T? Enum<T>(JsonFields fields, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
+        where T : struct => EnumOf(fields[name], name, path, names);
+
+    private T? EnumOf<T>(JsonElement found, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
-        var text = String(obj, name, path);
+        var text = StringOf(found, name, path, required: false, pool: null);
         if (text is null)
         {
             return null;
