@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pcf.Accounting.Units;
@@ -25,9 +26,14 @@ public sealed class FactorCatalog
     /// <param name="factors">The factors.</param>
     /// <exception cref="ArgumentNullException"><paramref name="factors"/> is <see langword="null"/>.</exception>
     public FactorCatalog(IEnumerable<EmissionFactor> factors)
+        : this([.. factors ?? throw new ArgumentNullException(nameof(factors))], owned: true)
     {
-        ArgumentNullException.ThrowIfNull(factors);
-        Factors = [.. factors];
+    }
+
+    private FactorCatalog(ImmutableArray<EmissionFactor> factors, bool owned)
+    {
+        Debug.Assert(owned, "The catalog keeps the array.");
+        Factors = factors;
         _index = new(Factors.Length, KeyAndRegion.Instance);
         foreach (var factor in Factors)
         {
@@ -36,6 +42,9 @@ public sealed class FactorCatalog
             list = list is null ? [factor] : Insert(list, factor);
         }
     }
+
+    /// <summary>Gets a catalog of the factors in <paramref name="factors"/>, which it keeps without a copy: the array must not change afterwards.</summary>
+    internal static FactorCatalog Own(EmissionFactor[] factors) => new(ImmutableCollectionsMarshal.AsImmutableArray(factors), owned: true);
 
     /// <summary>Gets an empty catalog.</summary>
     public static FactorCatalog Empty { get; } = new([]);

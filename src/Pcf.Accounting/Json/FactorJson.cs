@@ -81,7 +81,7 @@ public static class FactorJson
         var factors = ReadDocument(walker, document.RootElement);
         return walker.Problems.Count > 0
             ? ValidationResult.Failure<FactorCatalog>(walker.Problems)
-            : ValidationResult.Success(new FactorCatalog(factors));
+            : ValidationResult.Success(FactorCatalog.Own(factors));
     }
 
     /// <summary>Reads a factor dataset from a JSON string.</summary>
@@ -146,13 +146,12 @@ public static class FactorJson
         }
     }
 
-    private static List<EmissionFactor> ReadDocument(JsonWalker w, JsonElement root)
+    private static EmissionFactor[] ReadDocument(JsonWalker w, JsonElement root)
     {
-        var factors = new List<EmissionFactor>();
         const string path = "$";
         if (!w.IsObject(root, path))
         {
-            return factors;
+            return [];
         }
 
         w.OnlyMembers(root, path, RootMembers);
@@ -160,11 +159,14 @@ public static class FactorJson
         if (format is not null && format != Format)
         {
             w.Problem("$.format", ProblemCodes.UnsupportedFormat, $"'{format}' is not a format this version reads; expected '{Format}'.");
-            return factors;
+            return [];
         }
 
         var dataset = w.Object(root, "dataset", path, required: true) is { } d ? ReadDataset(w, d) : default;
-        var seen = new HashSet<EmissionFactor>(SameIdentity.Instance);
+        // Sized from the document, so that with every factor valid the array becomes the catalog's own without growing or a copy.
+        var factors = new EmissionFactor[root.TryGetProperty("factors", out var items) && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0];
+        int count = 0;
+        var seen = new HashSet<EmissionFactor>(factors.Length, SameIdentity.Instance);
         var state = new ReadState(dataset);
         foreach (var (item, at) in w.Items(root, "factors", path, required: true))
         {
@@ -175,11 +177,11 @@ public static class FactorJson
                     w.Problem(at, ProblemCodes.InvalidFactor, $"Another factor has the same key '{factor.Key}', region '{factor.Region}', year and unit '{factor.PerUnit.Symbol}'.");
                 }
 
-                factors.Add(factor);
+                factors[count++] = factor;
             }
         }
 
-        return factors;
+        return count == factors.Length ? factors : factors[..count];
     }
 
     private static DatasetHeader ReadDataset(JsonWalker w, JsonElement d)
@@ -201,7 +203,7 @@ public static class FactorJson
         var f = w.Fields(item, at, FactorMembers, state.FactorFields);
         var key = w.String(f, "key", at, required: true, state.Keys);
         var name = w.String(f, "name", at) ?? key;
-        var perUnitSymbol = w.String(f, "perUnit", at, required: true);
+        var perUnitSymbol = w.String(f, "perUnit", at, required: true, state.Words);
         var perUnit = Unit.TryParse(perUnitSymbol, out var known) ? known : w.ParseUnit(perUnitSymbol, at.Member("perUnit"));
         var region = w.String(f, "region", at, required: false, state.Regions);
         var year = w.Integer(f, "year", at);
@@ -213,7 +215,7 @@ public static class FactorJson
             w.Problem(at.Member("gwpBasis"), ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
         }
 
-        var kind = w.Enum(f, "kind", at, Kinds) ?? FactorKind.Unspecified;
+        var kind = w.Enum(f, "kind", at, Kinds, state.Words) ?? FactorKind.Unspecified;
         bool primary = w.Boolean(f, "primaryData", at) ?? false;
         var components = state.ComponentList;
         components.Clear();
@@ -241,7 +243,7 @@ public static class FactorJson
                 w.Problem(sAt.Member("publisher"), ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
             }
 
-            var document = w.String(sf, "document", sAt, required: true);
+            var document = w.String(sf, "document", sAt, required: true, state.Documents);
             if (publisher is not null && document is not null)
             {
                 var read = new FactorProvenance(publisher, document)
@@ -280,7 +282,7 @@ public static class FactorJson
     private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, JsonPath at, ReadState state)
     {
         var cf = w.Fields(c, at, ComponentMembers, state.ComponentFields);
-        var gasId = w.String(cf, "gas", at, required: true);
+        var gasId = w.String(cf, "gas", at, required: true, state.Words);
         var amount = w.Number(cf, "amount", at, required: true);
         var kind = w.Enum(cf, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
         var origin = w.Enum(cf, "origin", at, Origins);
@@ -401,6 +403,11 @@ public static class FactorJson
         public JsonStringPool Keys { get; } = new(1);
 
         public JsonStringPool Regions { get; } = new(8);
+
+        // Unit symbols, kinds and gas ids: a few short words repeated throughout.
+        public JsonStringPool Words { get; } = new(16);
+
+        public JsonStringPool Documents { get; } = new(4);
 
         public FactorProvenance Share(FactorProvenance provenance) => Share(_provenances, provenance);
 

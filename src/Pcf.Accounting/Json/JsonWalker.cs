@@ -391,13 +391,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
     public T? Enum<T>(JsonElement obj, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
         where T : struct => EnumOf(Lookup(obj, name), name, path, names);
 
-    public T? Enum<T>(JsonFields fields, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
-        where T : struct => EnumOf(fields[name], name, path, names);
+    public T? Enum<T>(JsonFields fields, string name, JsonPath path, IReadOnlyDictionary<string, T> names, JsonStringPool? pool = null)
+        where T : struct => EnumOf(fields[name], name, path, names, pool);
 
-    private T? EnumOf<T>(JsonElement found, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
+    private T? EnumOf<T>(JsonElement found, string name, JsonPath path, IReadOnlyDictionary<string, T> names, JsonStringPool? pool = null)
         where T : struct
     {
-        var text = StringOf(found, name, path, required: false, pool: null);
+        var text = StringOf(found, name, path, required: false, pool);
         if (text is null)
         {
             return null;
