@@ -17,10 +17,14 @@ namespace Pcf.Accounting.Factors;
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class FactorCatalog
 {
-    // (key, region) -> factors, latest year first (year-less factors last), document order among equal years.
-    // Implementation note: one flat table rather than a table of tables per key: a 100,000-factor dataset has tens of
-    // thousands of keys, and a dictionary per key made building the catalog cost more than reading the file.
-    private readonly Dictionary<(string Key, string Region), EmissionFactor[]> _index;
+    // Keys and regions (ignoring case) numbered in order of appearance; (key number, region number) -> factors, latest
+    // year first (year-less factors last), document order among equal years.
+    // Implementation note: one flat table of numbers rather than a table of tables per key: a 100,000-factor dataset has
+    // tens of thousands of keys, and a dictionary per key made building the catalog cost more than reading the file; a
+    // lookup then hashes the key once, and each region up the chain is a number.
+    private readonly Dictionary<string, int> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _regions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, EmissionFactor[]> _index;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="factors">The factors.</param>
@@ -34,14 +38,27 @@ public sealed class FactorCatalog
     {
         Debug.Assert(owned, "The catalog keeps the array.");
         Factors = factors;
-        _index = new(Factors.Length, KeyAndRegion.Instance);
+        _index = new(Factors.Length);
         foreach (var factor in Factors)
         {
             ArgumentNullException.ThrowIfNull(factor, nameof(factors));
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, (factor.Key, factor.Region), out _);
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, Pair(Number(_keys, factor.Key), Number(_regions, factor.Region)), out _);
             list = list is null ? [factor] : Insert(list, factor);
         }
     }
+
+    private static int Number(Dictionary<string, int> numbers, string text)
+    {
+        ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, text, out bool exists);
+        if (!exists)
+        {
+            number = numbers.Count - 1;
+        }
+
+        return number;
+    }
+
+    private static long Pair(int key, int region) => ((long)key << 32) | (uint)region;
 
     /// <summary>Gets a catalog of the factors in <paramref name="factors"/>, which it keeps without a copy: the array must not change afterwards.</summary>
     internal static FactorCatalog Own(EmissionFactor[] factors) => new(ImmutableCollectionsMarshal.AsImmutableArray(factors), owned: true);
@@ -56,7 +73,7 @@ public sealed class FactorCatalog
     public int Count => Factors.Length;
 
     /// <summary>Gets the distinct keys, ordered.</summary>
-    public IEnumerable<string> Keys => Factors.Select(f => f.Key).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
+    public IEnumerable<string> Keys => _keys.Keys.Order(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds the best factor for a request, applying the policy's fallbacks and recording them.</summary>
     /// <param name="request">The request.</param>
@@ -79,13 +96,19 @@ public sealed class FactorCatalog
     {
         var chain = batch is null ? new Chain(policy.Regions.Chain(request.Region, policy.FallBackToGlobal)) : batch.ChainOf(request.Region, policy);
 
-        // The factors of each region of the chain, looked up once.
-        EmissionFactor[]?[]? lists = null;
-        for (int step = 0; step < chain.Regions.Count; step++)
+        if (!_keys.TryGetValue(request.Key, out int key))
         {
-            if (_index.TryGetValue((request.Key, chain.Regions[step]), out var found))
+            return null;
+        }
+
+        // The factors of each region of the chain, looked up once.
+        var regions = chain.NumbersIn(this);
+        EmissionFactor[]?[]? lists = null;
+        for (int step = 0; step < regions.Length; step++)
+        {
+            if (regions[step] >= 0 && _index.TryGetValue(Pair(key, regions[step]), out var found))
             {
-                lists ??= new EmissionFactor[chain.Regions.Count][];
+                lists ??= new EmissionFactor[regions.Length][];
                 lists[step] = found;
             }
         }
@@ -299,23 +322,28 @@ public sealed class FactorCatalog
         public int GetHashCode((Unit From, Unit To) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), RuntimeHelpers.GetHashCode(obj.To));
     }
 
-    // A region chain and, filled as matches need them, the fallback record of each step up it.
+    // A region chain and, filled as matches need them, the catalog's number of each region (-1 when it has no factor for
+    // the region) and the fallback record of each step up it. A chain serves one catalog.
     internal sealed class Chain(IReadOnlyList<string> regions)
     {
+        private int[]? _numbers;
+
         public IReadOnlyList<string> Regions { get; } = regions;
 
         public RegionFallback?[] Fallbacks { get; } = new RegionFallback?[regions.Count];
-    }
 
-    // Keys and regions compare ignoring case.
-    private sealed class KeyAndRegion : IEqualityComparer<(string Key, string Region)>
-    {
-        public static readonly KeyAndRegion Instance = new();
+        public int[] NumbersIn(FactorCatalog catalog)
+        {
+            if (_numbers is null)
+            {
+                _numbers = new int[Regions.Count];
+                for (int step = 0; step < _numbers.Length; step++)
+                {
+                    _numbers[step] = catalog._regions.TryGetValue(Regions[step], out int number) ? number : -1;
+                }
+            }
 
-        public bool Equals((string Key, string Region) x, (string Key, string Region) y) =>
-            string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Region, y.Region, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Key, string Region) obj) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Region));
+            return _numbers;
+        }
     }
 }
