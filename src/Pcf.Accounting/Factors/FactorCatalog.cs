@@ -253,31 +253,53 @@ public sealed class FactorCatalog
 
     private static FactorMatch Match(FactorRequest request, EmissionFactor factor, Chain chain, Batch? batch, int step, int back, string providerName, FallbackPolicy policy)
     {
-        bool converts = factor.PerUnit != request.Unit;
-        int count = (step > 0 ? 1 : 0) + (back > 0 && request.Year is not null ? 1 : 0) + (converts ? 1 : 0);
-        var fallbacks = count == 0 ? [] : new FactorFallback[count];
-        int next = 0;
-        if (step > 0)
-        {
-            fallbacks[next++] = chain.Fallbacks[step] ??= new RegionFallback(chain.Regions[0], chain.Regions[step], step);
-        }
-
+        RegionFallback? region = step > 0 ? chain.Fallbacks[step] ??= new RegionFallback(chain.Regions[0], chain.Regions[step], step) : null;
+        YearFallback? past = null;
         if (back > 0 && request.Year is { } year)
         {
-            fallbacks[next++] = batch is null ? new YearFallback(year, year - back) : batch.YearFallback(year, year - back);
+            past = batch is null ? new YearFallback(year, year - back) : batch.YearFallback(year, year - back);
         }
 
-        double conversion = 1;
-        if (converts)
+        UnitConversion? converted = null;
+        if (factor.PerUnit != request.Unit)
         {
             // Amount per requested unit = amount per factor unit x (factor units in one requested unit): per kWh -> per MWh is x 1000.
-            var converted = batch is null ? Conversion(factor.PerUnit, request.Unit) : batch.Conversion(factor.PerUnit, request.Unit);
-            conversion = converted.Factor;
+            converted = batch is null ? Conversion(factor.PerUnit, request.Unit) : batch.Conversion(factor.PerUnit, request.Unit);
+        }
+
+        double conversion = converted?.Factor ?? 1;
+        var fallbacks = batch is null ? Fallbacks(region, past, converted) : batch.Fallbacks(region, past, converted);
+        var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
+        return FactorMatch.Create(factor, providerName, fallbacks, conversion, quality);
+    }
+
+    // The fallbacks in order: region, year, unit.
+    private static FactorFallback[] Fallbacks(RegionFallback? region, YearFallback? past, UnitConversion? converted)
+    {
+        int count = (region is null ? 0 : 1) + (past is null ? 0 : 1) + (converted is null ? 0 : 1);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var fallbacks = new FactorFallback[count];
+        int next = 0;
+        if (region is not null)
+        {
+            fallbacks[next++] = region;
+        }
+
+        if (past is not null)
+        {
+            fallbacks[next++] = past;
+        }
+
+        if (converted is not null)
+        {
             fallbacks[next] = converted;
         }
 
-        var quality = factor.DataQuality?.Worsen(step * policy.RegionStepPenalty, back * policy.YearPenalty);
-        return FactorMatch.Create(factor, providerName, fallbacks, conversion, quality);
+        return fallbacks;
     }
 
     private static UnitConversion Conversion(Unit factorUnit, Unit requestedUnit) =>
@@ -292,6 +314,14 @@ public sealed class FactorCatalog
         private readonly Dictionary<string, Chain> _chains = new(StringComparer.Ordinal);
         private readonly Dictionary<(int Requested, int Used), YearFallback> _years = [];
         private readonly Dictionary<(Unit From, Unit To), UnitConversion> _conversions = new(SameUnits.Instance);
+        private readonly Dictionary<(RegionFallback?, YearFallback?, UnitConversion?), FactorFallback[]> _fallbacks = new(SameFallbacks.Instance);
+
+        // One array per combination of (shared) records: the matches' fallback arrays are immutable once made.
+        internal FactorFallback[] Fallbacks(RegionFallback? region, YearFallback? past, UnitConversion? converted)
+        {
+            ref var fallbacks = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallbacks, (region, past, converted), out _);
+            return fallbacks ??= FactorCatalog.Fallbacks(region, past, converted);
+        }
 
         internal Chain ChainOf(string? region, FallbackPolicy policy)
         {
@@ -320,6 +350,18 @@ public sealed class FactorCatalog
         public bool Equals((Unit From, Unit To) x, (Unit From, Unit To) y) => ReferenceEquals(x.From, y.From) && ReferenceEquals(x.To, y.To);
 
         public int GetHashCode((Unit From, Unit To) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), RuntimeHelpers.GetHashCode(obj.To));
+    }
+
+    // Fallback records by identity: within a batch, equal records are one instance.
+    private sealed class SameFallbacks : IEqualityComparer<(RegionFallback?, YearFallback?, UnitConversion?)>
+    {
+        public static readonly SameFallbacks Instance = new();
+
+        public bool Equals((RegionFallback?, YearFallback?, UnitConversion?) x, (RegionFallback?, YearFallback?, UnitConversion?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+        public int GetHashCode((RegionFallback?, YearFallback?, UnitConversion?) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2), RuntimeHelpers.GetHashCode(obj.Item3));
     }
 
     // A region chain and, filled as matches need them, the catalog's number of each region (-1 when it has no factor for
