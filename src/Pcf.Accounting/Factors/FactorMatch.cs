@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Pcf.Accounting.Factors;
 
@@ -50,6 +51,10 @@ public sealed record FactorMatch
 
     /// <summary>Gets a value indicating whether the factor matched the request exactly (no fallback of any kind).</summary>
     public bool IsExact => Fallbacks.IsEmpty;
+
+    /// <summary>Creates a match that takes <paramref name="fallbacks"/> as they are (no copy); the array must not change afterwards.</summary>
+    internal static FactorMatch Create(EmissionFactor factor, string providerName, FactorFallback[] fallbacks, double conversionToRequestedUnit, DataQuality? dataQuality) =>
+        new(factor, providerName, [], conversionToRequestedUnit, dataQuality) { Fallbacks = ImmutableCollectionsMarshal.AsImmutableArray(fallbacks) };
 
     /// <summary>Gets the amount of a component per requested unit: kg of its gas, or kg CO2e.</summary>
     /// <param name="component">A component of <see cref="Factor"/>.</param>

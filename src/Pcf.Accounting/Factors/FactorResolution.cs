@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Collections.ObjectModel;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Validation;
 
@@ -10,10 +10,12 @@ namespace Pcf.Accounting.Factors;
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class FactorResolution
 {
-    internal FactorResolution(GwpSet gwpSet, FrozenDictionary<FactorRequest, ResolvedFactor> factors, ImmutableArray<ValidationProblem> warnings)
+    // Implementation note: a read-only view of a plain dictionary, not a FrozenDictionary: the table is built once per
+    // calculation and read about once per request, so freezing 100,000 entries cost more than it saved.
+    internal FactorResolution(GwpSet gwpSet, Dictionary<FactorRequest, ResolvedFactor> factors, ImmutableArray<ValidationProblem> warnings)
     {
         GwpSet = gwpSet;
-        Factors = factors;
+        Factors = new ReadOnlyDictionary<FactorRequest, ResolvedFactor>(factors);
         Warnings = warnings;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Units;
@@ -60,7 +59,12 @@ public sealed class FactorResolver
 
         var matches = new FactorMatch?[distinct.Count];
         var problems = new List<ValidationProblem>();
-        var pending = Enumerable.Range(0, distinct.Count).ToList();
+        var pending = new List<int>(distinct.Count);
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            pending.Add(i);
+        }
+
         foreach (var provider in Providers)
         {
             if (pending.Count == 0)
@@ -68,12 +72,27 @@ public sealed class FactorResolver
                 break;
             }
 
-            var batch = pending.Select(i => distinct[i]).ToArray();
+            var batch = new FactorRequest[pending.Count];
+            for (int j = 0; j < batch.Length; j++)
+            {
+                batch[j] = distinct[pending[j]];
+            }
+
             var answers = await AskAsync(provider, batch, problems, cancellationToken).ConfigureAwait(false);
             if (answers is null)
             {
                 // A failed provider ends the resolution: lower-priority data must not silently stand in for it.
                 return ValidationResult.Failure<FactorResolution>(problems);
+            }
+
+            // Requests with a factor of the wrong dimension are reported, not passed on to lower-priority providers.
+            HashSet<string>? wrongDimension = null;
+            foreach (var problem in problems)
+            {
+                if (problem.Code == ProblemCodes.FactorWrongDimension)
+                {
+                    (wrongDimension ??= new(StringComparer.Ordinal)).Add(problem.Path);
+                }
             }
 
             var still = new List<int>();
@@ -83,7 +102,7 @@ public sealed class FactorResolver
                 {
                     matches[pending[j]] = match;
                 }
-                else if (!problems.Any(p => p.Code == ProblemCodes.FactorWrongDimension && p.Path == batch[j].ToString()))
+                else if (wrongDimension is null || !wrongDimension.Contains(batch[j].ToString()))
                 {
                     still.Add(pending[j]);
                 }
@@ -112,7 +131,7 @@ public sealed class FactorResolver
 
         return problems.Count > 0
             ? ValidationResult.Failure<FactorResolution>(problems)
-            : ValidationResult.Success(new FactorResolution(gwpSet, resolved.ToFrozenDictionary(), warnings.ToImmutable()));
+            : ValidationResult.Success(new FactorResolution(gwpSet, resolved, warnings.ToImmutable()));
     }
 
     // One provider, one batch, with the timeout; a wrong dimension is found request by request. Null: the provider failed.

@@ -48,6 +48,7 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = new FactorMatch?[requests.Count];
+        var batch = new FactorCatalog.Batch();
         for (int i = 0; i < results.Length; i++)
         {
             if ((i & 1023) == 0)
@@ -55,7 +56,9 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            results[i] = Catalog.Find(requests[i], Name, Policy);
+            var request = requests[i];
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            results[i] = Catalog.Find(request, Name, Policy, batch);
         }
 
         return ValueTask.FromResult<IReadOnlyList<FactorMatch?>>(results);

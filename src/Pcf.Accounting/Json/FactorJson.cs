@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
@@ -52,6 +55,16 @@ public static class FactorJson
         ["uniform"] = UncertaintyDistributionKind.Uniform,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly JsonMembers RootMembers = new("$schema", "format", "dataset", "factors");
+    private static readonly JsonMembers DatasetMembers = new("id", "name", "version", "publisher", "licence", "description", "url");
+    private static readonly JsonMembers FactorMembers = new("key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind",
+        "primaryData", "components", "source", "licence", "dataQuality", "uncertainty");
+
+    private static readonly JsonMembers SourceMembers = new("publisher", "document", "year", "url", "confidence", "note");
+    private static readonly JsonMembers ComponentMembers = new("gas", "amount", "kind", "origin");
+    private static readonly JsonMembers QualityMembers = new("technological", "geographical", "temporal", "completeness", "reliability");
+    private static readonly JsonMembers UncertaintyMembers = new("distribution", "spread", "minimum", "maximum");
+
     /// <summary>Reads a factor dataset from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document.</param>
     /// <param name="options">Limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
@@ -68,7 +81,7 @@ public static class FactorJson
         var factors = ReadDocument(walker, document.RootElement);
         return walker.Problems.Count > 0
             ? ValidationResult.Failure<FactorCatalog>(walker.Problems)
-            : ValidationResult.Success(new FactorCatalog(factors));
+            : ValidationResult.Success(FactorCatalog.Own(factors));
     }
 
     /// <summary>Reads a factor dataset from a JSON string.</summary>
@@ -101,49 +114,80 @@ public static class FactorJson
             return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.DocumentTooLarge, $"The file has {info.Length} bytes; the limit is {options.MaxDocumentBytes}.")]);
         }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return Read(bytes, options);
+        // Implementation note: the bytes are needed only while reading, so they go in a pooled buffer rather than a new
+        // array the size of the file (each read of a 30 MB dataset made a large-object allocation and a full collection).
+        // A file that grew since its length was taken is read whole, as before.
+        if (info.Length >= Array.MaxLength)
+        {
+            return Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), options);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)info.Length + 1);
+        try
+        {
+            int length = 0;
+            using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            {
+                int read;
+                while (length < buffer.Length
+                    && (read = await RandomAccess.ReadAsync(file, buffer.AsMemory(length), length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+            }
+
+            return length < buffer.Length
+                ? Read(buffer.AsMemory(0, length), options)
+                : Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static List<EmissionFactor> ReadDocument(JsonWalker w, JsonElement root)
+    private static EmissionFactor[] ReadDocument(JsonWalker w, JsonElement root)
     {
-        var factors = new List<EmissionFactor>();
         const string path = "$";
         if (!w.IsObject(root, path))
         {
-            return factors;
+            return [];
         }
 
-        w.OnlyMembers(root, path, "$schema", "format", "dataset", "factors");
+        w.OnlyMembers(root, path, RootMembers);
         var format = w.String(root, "format", path, required: true);
         if (format is not null && format != Format)
         {
             w.Problem("$.format", ProblemCodes.UnsupportedFormat, $"'{format}' is not a format this version reads; expected '{Format}'.");
-            return factors;
+            return [];
         }
 
         var dataset = w.Object(root, "dataset", path, required: true) is { } d ? ReadDataset(w, d) : default;
-        var seen = new HashSet<(string, string, int?, string)>();
-        foreach (var (item, at) in w.Array(root, "factors", path, required: true))
+        // Sized from the document, so that with every factor valid the array becomes the catalog's own without growing or a copy.
+        var factors = new EmissionFactor[root.TryGetProperty("factors", out var items) && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0];
+        int count = 0;
+        var seen = new HashSet<EmissionFactor>(factors.Length, SameIdentity.Instance);
+        var state = new ReadState(dataset);
+        foreach (var (item, at) in w.Items(root, "factors", path, required: true))
         {
-            if (w.IsObject(item, at) && ReadFactor(w, item, at, dataset) is { } factor)
+            if (w.IsObject(item, at) && ReadFactor(w, item, at, state) is { } factor)
             {
-                if (!seen.Add((factor.Key.ToUpperInvariant(), factor.Region.ToUpperInvariant(), factor.Year, factor.PerUnit.Symbol)))
+                if (!seen.Add(factor))
                 {
                     w.Problem(at, ProblemCodes.InvalidFactor, $"Another factor has the same key '{factor.Key}', region '{factor.Region}', year and unit '{factor.PerUnit.Symbol}'.");
                 }
 
-                factors.Add(factor);
+                factors[count++] = factor;
             }
         }
 
-        return factors;
+        return count == factors.Length ? factors : factors[..count];
     }
 
     private static DatasetHeader ReadDataset(JsonWalker w, JsonElement d)
     {
         const string at = "$.dataset";
-        w.OnlyMembers(d, at, "id", "name", "version", "publisher", "licence", "description", "url");
+        w.OnlyMembers(d, at, DatasetMembers);
         return new DatasetHeader(
             w.String(d, "id", at, required: true),
             w.String(d, "name", at),
@@ -152,71 +196,74 @@ public static class FactorJson
             w.String(d, "licence", at));
     }
 
-    private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, string at, DatasetHeader dataset)
+    private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, JsonPath at, ReadState state)
     {
         int before = w.Problems.Count;
-        w.OnlyMembers(item, at, "key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind", "primaryData",
-            "components", "source", "licence", "dataQuality", "uncertainty");
-        var key = w.String(item, "key", at, required: true);
-        var name = w.String(item, "name", at) ?? key;
-        var perUnit = w.ParseUnit(w.String(item, "perUnit", at, required: true), at + ".perUnit");
-        var region = w.String(item, "region", at);
-        var year = w.Integer(item, "year", at);
-        var validFrom = Date(w, item, "validFrom", at);
-        var validUntil = Date(w, item, "validUntil", at);
+        var dataset = state.Dataset;
+        var f = w.Fields(item, at, FactorMembers, state.FactorFields);
+        var key = w.String(f, "key", at, required: true, state.Keys);
+        var name = w.String(f, "name", at) ?? key;
+        var perUnitSymbol = w.String(f, "perUnit", at, required: true, state.Words);
+        var perUnit = Unit.TryParse(perUnitSymbol, out var known) ? known : w.ParseUnit(perUnitSymbol, at.Member("perUnit"));
+        var region = w.String(f, "region", at, required: false, state.Regions);
+        var year = w.Integer(f, "year", at);
+        var validFrom = Date(w, f, "validFrom", at);
+        var validUntil = Date(w, f, "validUntil", at);
         GwpSet? basis = null;
-        if (w.String(item, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
+        if (w.String(f, "gwpBasis", at) is { } basisId && !GwpSet.TryFind(basisId, out basis))
         {
-            w.Problem(at + ".gwpBasis", ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
+            w.Problem(at.Member("gwpBasis"), ProblemCodes.UnknownGwpSet, $"'{basisId}' is not a known GWP set; use AR4, AR5, AR5-ccf or AR6.");
         }
 
-        var kind = w.Enum(item, "kind", at, Kinds) ?? FactorKind.Unspecified;
-        bool primary = w.Boolean(item, "primaryData", at) ?? false;
-        var components = new List<FactorComponent>();
-        foreach (var (c, cAt) in w.Array(item, "components", at, required: true))
+        var kind = w.Enum(f, "kind", at, Kinds, state.Words) ?? FactorKind.Unspecified;
+        bool primary = w.Boolean(f, "primaryData", at) ?? false;
+        var components = state.ComponentList;
+        components.Clear();
+        foreach (var (c, cAt) in w.Items(f, "components", at, required: true))
         {
-            if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt) is { } component)
+            if (w.IsObject(c, cAt) && ReadComponent(w, c, cAt, state) is { } component)
             {
-                components.Add(component);
+                components.Add(state.Share(component));
             }
         }
 
-        if (w.Get(item, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
+        if (w.Get(f, "components", at, required: false) is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 0)
         {
-            w.Problem(at + ".components", ProblemCodes.Required, "A factor needs at least one component.");
+            w.Problem(at.Member("components"), ProblemCodes.Required, "A factor needs at least one component.");
         }
 
         FactorProvenance? provenance = null;
-        if (w.Object(item, "source", at, required: true) is { } s)
+        if (w.Object(f, "source", at, required: true) is { } s)
         {
-            string sAt = at + ".source";
-            w.OnlyMembers(s, sAt, "publisher", "document", "year", "url", "confidence", "note");
-            var publisher = w.String(s, "publisher", sAt) ?? dataset.Publisher;
+            var sAt = at.Member("source");
+            var sf = w.Fields(s, sAt, SourceMembers, state.SourceFields);
+            var publisher = w.String(sf, "publisher", sAt) ?? dataset.Publisher;
             if (publisher is null)
             {
-                w.Problem(sAt + ".publisher", ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
+                w.Problem(sAt.Member("publisher"), ProblemCodes.Required, "'publisher' is required when the dataset header gives none.");
             }
 
-            var document = w.String(s, "document", sAt, required: true);
+            var document = w.String(sf, "document", sAt, required: true, state.Documents);
             if (publisher is not null && document is not null)
             {
-                provenance = new FactorProvenance(publisher, document)
+                var read = new FactorProvenance(publisher, document)
                 {
-                    PublicationYear = w.Integer(s, "year", sAt),
-                    Url = w.String(s, "url", sAt),
-                    Confidence = w.Enum(s, "confidence", sAt, Confidences) ?? FactorConfidence.NotStated,
-                    Note = w.String(s, "note", sAt),
+                    PublicationYear = w.Integer(sf, "year", sAt),
+                    Url = w.String(sf, "url", sAt),
+                    Confidence = w.Enum(sf, "confidence", sAt, Confidences) ?? FactorConfidence.NotStated,
+                    Note = w.String(sf, "note", sAt),
                     Dataset = dataset.Id,
                     DatasetVersion = dataset.Version,
-                    Licence = w.String(item, "licence", at) ?? dataset.Licence,
+                    Licence = w.String(f, "licence", at) ?? dataset.Licence,
                     Kind = kind,
                     IsPrimaryData = primary,
                 };
+                provenance = state.Share(read);
             }
         }
 
-        var quality = w.Object(item, "dataQuality", at) is { } q ? ReadQuality(w, q, at + ".dataQuality") : null;
-        var uncertainty = w.Object(item, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at + ".uncertainty") : null;
+        var quality = w.Object(f, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
+        var uncertainty = w.Object(f, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at.Member("uncertainty")) : null;
         if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
         {
             return null;
@@ -232,23 +279,23 @@ public static class FactorJson
         };
     }
 
-    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, string at)
+    private static FactorComponent? ReadComponent(JsonWalker w, JsonElement c, JsonPath at, ReadState state)
     {
-        w.OnlyMembers(c, at, "gas", "amount", "kind", "origin");
-        var gasId = w.String(c, "gas", at, required: true);
-        var amount = w.Number(c, "amount", at, required: true);
-        var kind = w.Enum(c, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
-        var origin = w.Enum(c, "origin", at, Origins);
+        var cf = w.Fields(c, at, ComponentMembers, state.ComponentFields);
+        var gasId = w.String(cf, "gas", at, required: true, state.Words);
+        var amount = w.Number(cf, "amount", at, required: true);
+        var kind = w.Enum(cf, "kind", at, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
+        var origin = w.Enum(cf, "origin", at, Origins);
         GreenhouseGas? gas = null;
         if (gasId is not null && gasId != "CO2e" && !GreenhouseGas.TryFind(gasId, out gas))
         {
-            w.Problem(at + ".gas", ProblemCodes.UnknownGas, $"'{gasId}' is not a known greenhouse gas (such as CO2-fossil, CH4-fossil, N2O) nor 'CO2e'.");
+            w.Problem(at.Member("gas"), ProblemCodes.UnknownGas, $"'{gasId}' is not a known greenhouse gas (such as CO2-fossil, CH4-fossil, N2O) nor 'CO2e'.");
             return null;
         }
 
         if (amount is { } a && a < 0)
         {
-            w.Problem(at + ".amount", ProblemCodes.NumberOutOfRange, $"'amount' must not be negative, found {JsonWalker.Format(a)}; the 'kind' gives the sign.");
+            w.Problem(at.Member("amount"), ProblemCodes.NumberOutOfRange, $"'amount' must not be negative, found {JsonWalker.Format(a)}; the 'kind' gives the sign.");
             return null;
         }
 
@@ -257,10 +304,10 @@ public static class FactorJson
             : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable };
     }
 
-    private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, string at)
+    private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, JsonPath at)
     {
-        string[] names = ["technological", "geographical", "temporal", "completeness", "reliability"];
-        w.OnlyMembers(q, at, names);
+        string[] names = QualityMembers.Names;
+        w.OnlyMembers(q, at, QualityMembers);
         var scores = new double[names.Length];
         bool ok = true;
         for (int i = 0; i < names.Length; i++)
@@ -271,7 +318,7 @@ public static class FactorJson
             }
             else if (score is < DataQuality.Best or > DataQuality.Worst)
             {
-                w.Problem($"{at}.{names[i]}", ProblemCodes.NumberOutOfRange, $"'{names[i]}' must be from 1 (best) to 5 (worst), found {JsonWalker.Format(score)}.");
+                w.Problem(at.Member(names[i]), ProblemCodes.NumberOutOfRange, $"'{names[i]}' must be from 1 (best) to 5 (worst), found {JsonWalker.Format(score)}.");
                 ok = false;
             }
             else
@@ -283,9 +330,9 @@ public static class FactorJson
         return ok ? new DataQuality(scores[0], scores[1], scores[2], scores[3], scores[4]) : null;
     }
 
-    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, string at)
+    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, JsonPath at)
     {
-        w.OnlyMembers(u, at, "distribution", "spread", "minimum", "maximum");
+        w.OnlyMembers(u, at, UncertaintyMembers);
         var kind = w.Enum(u, "distribution", at, Distributions);
         if (kind is null)
         {
@@ -315,7 +362,7 @@ public static class FactorJson
         }
     }
 
-    private static DateOnly? Date(JsonWalker w, JsonElement item, string name, string at)
+    private static DateOnly? Date(JsonWalker w, JsonFields item, string name, JsonPath at)
     {
         var text = w.String(item, name, at);
         if (text is null)
@@ -328,9 +375,86 @@ public static class FactorJson
             return date;
         }
 
-        w.Problem(JsonWalker.Member(at, name), ProblemCodes.WrongType, $"'{name}' must be a date as yyyy-MM-dd, found \"{text}\".");
+        w.Problem(at.Member(name), ProblemCodes.WrongType, $"'{name}' must be a date as yyyy-MM-dd, found \"{text}\".");
         return null;
     }
 
     private readonly record struct DatasetHeader(string? Id, string? Name, string? Version, string? Publisher, string? Licence);
+
+    // What one read shares across factors. Equal provenances and components are one instance each (they are immutable
+    // records), a key or region repeated from factor to factor one string, and one list collects each factor's components.
+    // Implementation note: a 100,000-factor dataset read as separate objects kept about a million small objects alive
+    // through every collection, and collections took most of the reading time.
+    private sealed class ReadState(DatasetHeader dataset)
+    {
+        private readonly Dictionary<FactorProvenance, FactorProvenance> _provenances = [];
+        private readonly Dictionary<FactorComponent, FactorComponent> _components = new(SameComponent.Instance);
+
+        public DatasetHeader Dataset { get; } = dataset;
+
+        public List<FactorComponent> ComponentList { get; } = new(4);
+
+        public JsonElement[] FactorFields { get; } = new JsonElement[FactorMembers.Names.Length];
+
+        public JsonElement[] SourceFields { get; } = new JsonElement[SourceMembers.Names.Length];
+
+        public JsonElement[] ComponentFields { get; } = new JsonElement[ComponentMembers.Names.Length];
+
+        public JsonStringPool Keys { get; } = new(1);
+
+        public JsonStringPool Regions { get; } = new(8);
+
+        // Unit symbols, kinds and gas ids: a few short words repeated throughout.
+        public JsonStringPool Words { get; } = new(16);
+
+        public JsonStringPool Documents { get; } = new(4);
+
+        public FactorProvenance Share(FactorProvenance provenance) => Share(_provenances, provenance);
+
+        public FactorComponent Share(FactorComponent component) => Share(_components, component);
+
+        private static T Share<T>(Dictionary<T, T> shared, T value)
+            where T : notnull
+        {
+            ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, value, out bool exists);
+            if (!exists)
+            {
+                existing = value;
+            }
+
+            return existing!;
+        }
+    }
+
+    // Components are shared only when indistinguishable: the same gas instance and the same bits of the amount (0 and -0 differ).
+    private sealed class SameComponent : IEqualityComparer<FactorComponent>
+    {
+        public static readonly SameComponent Instance = new();
+
+        public bool Equals(FactorComponent? x, FactorComponent? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && ReferenceEquals(x.Gas, y.Gas) && x.Kind == y.Kind && x.Origin == y.Origin
+                && BitConverter.DoubleToInt64Bits(x.Amount) == BitConverter.DoubleToInt64Bits(y.Amount));
+
+        public int GetHashCode(FactorComponent obj) =>
+            HashCode.Combine(obj.Gas is null ? 0 : RuntimeHelpers.GetHashCode(obj.Gas), obj.Kind, obj.Origin, BitConverter.DoubleToInt64Bits(obj.Amount));
+    }
+
+    // Two factors of a dataset clash when key and region (ignoring case), year and unit symbol are equal.
+    private sealed class SameIdentity : IEqualityComparer<EmissionFactor>
+    {
+        public static readonly SameIdentity Instance = new();
+
+        public bool Equals(EmissionFactor? x, EmissionFactor? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(x.Region, y.Region, StringComparison.OrdinalIgnoreCase)
+                && x.Year == y.Year
+                && string.Equals(x.PerUnit.Symbol, y.PerUnit.Symbol, StringComparison.Ordinal));
+
+        public int GetHashCode(EmissionFactor obj) => HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key),
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Region),
+            obj.Year,
+            StringComparer.Ordinal.GetHashCode(obj.PerUnit.Symbol));
+    }
 }

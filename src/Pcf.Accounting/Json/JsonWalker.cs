@@ -12,10 +12,25 @@ internal sealed class JsonWalker(JsonReadOptions options)
 {
     public List<ValidationProblem> Problems { get; } = [];
 
-    public void Problem(string path, string code, string message) => Problems.Add(new(path, code, message));
+    public void Problem(JsonPath path, string code, string message) => Problems.Add(new(path.ToString(), code, message));
 
     public static string Member(string path, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    private static string Member(JsonPath path, string name) => Member(path.ToString(), name);
+
+    private static bool IsPlainName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
 
     /// <summary>Parses the bytes into a document, or reports why not (syntax, size, depth).</summary>
     public JsonDocument? Parse(ReadOnlyMemory<byte> utf8)
@@ -24,6 +39,21 @@ internal sealed class JsonWalker(JsonReadOptions options)
         {
             Problem("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8.Length} bytes; the limit is {options.MaxDocumentBytes}.");
             return null;
+        }
+
+        // Implementation note: a well-formed document within the depth limit (nearly every one) is parsed once. A parse
+        // limited to MaxDepth succeeds only when no token nests deeper than MaxDepth, the case where the reader pass below
+        // finds nothing; when it fails, the reader pass runs as before and reports the problem with its line or byte.
+        if (options.MaxDepth >= 1)
+        {
+            try
+            {
+                return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+            }
+            catch (JsonException)
+            {
+                // Reported below.
+            }
         }
 
         // A first pass with the reader finds syntax errors and excessive depth with line numbers.
@@ -49,7 +79,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
     }
 
-    public bool IsObject(JsonElement element, string path)
+    public bool IsObject(JsonElement element, JsonPath path)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
@@ -61,22 +91,62 @@ internal sealed class JsonWalker(JsonReadOptions options)
     }
 
     /// <summary>Reports members that the format does not define (likely typos).</summary>
-    public void OnlyMembers(JsonElement obj, string path, params string[] allowed)
+    public void OnlyMembers(JsonElement obj, JsonPath path, params string[] allowed) => OnlyMembers(obj, path, new JsonMembers(allowed));
+
+    /// <summary>Reports members that the format does not define (likely typos).</summary>
+    public void OnlyMembers(JsonElement obj, JsonPath path, JsonMembers allowed)
     {
         foreach (var property in obj.EnumerateObject())
         {
-            if (System.Array.IndexOf(allowed, property.Name) < 0)
+            if (allowed.IndexOf(property) < 0)
             {
-                var near = allowed.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase));
-                Problem(Member(path, property.Name), ProblemCodes.UnknownMember,
-                    $"'{property.Name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed)}.");
+                UnknownMember(path, property.Name, allowed);
             }
         }
     }
 
-    public JsonElement? Get(JsonElement obj, string name, string path, bool required)
+    private void UnknownMember(JsonPath path, string name, JsonMembers allowed)
     {
-        if (obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        var near = allowed.Names.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        Problem(Member(path, name), ProblemCodes.UnknownMember,
+            $"'{name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
+    }
+
+    /// <summary>Reports members that the format does not define, and gathers the defined ones for reading by name without a search of the object each time.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="allowed">The members the format defines.</param>
+    /// <param name="buffer">Where to put the values, as long as <paramref name="allowed"/>; reused from object to object.</param>
+    /// <returns>The members; a repeated member reads as its last value, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.</returns>
+    public JsonFields Fields(JsonElement obj, JsonPath path, JsonMembers allowed, JsonElement[] buffer)
+    {
+        System.Array.Clear(buffer);
+        foreach (var property in obj.EnumerateObject())
+        {
+            int index = allowed.IndexOf(property);
+            if (index >= 0)
+            {
+                buffer[index] = property.Value;
+            }
+            else
+            {
+                UnknownMember(path, property.Name, allowed);
+            }
+        }
+
+        return new JsonFields(allowed, buffer);
+    }
+
+    public JsonElement? Get(JsonElement obj, string name, JsonPath path, bool required) => Present(Lookup(obj, name), name, path, required);
+
+    public JsonElement? Get(JsonFields fields, string name, JsonPath path, bool required) => Present(fields[name], name, path, required);
+
+    private static JsonElement Lookup(JsonElement obj, string name) => obj.TryGetProperty(name, out var value) ? value : default;
+
+    // The value of a member that was looked up (default when absent), or null when absent or null, reported when required.
+    private JsonElement? Present(JsonElement value, string name, JsonPath path, bool required)
+    {
+        if (value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
         {
             return value;
         }
@@ -89,9 +159,14 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return null;
     }
 
-    public string? String(JsonElement obj, string name, string path, bool required = false)
+    public string? String(JsonElement obj, string name, JsonPath path, bool required = false) => StringOf(Lookup(obj, name), name, path, required, pool: null);
+
+    /// <summary>Reads a string member, taking an equal string from <paramref name="pool"/> when it has one.</summary>
+    public string? String(JsonFields fields, string name, JsonPath path, bool required = false, JsonStringPool? pool = null) => StringOf(fields[name], name, path, required, pool);
+
+    private string? StringOf(JsonElement found, string name, JsonPath path, bool required, JsonStringPool? pool)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -102,7 +177,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return null;
         }
 
-        var text = value.GetString();
+        var text = pool is null ? value.GetString() : pool.Get(value);
         if (required && string.IsNullOrWhiteSpace(text))
         {
             Problem(Member(path, name), ProblemCodes.Required, $"'{name}' must not be empty.");
@@ -112,9 +187,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return text;
     }
 
-    public double? Number(JsonElement obj, string name, string path, bool required = false)
+    public double? Number(JsonElement obj, string name, JsonPath path, bool required = false) => NumberOf(Lookup(obj, name), name, path, required);
+
+    public double? Number(JsonFields fields, string name, JsonPath path, bool required = false) => NumberOf(fields[name], name, path, required);
+
+    private double? NumberOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -129,9 +208,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public int? Integer(JsonElement obj, string name, string path, bool required = false)
+    public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false) => IntegerOf(Lookup(obj, name), name, path, required);
+
+    public int? Integer(JsonFields fields, string name, JsonPath path, bool required = false) => IntegerOf(fields[name], name, path, required);
+
+    private int? IntegerOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        if (Get(obj, name, path, required) is not { } value)
+        if (Present(found, name, path, required) is not { } value)
         {
             return null;
         }
@@ -145,9 +228,13 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return number;
     }
 
-    public bool? Boolean(JsonElement obj, string name, string path)
+    public bool? Boolean(JsonElement obj, string name, JsonPath path) => BooleanOf(Lookup(obj, name), name, path);
+
+    public bool? Boolean(JsonFields fields, string name, JsonPath path) => BooleanOf(fields[name], name, path);
+
+    private bool? BooleanOf(JsonElement found, string name, JsonPath path)
     {
-        if (Get(obj, name, path, required: false) is not { } value)
+        if (Present(found, name, path, required: false) is not { } value)
         {
             return null;
         }
@@ -161,10 +248,24 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return value.GetBoolean();
     }
 
-    public JsonElement? Object(JsonElement obj, string name, string path, bool required = false)
+    public JsonElement? Object(JsonElement obj, string name, JsonPath path, bool required = false) => ObjectOf(Lookup(obj, name), name, path, required);
+
+    public JsonElement? Object(JsonFields fields, string name, JsonPath path, bool required = false) => ObjectOf(fields[name], name, path, required);
+
+    private JsonElement? ObjectOf(JsonElement found, string name, JsonPath path, bool required)
     {
-        var value = Get(obj, name, path, required);
-        return value is { } v && IsObject(v, Member(path, name)) ? v : null;
+        if (Present(found, name, path, required) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return value;
+        }
+
+        Problem(Member(path, name), ProblemCodes.WrongType, $"Expected an object, found {Describe(value)}.");
+        return null;
     }
 
     /// <summary>Returns the items of an array member with their paths; an absent optional array is empty.</summary>
@@ -192,9 +293,47 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return value.EnumerateArray().Select((item, i) => (item, $"{at}[{i}]"));
     }
 
+    /// <summary>Returns the items of an array member with their paths, written out only when reported; an absent optional array is empty.</summary>
+    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonElement obj, string name, JsonPath path, bool required = false) => ItemsOf(Lookup(obj, name), name, path, required);
+
+    /// <summary>Returns the items of an array member with their paths, written out only when reported; an absent optional array is empty.</summary>
+    public IEnumerable<(JsonElement Item, JsonPath Path)> Items(JsonFields fields, string name, JsonPath path, bool required = false) => ItemsOf(fields[name], name, path, required);
+
+    private IEnumerable<(JsonElement Item, JsonPath Path)> ItemsOf(JsonElement found, string name, JsonPath path, bool required)
+    {
+        if (Present(found, name, path, required) is not { } value)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Problem(Member(path, name), ProblemCodes.WrongType, $"'{name}' must be an array, found {Describe(value)}.");
+            return [];
+        }
+
+        int length = value.GetArrayLength();
+        if (length > options.MaxArrayLength)
+        {
+            Problem(Member(path, name), ProblemCodes.TooMany, $"'{name}' has {length} items; the limit is {options.MaxArrayLength}.");
+            return [];
+        }
+
+        return Enumerate(value, path.Member(name));
+    }
+
+    private static IEnumerable<(JsonElement Item, JsonPath Path)> Enumerate(JsonElement array, JsonPath at)
+    {
+        int i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return (item, at.Item(i++));
+        }
+    }
+
     public static bool IsCurrencyCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
 
-    public Unit? ParseUnit(string? symbol, string path)
+    public Unit? ParseUnit(string? symbol, JsonPath path)
     {
         if (symbol is null)
         {
@@ -249,14 +388,30 @@ internal sealed class JsonWalker(JsonReadOptions options)
     }
 
     /// <summary>Reads a camelCase enum name, listing the allowed names when it is wrong.</summary>
-    public T? Enum<T>(JsonElement obj, string name, string path, IReadOnlyDictionary<string, T> names)
+    public T? Enum<T>(JsonElement obj, string name, JsonPath path, IReadOnlyDictionary<string, T> names)
+        where T : struct => EnumOf(Lookup(obj, name), name, path, names);
+
+    public T? Enum<T>(JsonFields fields, string name, JsonPath path, IReadOnlyDictionary<string, T> names, JsonStringPool? pool = null)
+        where T : struct => EnumOf(fields[name], name, path, names, pool);
+
+    private T? EnumOf<T>(JsonElement found, string name, JsonPath path, IReadOnlyDictionary<string, T> names, JsonStringPool? pool = null)
         where T : struct
     {
-        var text = String(obj, name, path);
-        return text is null ? null : EnumValue(text, Member(path, name), names);
+        var text = StringOf(found, name, path, required: false, pool);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        return EnumValue(text, Member(path, name), names);
     }
 
-    public T? EnumValue<T>(string text, string path, IReadOnlyDictionary<string, T> names)
+    public T? EnumValue<T>(string text, JsonPath path, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
         if (names.TryGetValue(text, out var value))

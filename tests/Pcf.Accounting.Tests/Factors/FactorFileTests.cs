@@ -51,6 +51,92 @@ public class FactorFileTests
     }
 
     [Fact]
+    public void Json_ProblemsInLaterItems_NameTheirItemsAndMembers()
+    {
+        const string json = """
+            { "format": "pcf-factors/1", "dataset": { "id": "d", "version": "1", "publisher": "p" },
+              "factors": [
+                { "key": "a", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 1 } ], "source": { "document": "x" } },
+                { "key": "b", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 1 } ], "source": { "document": "x" },
+                  "dataQuality": { "technological": 1, "geographical": 1, "temporal": 7, "completeness": 1, "reliability": 1 } },
+                { "key": "c", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 1 }, { "gas": "CO3", "amount": 1 } ], "source": { "document": "x", "year": "2020" }, "bad name": 1 } ] }
+            """;
+        var problems = FactorJson.Read(json).Problems.Select(p => (p.Path, p.Code)).ToList();
+        Assert.Equal(
+            [
+                ("$.factors[1].dataQuality.temporal", ProblemCodes.NumberOutOfRange),
+                ("$.factors[2]['bad name']", ProblemCodes.UnknownMember),
+                ("$.factors[2].components[1].gas", ProblemCodes.UnknownGas),
+                ("$.factors[2].source.year", ProblemCodes.WrongType),
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Json_KeyAndRegionDifferingOnlyInCase_IsADuplicate()
+    {
+        const string json = """
+            { "format": "pcf-factors/1", "dataset": { "id": "d", "version": "1", "publisher": "p" },
+              "factors": [
+                { "key": "Steel/HRC", "perUnit": "t", "region": "cn", "year": 2024, "components": [ { "gas": "N2O", "amount": 1 } ], "source": { "document": "x" } },
+                { "key": "steel/hrc", "perUnit": "kg", "region": "CN", "year": 2024, "components": [ { "gas": "N2O", "amount": 1 } ], "source": { "document": "x" } },
+                { "key": "steel/hrc", "perUnit": "t", "region": "CN", "year": 2024, "components": [ { "gas": "N2O", "amount": 2 } ], "source": { "document": "x" } } ] }
+            """;
+        var problem = Assert.Single(FactorJson.Read(json).Problems);
+        Assert.Equal(("$.factors[2]", ProblemCodes.InvalidFactor), (problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public void Json_EqualProvenancesAndComponents_AreEqualValues()
+    {
+        const string json = """
+            { "format": "pcf-factors/1", "dataset": { "id": "d", "version": "1", "publisher": "p" },
+              "factors": [
+                { "key": "a", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 0 } ], "source": { "document": "x" } },
+                { "key": "b", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": -0 } ], "source": { "document": "x" } },
+                { "key": "c", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 0 } ], "source": { "document": "y" } } ] }
+            """;
+        var factors = FactorJson.Read(json).Value.Factors;
+        Assert.Equal(factors[0].Provenance, factors[1].Provenance);
+        Assert.Equal("y", factors[2].Provenance.Document);
+        Assert.Equal(factors[0].Components[0], factors[2].Components[0]);
+        Assert.True(double.IsNegative(factors[1].Components[0].Amount)); // -0 is kept as written
+    }
+
+    [Fact]
+    public void Json_EmptyArrayOneLevelBeyondMaxDepth_IsNotTooDeep()
+    {
+        // Five containers reach the component's members; an empty sixth holds no token deeper than five.
+        const string json = """
+            { "format": "pcf-factors/1", "dataset": { "id": "d", "version": "1", "publisher": "p" },
+              "factors": [ { "key": "a", "perUnit": "kWh", "components": [ { "gas": "N2O", "amount": 1, "x": [] } ], "source": { "document": "x" } } ] }
+            """;
+        var limits = new JsonReadOptions { MaxDepth = 5 };
+        var problem = Assert.Single(FactorJson.Read(json, limits).Problems);
+        Assert.Equal(("$.factors[0].components[0].x", ProblemCodes.UnknownMember), (problem.Path, problem.Code));
+        Assert.Equal(ProblemCodes.DocumentTooDeep, Assert.Single(FactorJson.Read(json.Replace("[]", "[1]", StringComparison.Ordinal), limits).Problems).Code);
+    }
+
+    [Fact]
+    public async Task Json_ReadFileAsync_ReadsAsFromMemory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, Valid);
+        try
+        {
+            var fromFile = Assert.Single((await FactorJson.ReadFileAsync(path)).Value.Factors);
+            var fromMemory = Assert.Single(FactorJson.Read(Valid).Value.Factors);
+            Assert.Equal(fromMemory with { Components = fromFile.Components }, fromFile);
+            Assert.Equal(fromMemory.Components.ToArray(), fromFile.Components.ToArray());
+            Assert.Equal(ProblemCodes.Required, Assert.Single((await FactorJson.ReadFileAsync(path + ".missing")).Problems).Code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Json_WrongFormat_IsRejected() =>
         Assert.Equal(ProblemCodes.UnsupportedFormat, Assert.Single(FactorJson.Read("""{ "format": "pcf-factors/2" }""").Problems).Code);
 
