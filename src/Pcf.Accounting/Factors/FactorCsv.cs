@@ -27,16 +27,9 @@ public static class FactorCsv
 
     private static readonly string[] Required = ["key", "per_unit", "gas", "amount", "publisher", "document"];
 
-    private static readonly FrozenDictionary<string, ElementaryExchangeKind> ComponentKinds = new Dictionary<string, ElementaryExchangeKind>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["emission"] = ElementaryExchangeKind.Emission,
-        ["biogenicUptake"] = ElementaryExchangeKind.BiogenicUptake,
-        ["landUseChangeEmission"] = ElementaryExchangeKind.LandUseChangeEmission,
-        ["landManagementEmission"] = ElementaryExchangeKind.LandManagementEmission,
-        ["landManagementRemoval"] = ElementaryExchangeKind.LandManagementRemoval,
-        ["technologicalRemoval"] = ElementaryExchangeKind.TechnologicalRemoval,
-        ["ccsCapture"] = ElementaryExchangeKind.CcsCapture,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    // The JSON names of the kinds, matched without regard to case (spreadsheets change case).
+    private static readonly FrozenDictionary<string, ElementaryExchangeKind> ComponentKinds =
+        Json.JsonNames.ExchangeKinds.ToFrozenDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads factors from CSV text.</summary>
     /// <param name="csv">The text.</param>
