@@ -53,6 +53,30 @@ public sealed class HandCalculatedTests
     }
 
     [Fact]
+    public void TreeWithASharedSupplier()
+    {
+        // P makes 1 kg from 1 kg A and 2 kg B, emits 0.1 kg CO2. A makes 1 kg from 0.5 kg C, emits 1 kg CO2.
+        // B makes 1 kg from 1 kg C, emits 0.5 kg CO2. C (shared by A and B) emits 2 kg CO2 per kg.
+        // Demand 1 kg P: runs A = 1, B = 2, C = 1 × 0.5 + 2 × 1 = 2.5.
+        // Total = 0.1 + 1 × 1 + 2 × 0.5 + 2.5 × 2 = 0.1 + 1 + 1 + 5 = 7.1 kg CO2e.
+        var system = new ProductSystemBuilder("tree")
+            .AddFlow("P", "P", Unit.Kilogram).AddFlow("A", "A", Unit.Kilogram).AddFlow("B", "B", Unit.Kilogram).AddFlow("C", "C", Unit.Kilogram)
+            .AddProcess("p", "p", p => p.Produces("P", 1, Unit.Kilogram).Consumes("A", 1, Unit.Kilogram).Consumes("B", 2, Unit.Kilogram)
+                .Emits(GreenhouseGas.Co2Fossil, 0.1, Unit.Kilogram).InStage(LifeCycleStage.Production))
+            .AddProcess("a", "a", p => p.Produces("A", 1, Unit.Kilogram).Consumes("C", 0.5, Unit.Kilogram).Emits(GreenhouseGas.Co2Fossil, 1, Unit.Kilogram))
+            .AddProcess("b", "b", p => p.Produces("B", 1, Unit.Kilogram).Consumes("C", 1, Unit.Kilogram).Emits(GreenhouseGas.Co2Fossil, 0.5, Unit.Kilogram))
+            .AddProcess("c", "c", p => p.Produces("C", 1, Unit.Kilogram).Emits(GreenhouseGas.Co2Fossil, 2, Unit.Kilogram))
+            .WithReferenceProduct("P").WithDeclaredUnit(1, Unit.Kilogram).Build();
+
+        var result = Calculate(system);
+
+        Near(7.1, result.TotalExcludingBiogenicUptake.Value);
+        Near(2.5, result.RunsOf("c"));
+        Near(5, result.ByProcess.Single(p => p.Process == "c").Total.Value);
+        Near(1, result.ByProcess.Single(p => p.Process == "b").Total.Value);
+    }
+
+    [Fact]
     public void TwoProcessLoop()
     {
         // A makes 1 a from 0.2 b, emits 1 kg CO2; B makes 1 b from 0.5 a, emits 2 kg CO2.
