@@ -86,6 +86,30 @@ public class DefaultFactorsTests
         Assert.Equal(FactorKind.CombustionOnly, factor.Provenance.Kind);
     }
 
+    [Theory]
+    // IPCC 2006 Vol. 2 Ch. 2 Tables 2.2/2.3 [S], kg per TJ (NCV basis): natural gas CH4 1, N2O 0.1; diesel CH4 3, N2O 0.6.
+    // Per tonne via Table 1.2 NCV: natural gas 1 x 48.0 / 1000 = 0.048 CH4, 0.1 x 48.0 / 1000 = 0.0048 N2O;
+    // diesel 3 x 43.0 / 1000 = 0.129 CH4, 0.6 x 43.0 / 1000 = 0.0258 N2O.
+    [InlineData("fuel-combustion/natural-gas", "TJ", 1, 0.1)]
+    [InlineData("fuel-combustion/natural-gas", "t", 0.048, 0.0048)]
+    [InlineData("fuel-combustion/diesel", "TJ", 3, 0.6)]
+    [InlineData("fuel-combustion/diesel", "t", 0.129, 0.0258)]
+    public void Embedded_IpccCh4AndN2O_MatchTheTables(string key, string unit, double ch4, double n2o)
+    {
+        var factor = Assert.Single(DefaultFactors.Catalog.Search(key, "GLO"), f => f.Key == key && f.PerUnit.Symbol == unit && f.Region == "GLO");
+        Assert.Equal(ch4, factor.Components.Single(c => c.Gas == GreenhouseGas.Ch4Fossil).Amount, 12);
+        Assert.Equal(n2o, factor.Components.Single(c => c.Gas == GreenhouseGas.N2O).Amount, 12);
+    }
+
+    [Fact]
+    public async Task NaturalGasPerTj_InAr6_IsCo2PlusCh4PlusN2O()
+    {
+        // 56100 + 1 x 29.8 (AR6 fossil CH4) + 0.1 x 273 (AR6 N2O) = 56100 + 29.8 + 27.3 = 56157.1 kg CO2e per TJ.
+        var request = new FactorRequest("fuel-combustion/natural-gas", "GLO", null, Unit.Terajoule);
+        var result = await new FactorResolver([DefaultFactors.Provider]).ResolveAsync([request], GwpSet.Ar6);
+        Assert.Equal(56157.1, result.Value[request].Co2ePerRequestedUnit, 9);
+    }
+
     [Fact]
     public async Task JiangsuIn2023_LifeCycleGrid_FallsBackToNational_AndIsLifeCycle()
     {
