@@ -12,7 +12,7 @@ internal sealed class FactorProviderRegistration(Func<IServiceProvider, IEmissio
     /// <summary>Registers the resolver and the composite provider once (scoped: providers may be scoped).</summary>
     public static void EnsureServices(IServiceCollection services)
     {
-        services.TryAddScoped(sp => new FactorResolver(Providers(sp), sp.GetService<FactorResolverOptions>()));
+        services.TryAddScoped(sp => new FactorResolver(Providers(sp), (sp.GetService<PcfAccountingSettings>() ?? PcfAccountingSettings.Default).FactorResolution));
         services.TryAddScoped(sp => new CompositeFactorProvider(Providers(sp)));
     }
 

@@ -82,7 +82,8 @@ public static class PcfAccountingBuilderFactorExtensions
         return Add(builder, _ => provider);
     }
 
-    /// <summary>Sets the resolver's settings (such as the provider timeout); a later call replaces an earlier one.</summary>
+    /// <summary>Sets the resolver's settings (the provider timeout) through the options pattern: the same as setting
+    /// <see cref="PcfAccountingOptions.FactorProviderTimeout"/>; a later call or configuration overrides an earlier one.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="options">The settings.</param>
     /// <returns>The builder, so that additional calls can be chained.</returns>
@@ -91,7 +92,7 @@ public static class PcfAccountingBuilderFactorExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.Services.Replace(ServiceDescriptor.Singleton(options));
+        builder.Services.Configure<PcfAccountingOptions>(o => o.FactorProviderTimeout = options.ProviderTimeout);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
@@ -9,14 +10,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Pcf.Accounting's services in an <see cref="IServiceCollection"/>.</summary>
 public static class PcfAccountingServiceCollectionExtensions
 {
-    /// <summary>Adds the footprint services: settings, the product-system reader, the factor resolver and the <see cref="IFootprintCalculator"/> (scoped), and whatever later parts register.</summary>
+    /// <summary>Adds the footprint services: options and settings, the product-system reader, the factor resolver and the <see cref="IFootprintCalculator"/> (scoped), and whatever later parts register.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets <see cref="PcfAccountingOptions"/>; optional.</param>
+    /// <param name="configure">Configures <see cref="PcfAccountingOptions"/> (options pattern, like <c>services.Configure</c>); optional.</param>
     /// <returns>A builder to add emission-factor providers and templates, highest priority first.</returns>
     /// <remarks>
-    /// Calling it again adds no second set of services: the first call's registrations stay, and a
-    /// later <paramref name="configure"/> is applied to the same options before they are frozen.
-    /// Services are singletons and thread-safe.
+    /// <para>Options come from every <c>Configure&lt;PcfAccountingOptions&gt;</c> registration, including a
+    /// configuration section, in registration order; they are validated on first use (at start under a host:
+    /// <c>ValidateOnStart</c>) and frozen into the singleton <see cref="PcfAccountingSettings"/>.</para>
+    /// <para>Calling it again adds no second set of services: the first call's registrations stay, and a
+    /// later <paramref name="configure"/> is applied after the earlier ones. Services are thread-safe.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <example><code>
@@ -26,28 +29,25 @@ public static class PcfAccountingServiceCollectionExtensions
     public static PcfAccountingBuilder AddPcfAccounting(this IServiceCollection services, Action<PcfAccountingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var marker = services.FirstOrDefault(d => d.ServiceType == typeof(PcfAccountingMarker))?.ImplementationInstance as PcfAccountingMarker;
-        if (marker is null)
+        if (!services.Any(d => d.ServiceType == typeof(PcfAccountingMarker)))
         {
-            marker = new PcfAccountingMarker();
-            services.AddSingleton(marker);
-            services.TryAddSingleton(sp => sp.GetRequiredService<PcfAccountingMarker>().Settings);
+            services.AddSingleton(new PcfAccountingMarker());
+            services.AddOptions<PcfAccountingOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PcfAccountingOptions>, PcfAccountingOptionsValidator>());
+            services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PcfAccountingOptions>>().Value.Freeze());
             services.TryAddSingleton(sp => new ProductSystemReader(sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             FactorProviderRegistration.EnsureServices(services);
             services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>()));
         }
 
-        configure?.Invoke(marker.Options);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
         return new PcfAccountingBuilder(services);
     }
 
-    /// <summary>Marks that the services were added, and holds the options until they are frozen.</summary>
-    private sealed class PcfAccountingMarker
-    {
-        private PcfAccountingSettings? _settings;
-
-        public PcfAccountingOptions Options { get; } = new();
-
-        public PcfAccountingSettings Settings => _settings ??= Options.Freeze();
-    }
+    /// <summary>Marks that the services were added.</summary>
+    private sealed class PcfAccountingMarker;
 }

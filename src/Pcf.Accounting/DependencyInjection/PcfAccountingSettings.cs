@@ -1,13 +1,15 @@
+using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
 
 namespace Pcf.Accounting.DependencyInjection;
 
-/// <summary>The immutable settings of the footprint services, made once from <see cref="PcfAccountingOptions"/>.</summary>
+/// <summary>The immutable settings of the footprint services, made once from the validated <see cref="PcfAccountingOptions"/>.</summary>
 /// <param name="DefaultGwpSet">The GWP set used when a calculation names none.</param>
 /// <param name="JsonLimits">The limits applied when reading JSON documents.</param>
+/// <param name="FactorResolution">The settings of the factor resolver (the provider timeout).</param>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record PcfAccountingSettings(GwpSet DefaultGwpSet, JsonReadOptions JsonLimits)
+public sealed record PcfAccountingSettings(GwpSet DefaultGwpSet, JsonReadOptions JsonLimits, FactorResolverOptions FactorResolution)
 {
     /// <summary>Gets the settings used when nothing is configured.</summary>
     public static PcfAccountingSettings Default { get; } = new PcfAccountingOptions().Freeze();

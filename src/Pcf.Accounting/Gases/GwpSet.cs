@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Pcf.Accounting.Gases;
@@ -14,6 +15,7 @@ namespace Pcf.Accounting.Gases;
 /// <para>Users define their own sets (another horizon, a regulator's list) with <see cref="Create"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
+[TypeConverter(typeof(GwpSetTypeConverter))]
 public sealed class GwpSet
 {
     private static readonly Lazy<FrozenDictionary<string, GwpSet>> BuiltIn = new(LoadBuiltIn);
