@@ -147,7 +147,7 @@ public sealed class FactorResolver
         {
             try
             {
-                return await CompositeFactorProvider.CallAsync(provider, batch, timeout.Token).ConfigureAwait(false);
+                return await CallWithTimeoutAsync(provider, batch, timeout.Token, cancellationToken).ConfigureAwait(false);
             }
             catch (IncompatibleUnitsException)
             {
@@ -156,7 +156,7 @@ public sealed class FactorResolver
                 {
                     try
                     {
-                        answers[j] = (await CompositeFactorProvider.CallAsync(provider, [batch[j]], timeout.Token).ConfigureAwait(false))[0];
+                        answers[j] = (await CallWithTimeoutAsync(provider, [batch[j]], timeout.Token, cancellationToken).ConfigureAwait(false))[0];
                     }
                     catch (IncompatibleUnitsException ex)
                     {
@@ -168,7 +168,7 @@ public sealed class FactorResolver
                 return answers;
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             problems.Add(new($"providers['{provider.Name}']", ProblemCodes.ProviderFailed,
                 $"The emission-factor provider '{provider.Name}' did not answer {batch.Length} request(s) within {Options.ProviderTimeout.TotalSeconds:0.###} s."));
@@ -179,6 +179,19 @@ public sealed class FactorResolver
             problems.Add(new($"providers['{ex.ProviderName}']", ProblemCodes.ProviderFailed, ex.Message));
             return null;
         }
+    }
+
+    // The timeout holds even for a provider that ignores its token or blocks its caller: with a finite timeout the call
+    // runs on the thread pool and is awaited for at most the timeout (then abandoned: a late answer is never used).
+    private Task<IReadOnlyList<FactorMatch?>> CallWithTimeoutAsync(IEmissionFactorProvider provider, IReadOnlyList<FactorRequest> batch, CancellationToken timeoutToken, CancellationToken cancellationToken)
+    {
+        if (Options.ProviderTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return CompositeFactorProvider.CallAsync(provider, batch, timeoutToken).AsTask();
+        }
+
+        var call = Task.Run(() => CompositeFactorProvider.CallAsync(provider, batch, timeoutToken).AsTask(), CancellationToken.None);
+        return call.WaitAsync(Options.ProviderTimeout, cancellationToken);
     }
 
     private static ResolvedFactor? Characterize(FactorRequest request, FactorMatch match, GwpSet gwpSet, List<ValidationProblem> problems)

@@ -73,6 +73,32 @@ public class FactorResolverTests
         Assert.Contains("'remote-api' did not answer", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Resolve_ProviderIgnoringCancellation_StillTimesOut_AndItsLateAnswerIsNotUsed(bool blocksItsCaller)
+    {
+        // The provider would answer after 2 s with a valid factor; the timeout is 50 ms. Were the timeout left to the
+        // provider's goodwill, the resolution would succeed with that late answer.
+        var provider = new DeafProvider(blocksItsCaller, TimeSpan.FromSeconds(2));
+        var resolver = new FactorResolver([provider], new FactorResolverOptions { ProviderTimeout = TimeSpan.FromMilliseconds(50) });
+
+        var result = await resolver.ResolveAsync([Request("a", "CN", 2023)], GwpSet.Ar6);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemCodes.ProviderFailed, problem.Code);
+        Assert.Equal("The emission-factor provider 'deaf' did not answer 1 request(s) within 0.05 s.", problem.Message);
+    }
+
+    [Fact]
+    public async Task Resolve_CallersCancellation_IsNotReportedAsATimeout()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        var resolver = new FactorResolver([new SlowProvider()]);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await resolver.ResolveAsync([Request("a", "CN", 2023)], GwpSet.Ar6, cancel.Token));
+    }
+
     [Fact]
     public async Task Resolve_PerGasFactor_IsRecharacterizedAcrossGwpSets()
     {
@@ -144,6 +170,24 @@ public class FactorResolverTests
         {
             await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
             return null;
+        }
+    }
+
+    private sealed class DeafProvider(bool blocksItsCaller, TimeSpan delay) : EmissionFactorProvider("deaf")
+    {
+        public override async ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
+        {
+            if (blocksItsCaller)
+            {
+                Thread.Sleep(delay);
+            }
+            else
+            {
+                await Task.Delay(delay, CancellationToken.None);
+            }
+
+            var factor = new EmissionFactor(request.Key, request.Key, Unit.KilowattHour, "CN", 2023, [FactorComponent.Emission(GreenhouseGas.Co2Fossil, 1)], Illustrative);
+            return new FactorMatch(factor, Name, [], 1, null);
         }
     }
 
