@@ -5,7 +5,13 @@ Every number below is copied from ../shared/reference/methods/sector-methods.md 
 from the transcription named beside it, with its confidence mark ([V] verified, [S] secondary, [U] unverified).
 Derived values (per tonne, per Nm3) are arithmetic on those numbers; the formula is written into each factor's note.
 
-    python3 eng/factors/build-default-factors.py
+    python3 eng/factors/build-default-factors.py      (no arguments; run from any directory)
+
+This script is the only source of src/Pcf.Accounting.Data/Data/*.json: it rewrites all four files. Never edit them
+by hand. To add or change a value, put it in the tables below as data, with its source, transcription id and
+confidence mark beside it, re-run the script and commit the script and the JSON together. Re-running it on a clean
+checkout must leave no diff (`git status --short src/Pcf.Accounting.Data/Data` prints nothing); if it does, the
+JSON was changed by other means and the script has to be brought up to date before anything else.
 """
 import json, pathlib
 
@@ -97,7 +103,7 @@ write("china-electricity-lifecycle-2023.json", {"id": "pcf-accounting/china-elec
        "publisher": LC[0], "licence": "Official government statistics (public announcement); values reproduced with source",
        "description": "Life-cycle carbon-footprint factors of electricity in China for 2023, kg CO2e per kWh. Coal, gas, hydro, nuclear, CSP and T&D values of the annex were not seen and are not included."}, lc)
 
-# ---------------------------------------------------------------- IPCC 2006 stationary combustion: CO2 per TJ, and per tonne via default NCV
+# ---------------------------------------------------------------- IPCC 2006 stationary combustion: CO2 (and CH4, N2O where sourced) per TJ, and per tonne via default NCV
 # (IPCC fuel name, key, Table 1.2 NCV TJ/Gg, Table 1.4 / 2.2 default CO2 kg/TJ), all [S]: transcription in a public
 # repository of IPCC 2006 Vol. 2 Ch. 1 Tables 1.2-1.4, which states it was checked against the PDF (find_string id 57962612721).
 IPCC = [
@@ -112,22 +118,49 @@ IPCC = [
     ("Refinery Gas", "refinery-gas", 49.5, 57600), ("Naphtha", "naphtha", 44.5, 73300),
     ("Jet Kerosene", "jet-kerosene", 44.1, 71500), ("Other Kerosene", "kerosene", 43.8, 71900),
 ]
+# Default CH4 and N2O, kg per TJ on a net calorific basis (key: (CH4, N2O)), all [S]: IPCC 2006 Vol. 2 Ch. 2 Table 2.2
+# (energy industries, p. 2.16) and Table 2.3 (manufacturing industries and construction, p. 2.18) give the same
+# defaults for these fuels; transcription in a public repository's notes citing the tables with page numbers
+# (find_string id 70869994136), not checked against the PDF. CH4 is entered as CH4-fossil. Fuels not listed here
+# stay CO2 only: no source for their CH4 and N2O defaults could be verified.
+IPCC_CH4_N2O = {
+    "natural-gas": (1, 0.1), "fuel-oil": (3, 0.6), "diesel": (3, 0.6), "lpg": (1, 0.1), "gasoline": (3, 0.6),
+}
 IPCC_SRC = ("IPCC", "2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Ch. 2 Table 2.2 (default CO2 = Vol. 2 Ch. 1 Table 1.4)", 2006,
             "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf")
+IPCC_SRC_CH4_N2O = "2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Ch. 2 Tables 2.2 and 2.3 (default CO2 = Vol. 2 Ch. 1 Table 1.4)"
+CO2_TRANSCRIPTION = ("Transcription: public repository script of IPCC 2006 Vol. 2 Ch. 1 Tables 1.2-1.4 (find_string id 57962612721), stated as checked against the PDF. "
+                     "Oxidation factor 1 (IPCC default).")
+CH4_N2O_NOTE = (" CH4 and N2O: Vol. 2 Ch. 2 Table 2.2 (energy industries) and Table 2.3 (manufacturing industries and construction) give the same defaults "
+                "for this fuel, kg per TJ on a net calorific basis; transcription in a public repository's notes citing the tables with page numbers "
+                "(find_string id 70869994136), not checked against the PDF here. The CH4 and N2O defaults of the coal and other fuels are still left out: "
+                "no source could be verified.")
 ip = []
 for ipcc_name, key, ncv, co2 in IPCC:
     base = {"key": f"fuel-combustion/{key}", "region": "GLO", "kind": "combustionOnly"}
-    note = (f"IPCC fuel '{ipcc_name}'. CO2 only: the CH4 and N2O defaults of Table 2.2 could not be verified this session and are left out. "
-            "Transcription: public repository script of IPCC 2006 Vol. 2 Ch. 1 Tables 1.2-1.4 (find_string id 57962612721), stated as checked against the PDF. "
-            "Oxidation factor 1 (IPCC default).")
-    ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, CO2 per TJ (NCV basis)", perUnit="TJ",
-                   components=[{"gas": "CO2-fossil", "amount": co2}],
-                   source={"publisher": IPCC_SRC[0], "document": IPCC_SRC[1], "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary", "note": note}))
     per_t = co2 * ncv / 1000  # kg/TJ x TJ/Gg = kg/Gg; / 1000 = kg/t
-    ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, CO2 per tonne (IPCC default NCV)", perUnit="t",
-                   components=[{"gas": "CO2-fossil", "amount": r(per_t, 9)}],
-                   source={"publisher": IPCC_SRC[0], "document": IPCC_SRC[1] + " x default NCV of Vol. 2 Ch. 1 Table 1.2", "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary",
-                           "note": note + f" Derived: {co2} kg CO2/TJ x NCV {ncv} TJ/Gg / 1000 = {r(per_t, 9)} kg CO2/t."}))
+    derived = f" Derived: {co2} kg CO2/TJ x NCV {ncv} TJ/Gg / 1000 = {r(per_t, 9)} kg CO2/t."
+    if key in IPCC_CH4_N2O:
+        ch4, n2o = IPCC_CH4_N2O[key]
+        ch4_t, n2o_t = r(ch4 * ncv / 1000, 9), r(n2o * ncv / 1000, 9)
+        gases, document = "CO2, CH4 and N2O", IPCC_SRC_CH4_N2O
+        per_tj = [{"gas": "CO2-fossil", "amount": co2}, {"gas": "CH4-fossil", "amount": ch4}, {"gas": "N2O", "amount": n2o}]
+        per_tonne = [{"gas": "CO2-fossil", "amount": r(per_t, 9)}, {"gas": "CH4-fossil", "amount": ch4_t}, {"gas": "N2O", "amount": n2o_t}]
+        note_tj = f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + CH4_N2O_NOTE
+        note_t = (f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + derived + CH4_N2O_NOTE
+                  + f" Per tonne: {ch4} kg CH4/TJ x {ncv} TJ/Gg / 1000 = {ch4_t} kg CH4/t; {n2o} kg N2O/TJ x {ncv} / 1000 = {n2o_t} kg N2O/t.")
+    else:
+        gases, document = "CO2", IPCC_SRC[1]
+        per_tj = [{"gas": "CO2-fossil", "amount": co2}]
+        per_tonne = [{"gas": "CO2-fossil", "amount": r(per_t, 9)}]
+        note_tj = (f"IPCC fuel '{ipcc_name}'. CO2 only: the CH4 and N2O defaults of Table 2.2 could not be verified this session and are left out. "
+                   + CO2_TRANSCRIPTION)
+        note_t = note_tj + derived
+    ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, {gases} per TJ (NCV basis)", perUnit="TJ", components=per_tj,
+                   source={"publisher": IPCC_SRC[0], "document": document, "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary", "note": note_tj}))
+    ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, {gases} per tonne (IPCC default NCV)", perUnit="t", components=per_tonne,
+                   source={"publisher": IPCC_SRC[0], "document": document + " x default NCV of Vol. 2 Ch. 1 Table 1.2", "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary",
+                           "note": note_t}))
 write("ipcc-2006-stationary-combustion.json", {"id": "pcf-accounting/ipcc-2006-stationary-combustion", "name": "IPCC 2006 default CO2 factors and NCVs for stationary combustion", "version": VERSION,
        "publisher": "IPCC", "licence": "IPCC copyright; default values reproduced with source for inventory use",
        "description": "Default CO2 emission factors (kg per TJ, NCV basis) and, via the default net calorific values, per tonne of fuel. Combustion only, not life-cycle."}, ip)
