@@ -7,7 +7,7 @@ using Pcf.Accounting.Rules;
 
 namespace Pcf.Accounting.Json;
 
-/// <summary>Writes a <see cref="FootprintResult"/> in the documented, versioned <c>pcf-result/1</c> JSON format (docs/result-format.md, docs/schemas/pcf-result-1.schema.json).</summary>
+/// <summary>Writes a <see cref="FootprintResult"/> in the documented, versioned <c>pcf-result/1</c> JSON format (docs/engine.md section 4, docs/schemas/pcf-result-1.schema.json).</summary>
 /// <remarks>
 /// <para>Numbers are written in their shortest round-trip form, so reading a value back gives the same <see cref="double"/>.
 /// All CO2e values are kg CO2e for the result's demand. Lists are in the result's order (largest contributions first),

@@ -29,6 +29,31 @@ public sealed class CalculatorTests
     }
 
     [Fact]
+    public async Task UnitConversion_KilowattHoursOfGasAgainstAPerMegajouleFactor()
+    {
+        // A kiln burns natural gas metered in kWh (net calorific basis); the factor is per MJ:
+        // IPCC 2006 Vol. 2 Ch. 1 Table 1.4, natural gas 56,100 kg CO2/TJ = 0.0561 kg CO2/MJ (illustrative use).
+        // 250 kWh × 3.6 MJ/kWh = 900 MJ; 900 × 0.0561 = 50.49 kg CO2 per 20 kg of ware → 2.5245 kg CO2e per kg.
+        // Had the kWh been taken as MJ, the answer would be 250 × 0.0561 / 20 = 0.70125: 3.6 times too small.
+        var system = new ProductSystemBuilder("kiln")
+            .AddFlow("ware", "ware", Unit.Kilogram)
+            .AddFlow("gas", "natural gas, burned", Unit.KilowattHour, factorKey: "fuel/natural-gas")
+            .AddProcess("kiln", "kiln", p => p.Produces("ware", 20, Unit.Kilogram).Consumes("gas", 250, Unit.KilowattHour))
+            .WithReferenceProduct("ware").WithDeclaredUnit(1, Unit.Kilogram).Build();
+        var factor = new EmissionFactor("fuel/natural-gas", "natural gas", Unit.Megajoule, "GLO", null,
+            [FactorComponent.Emission(GreenhouseGas.Co2Fossil, 0.0561)], Illustrative);
+        var calculator = new FootprintCalculator(new FactorResolver([new InMemoryFactorProvider("test data", [factor])]));
+
+        var result = (await calculator.CalculateAsync(system)).ThrowIfInvalid();
+
+        Assert.Equal(2.5245, result.TotalExcludingBiogenicUptake.Value, 12);
+        var used = Assert.Single(result.ByFactor);
+        Assert.Equal(Unit.KilowattHour, used.AmountUsed.Unit);   // in the flow's unit: 250 / 20 = 12.5 kWh per kg
+        Assert.Equal(12.5, used.AmountUsed.Value, 12);
+        Assert.Equal(0.0561 * 3.6, used.Co2ePerUnit, 12);          // the factor converted once: 0.20196 kg CO2e per kWh
+    }
+
+    [Fact]
     public void ResolvedFactors_GiveTheHandCalculatedFootprint_WithFallbacksReported()
     {
         // Bracket (per piece): forming makes 100 pieces from 42 kg sheet and 15 kWh (region CN-JS);

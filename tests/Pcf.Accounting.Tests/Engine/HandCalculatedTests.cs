@@ -99,8 +99,8 @@ public sealed class HandCalculatedTests
     public void ThreeProcessLoop()
     {
         // X → Y → Z → X: X makes 1 x from 0.1 z; Y makes 1 y from 0.2 x; Z makes 1 z from 0.5 y.
-        // Demand 1 y. s_Y = 1; s_X = 0.2 s_Y + … no: s_X supplies Y (0.2 per y) → s_X = 0.2 s_Y;
-        // s_Z supplies X (0.1 per x) → s_Z = 0.1 s_X; s_Y supplies Z (0.5 per z) → s_Y = 1 + 0.5 s_Z.
+        // Demand 1 y. Runs s: X supplies Y (0.2 x per y) → s_X = 0.2 s_Y;
+        // Z supplies X (0.1 z per x) → s_Z = 0.1 s_X; Y supplies the demand and Z (0.5 y per z) → s_Y = 1 + 0.5 s_Z.
         // s_Y = 1 + 0.5 × 0.1 × 0.2 s_Y = 1 + 0.01 s_Y → s_Y = 1/0.99; s_X = 0.2/0.99; s_Z = 0.02/0.99.
         // Emissions per run: X 10, Y 1, Z 100 kg CO2 → total = (0.2 × 10 + 1 + 0.02 × 100) / 0.99 = 5/0.99.
         var system = new ProductSystemBuilder("loop3")
@@ -162,6 +162,31 @@ public sealed class HandCalculatedTests
 
     [Fact]
     public void Allocation_Energy()
+    {
+        // A coke plant makes 700 kg coke (illustrative 28 MJ/kg) and 300 kg of gas (illustrative 40 MJ/kg) and emits 1000 kg CO2.
+        // Energy: coke 700 × 28 = 19,600 MJ; gas 300 × 40 = 12,000 MJ → coke share 19,600 / 31,600 = 0.620253...
+        // Per kg coke = 1000 × (19,600 / 31,600) / 700 = 0.886075...; per kg gas = 1000 × (12,000 / 31,600) / 300 = 1.265822...
+        // (By mass the coke's share would be 0.7 and its footprint 1.0 per kg: the method matters.)
+        var system = new ProductSystemBuilder("coke plant")
+            .AddFlow("coke", "coke", Unit.Kilogram).AddFlow("cog", "coke oven gas", Unit.Kilogram)
+            .AddProcess("oven", "oven", p => p
+                .Produces(new ProductOutput("coke", Quantity.Of(700, Unit.Kilogram)) { EnergyPerUnit = Quantity.Of(28, Unit.Megajoule) })
+                .CoProduces(new ProductOutput("cog", Quantity.Of(300, Unit.Kilogram)) { EnergyPerUnit = Quantity.Of(40, Unit.Megajoule) })
+                .Emits(GreenhouseGas.Co2Fossil, 1000, Unit.Kilogram)
+                .AllocatedBy(AllocationMethod.Energy))
+            .WithReferenceProduct("coke").WithDeclaredUnit(1, Unit.Kilogram).Build();
+
+        var coke = Calculate(system);
+        Near(1000 * (19_600.0 / 31_600) / 700, coke.TotalExcludingBiogenicUptake.Value);
+        var record = Assert.Single(coke.Allocations);
+        Assert.Equal(AllocationMethod.Energy, record.Method);
+        Near(19_600.0 / 31_600, record.Shares.Single(s => s.Flow == "coke").Share);
+        Near(12_000.0 / 31_600, record.Shares.Single(s => s.Flow == "cog").Share);
+        Near(1000 * (12_000.0 / 31_600) / 300, Calculate(system, demand: new Demand("cog", Quantity.Of(1, Unit.Kilogram))).TotalExcludingBiogenicUptake.Value);
+    }
+
+    [Fact]
+    public void Allocation_Energy_ACoProductWithoutEnergyCarriesNothing()
     {
         // Energy: sheet 900 kg × 0 MJ/kg = 0; scrap 100 × 1 = 100 MJ → sheet share 0: its footprint is 0.
         // The scrap then carries all: per kg scrap = 1000 / 100 = 10.
