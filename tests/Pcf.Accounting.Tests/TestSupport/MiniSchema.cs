@@ -6,11 +6,21 @@ namespace Pcf.Accounting.Tests.TestSupport;
 
 /// <summary>
 /// Checks a JSON document against the subset of JSON Schema 2020-12 that the project's own schemas use:
-/// type, const, enum, required, properties, additionalProperties: false, items, $ref to #/$defs, oneOf,
-/// minimum, maximum, minLength, pattern. Unknown keywords are ignored (annotations).
+/// type, const, enum, required, properties, additionalProperties: false, unevaluatedProperties: false, items,
+/// minItems, $ref to #/$defs (with sibling keywords, as 2020-12 applies them), allOf, anyOf, oneOf, not,
+/// minimum, maximum, exclusiveMinimum, minLength, pattern. Annotations are skipped; any other keyword throws,
+/// so a schema never passes by being half read.
 /// </summary>
 internal static class MiniSchema
 {
+    private static readonly HashSet<string> Annotations = ["$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples", "format", "deprecated"];
+
+    private static readonly HashSet<string> Assertions =
+    [
+        "$ref", "allOf", "anyOf", "oneOf", "not", "type", "const", "enum", "minimum", "maximum", "exclusiveMinimum",
+        "minLength", "pattern", "required", "properties", "additionalProperties", "unevaluatedProperties", "items", "minItems",
+    ];
+
     public static List<string> Validate(JsonElement schemaRoot, JsonElement instance)
     {
         var errors = new List<string>();
@@ -18,8 +28,23 @@ internal static class MiniSchema
         return errors;
     }
 
-    private static void Check(JsonElement root, JsonElement schema, JsonElement value, string path, List<string> errors)
+    // Returns the names of the object members this schema (with its in-place applicators) evaluated.
+    private static HashSet<string> Check(JsonElement root, JsonElement schema, JsonElement value, string path, List<string> errors)
     {
+        var evaluated = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.ValueKind is JsonValueKind.True)
+        {
+            return evaluated;
+        }
+
+        foreach (var keyword in schema.EnumerateObject())
+        {
+            if (!Annotations.Contains(keyword.Name) && !Assertions.Contains(keyword.Name))
+            {
+                throw new NotSupportedException($"MiniSchema does not know the keyword '{keyword.Name}'.");
+            }
+        }
+
         if (schema.TryGetProperty("$ref", out var reference))
         {
             var target = root;
@@ -28,19 +53,63 @@ internal static class MiniSchema
                 target = target.GetProperty(part);
             }
 
-            Check(root, target, value, path, errors);
-            return;
+            evaluated.UnionWith(Check(root, target, value, path, errors));
+        }
+
+        if (schema.TryGetProperty("allOf", out var allOf))
+        {
+            foreach (var sub in allOf.EnumerateArray())
+            {
+                evaluated.UnionWith(Check(root, sub, value, path, errors));
+            }
+        }
+
+        if (schema.TryGetProperty("anyOf", out var anyOf))
+        {
+            bool any = false;
+            foreach (var sub in anyOf.EnumerateArray())
+            {
+                var e = new List<string>();
+                var names = Check(root, sub, value, path, e);
+                if (e.Count == 0)
+                {
+                    any = true;
+                    evaluated.UnionWith(names);
+                }
+            }
+
+            if (!any)
+            {
+                errors.Add($"{path}: matches none of anyOf");
+            }
         }
 
         if (schema.TryGetProperty("oneOf", out var oneOf))
         {
-            int passing = oneOf.EnumerateArray().Count(s => { var e = new List<string>(); Check(root, s, value, path, e); return e.Count == 0; });
-            if (passing != 1)
+            var passing = new List<HashSet<string>>();
+            foreach (var sub in oneOf.EnumerateArray())
             {
-                errors.Add($"{path}: matches {passing} of oneOf");
+                var e = new List<string>();
+                var names = Check(root, sub, value, path, e);
+                if (e.Count == 0)
+                {
+                    passing.Add(names);
+                }
             }
 
-            return;
+            if (passing.Count == 1)
+            {
+                evaluated.UnionWith(passing[0]);
+            }
+            else
+            {
+                errors.Add($"{path}: matches {passing.Count} of oneOf");
+            }
+        }
+
+        if (schema.TryGetProperty("not", out var not) && Passes(root, not, value, path))
+        {
+            errors.Add($"{path}: matches a schema under 'not'");
         }
 
         if (schema.TryGetProperty("type", out var type))
@@ -49,7 +118,7 @@ internal static class MiniSchema
             if (!types.Any(t => Is(t, value)))
             {
                 errors.Add($"{path}: expected {string.Join("|", types)}, got {value.ValueKind}");
-                return;
+                return evaluated;
             }
         }
 
@@ -69,6 +138,11 @@ internal static class MiniSchema
             if (schema.TryGetProperty("minimum", out var min) && x < min.GetDouble())
             {
                 errors.Add($"{path}: {x.ToString(CultureInfo.InvariantCulture)} < minimum {min}");
+            }
+
+            if (schema.TryGetProperty("exclusiveMinimum", out var exclusiveMin) && x <= exclusiveMin.GetDouble())
+            {
+                errors.Add($"{path}: {x.ToString(CultureInfo.InvariantCulture)} <= exclusiveMinimum {exclusiveMin}");
             }
 
             if (schema.TryGetProperty("maximum", out var max) && x > max.GetDouble())
@@ -111,22 +185,55 @@ internal static class MiniSchema
                 if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(member.Name, out var sub))
                 {
                     Check(root, sub, member.Value, $"{path}.{member.Name}", errors);
+                    evaluated.Add(member.Name);
                 }
                 else if (closed)
                 {
                     errors.Add($"{path}: unexpected member '{member.Name}'");
                 }
             }
-        }
 
-        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
-        {
-            int i = 0;
-            foreach (var item in value.EnumerateArray())
+            if (closed)
             {
-                Check(root, items, item, $"{path}[{i++}]", errors);
+                evaluated.UnionWith(value.EnumerateObject().Select(m => m.Name));
+            }
+
+            if (schema.TryGetProperty("unevaluatedProperties", out var unevaluated) && unevaluated.ValueKind == JsonValueKind.False)
+            {
+                foreach (var member in value.EnumerateObject().Where(m => !evaluated.Contains(m.Name)))
+                {
+                    errors.Add($"{path}: unexpected member '{member.Name}'");
+                }
+
+                evaluated.UnionWith(value.EnumerateObject().Select(m => m.Name));
             }
         }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            if (schema.TryGetProperty("minItems", out var minItems) && value.GetArrayLength() < minItems.GetInt32())
+            {
+                errors.Add($"{path}: fewer than {minItems} items");
+            }
+
+            if (schema.TryGetProperty("items", out var items))
+            {
+                int i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Check(root, items, item, $"{path}[{i++}]", errors);
+                }
+            }
+        }
+
+        return evaluated;
+    }
+
+    private static bool Passes(JsonElement root, JsonElement schema, JsonElement value, string path)
+    {
+        var errors = new List<string>();
+        Check(root, schema, value, path, errors);
+        return errors.Count == 0;
     }
 
     private static bool Is(string type, JsonElement value) => type switch
