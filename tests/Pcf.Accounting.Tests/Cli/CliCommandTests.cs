@@ -26,6 +26,35 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("Examples:", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_EveryCommand_ShowsExamples()
+    {
+        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        var paths = new List<string[]>();
+        var stack = new Stack<(System.CommandLine.Command Command, string[] Path)>();
+        stack.Push((root, []));
+        while (stack.Count > 0)
+        {
+            var (command, path) = stack.Pop();
+            paths.Add(path);
+            foreach (var sub in command.Subcommands)
+            {
+                stack.Push((sub, [.. path, sub.Name]));
+            }
+        }
+
+        foreach (var path in paths)
+        {
+            var (exit, output, _) = await RunAsync([.. path, "--help"]);
+
+            Assert.True(exit == 0, string.Join(' ', path));
+            Assert.True(output.Contains("Examples:", StringComparison.Ordinal), $"pcf {string.Join(' ', path)} --help has no examples");
+        }
+
+        Assert.Contains(paths, p => p is ["template", "run"]);
+        Assert.Contains(paths, p => p is ["pact"]);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("calculate")]
