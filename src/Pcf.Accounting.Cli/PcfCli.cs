@@ -87,7 +87,7 @@ internal static class PcfCli
             "pcf explain system.json --item rolling",
             "pcf factors find electricity --region CN --year 2023",
             "pcf verify tests/vectors",
-            "pcf export system.json --pact 3.0 --product product.json --out footprint.json",
+            "pcf export system.json --product product.json --out footprint.json",
             "pcf pact validate footprint.json");
         return root;
     }

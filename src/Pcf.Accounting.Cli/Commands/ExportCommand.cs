@@ -5,7 +5,7 @@ using Pcf.Accounting.Pact;
 
 namespace Pcf.Accounting.Cli.Commands;
 
-/// <summary><c>pcf export</c>: calculates, then writes the result as a PACT 3.0 or 2.3 ProductFootprint.</summary>
+/// <summary><c>pcf export</c>: calculates, then writes the result as a PACT ProductFootprint, 3.0 by default or 2.3 on request.</summary>
 internal static class ExportCommand
 {
     /// <summary>Creates the command.</summary>
@@ -16,8 +16,8 @@ internal static class ExportCommand
         var inputs = new CalculationOptionSet();
         var pact = new Option<string>("--pact")
         {
-            Description = "The PACT Technical Specifications version to write.",
-            Required = true,
+            Description = "The PACT Technical Specifications version to write: 3.0 by default, 2.3 on request.",
+            DefaultValueFactory = _ => "3.0",
             HelpName = "3.0|2.3",
         };
         pact.AcceptOnlyFromAmong("3.0", "2.3");
@@ -32,13 +32,13 @@ internal static class ExportCommand
             Description = "Write the footprint to this file instead of standard output.",
             HelpName = "file",
         };
-        var command = new Command("export", "Calculates a footprint and exports it as a PACT ProductFootprint (3.0 or 2.3). Losses and approximations are printed as warnings on standard error.");
+        var command = new Command("export", "Calculates a footprint and exports it as a PACT ProductFootprint: 3.0 unless --pact 2.3 asks for the deprecated version. Losses and approximations are printed as warnings on standard error.");
         inputs.AddTo(command);
         command.Options.Add(pact);
         command.Options.Add(product);
         command.Options.Add(output);
         Examples.Add(command,
-            "pcf export system.json --pact 3.0 --product product.json",
+            "pcf export system.json --product product.json",
             "pcf export system.json --pact 2.3 --product product.json --rules PACT3 --out footprint-2.3.json");
         command.SetAction(async (parse, ct) =>
         {
@@ -52,7 +52,7 @@ internal static class ExportCommand
             var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
             byte[] json;
             IEnumerable<PactConversionLoss> losses;
-            if (parse.GetRequiredValue(pact) == "3.0")
+            if (parse.GetValue(pact) != "2.3")
             {
                 var export = PactExporter.ToV3(result, metadata.Value);
                 if (!export.IsValid)
