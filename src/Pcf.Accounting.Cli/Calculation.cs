@@ -31,6 +31,11 @@ internal static class Calculation
     /// <returns>The factors, or every problem (paths inside the file).</returns>
     public static async Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"'{path}' is a folder, not a factor file.")]);
+        }
+
         if (!File.Exists(path))
         {
             return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]);
@@ -64,10 +69,7 @@ internal static class Calculation
     /// <exception cref="CliException">The file is missing or invalid.</exception>
     public static async Task<FactorCatalog> ReadCatalogAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw CliException.FileNotFound(path);
-        }
+        EnsureFile(path, "a factor file (.json or .csv)");
 
         var read = await TryReadFactorFileAsync(path, cancellationToken).ConfigureAwait(false);
         return read.IsValid
@@ -100,17 +102,14 @@ internal static class Calculation
             : throw CliException.FromProblems($"The calculation of '{inputs.SystemFile}' failed ({Count(result.Problems.Length)}).", inputs.SystemFile, result.Problems);
     }
 
-    /// <summary>Reads a whole file, naming it when it is missing.</summary>
+    /// <summary>Reads a whole JSON file, naming it when it is missing or a folder.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Its bytes.</returns>
-    /// <exception cref="CliException">The file does not exist or cannot be read.</exception>
+    /// <exception cref="CliException">The file does not exist, is a folder or cannot be read.</exception>
     public static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw CliException.FileNotFound(path);
-        }
+        EnsureFile(path, "a JSON file");
 
         try
         {
@@ -119,6 +118,63 @@ internal static class Calculation
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"The file '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks that a path names an existing file, not a folder.</summary>
+    /// <param name="path">The path.</param>
+    /// <param name="kind">What the file should be, for the message: <c>a JSON file</c>.</param>
+    /// <exception cref="CliException">The path is a folder or names nothing.</exception>
+    public static void EnsureFile(string path, string kind)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"'{path}' is a folder, not {kind}.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw CliException.FileNotFound(path);
+        }
+    }
+
+    /// <summary>Checks, before any work, that a file can be written: the path is not a folder and its folder exists.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <exception cref="CliException">It cannot be written, and why.</exception>
+    public static void EnsureWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"cannot write '{path}': it is a folder.");
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CliException($"cannot write '{path}': the folder '{folder}' does not exist.");
+        }
+    }
+
+    /// <summary>Writes a whole file, turning file-system failures into a message that names the file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="bytes">The content.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    /// <exception cref="CliException">The file cannot be written.</exception>
+    public static async Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        EnsureWritable(path);
+        try
+        {
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new CliException($"cannot write '{path}': permission denied.", e);
+        }
+        catch (IOException e)
+        {
+            throw new CliException($"cannot write '{path}': {e.Message}", e);
         }
     }
 

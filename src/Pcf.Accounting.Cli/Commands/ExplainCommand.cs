@@ -18,30 +18,10 @@ internal static class ExplainCommand
             Description = "Show only the subtrees of a process id (the nodes that name it), a life-cycle stage (the nodes of its processes) or a gas id (its direct emissions and removals).",
             HelpName = "process-id|stage|gas-id",
         };
-        var minShare = new Option<double>("--min-share")
-        {
-            Description = "Branches contributing less than this share of the total are summarized, not expanded.",
-            DefaultValueFactory = _ => 0.001,
-        };
-        var depth = new Option<int>("--depth")
-        {
-            Description = "Branches deeper than this are summarized.",
-            DefaultValueFactory = _ => 12,
-        };
-        minShare.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
-            {
-                r.AddError("--min-share must be from 0 to 1.");
-            }
-        });
-        depth.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--depth must be at least 1.");
-            }
-        });
+        var minShare = NumberOptions.Number("--min-share", 0.001, minimum: 0, maximum: 1);
+        minShare.Description = "Branches contributing less than this share of the total are summarized, not expanded.";
+        var depth = NumberOptions.WholeNumber("--depth", 12, minimum: 1);
+        depth.Description = "Branches deeper than this are summarized.";
         var command = new Command("explain", "Explains a footprint: the supply chain of the declared unit with the amounts, unit conversions, allocation shares, factors and arithmetic behind every number.");
         inputs.AddTo(command);
         command.Options.Add(item);

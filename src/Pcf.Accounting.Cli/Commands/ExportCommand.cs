@@ -43,6 +43,11 @@ internal static class ExportCommand
         command.SetAction(async (parse, ct) =>
         {
             string productFile = parse.GetRequiredValue(product);
+            if (parse.GetValue(output) is { Length: > 0 } target)
+            {
+                Calculation.EnsureWritable(target); // before the calculation, which may take long
+            }
+
             var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
             if (!metadata.IsValid)
             {
@@ -82,7 +87,7 @@ internal static class ExportCommand
 
             if (parse.GetValue(output) is { Length: > 0 } file)
             {
-                await File.WriteAllBytesAsync(file, json, ct).ConfigureAwait(false);
+                await Calculation.WriteFileAsync(file, json, ct).ConfigureAwait(false);
                 context.Error.WriteLine($"Wrote {file}.");
             }
             else

@@ -75,6 +75,25 @@ public sealed class CliCalculateTests : IDisposable
     }
 
     [Fact]
+    public async Task Calculate_FolderAsSystem_SaysItIsAFolder()
+    {
+        var (exit, _, error) = await RunAsync("calculate", _files.Folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"pcf: '{_files.Folder}' is a folder, not a JSON file.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_FolderAsFactorFile_SaysItIsAFolder()
+    {
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "--factors", _files.Folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"'{_files.Folder}' is a folder, not a factor file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Calculate_MissingFactorFile_NamesIt()
     {
         var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "--factors", "no-such-factors.csv");

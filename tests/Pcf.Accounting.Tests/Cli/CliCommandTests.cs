@@ -157,6 +157,32 @@ public sealed class CliCommandTests : IDisposable
         Assert.DoesNotContain("fuel-combustion", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--year must be a whole number, got 'abc'.", "factors", "find", "electricity", "--year", "abc")]
+    [InlineData("--year must be a whole number, got '2023.5'.", "factors", "find", "electricity", "--year", "2023.5")]
+    [InlineData("--depth must be a whole number, got 'deep'.", "explain", "x.json", "--depth", "deep")]
+    [InlineData("--min-share must be a number such as 0.01, got '1%'.", "explain", "x.json", "--min-share", "1%")]
+    [InlineData("--min-share must be from 0 to 1, got 2.", "explain", "x.json", "--min-share", "2")]
+    [InlineData("--depth must be at least 1, got 0.", "explain", "x.json", "--depth", "0")]
+    public async Task NumberOption_NotANumber_NamesTheOptionAndTheRule(string expected, params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"pcf: {expected}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactorsFind_Year_StillFilters()
+    {
+        var (exit, output, _) = await RunAsync("factors", "find", "electricity/grid", "--region", "CN-JS", "--year", "2021");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2021", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2022", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FactorsList_UnknownDataset_IsAUsageError()
     {

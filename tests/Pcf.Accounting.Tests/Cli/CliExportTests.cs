@@ -78,6 +78,69 @@ public sealed class CliExportTests : IDisposable
         Assert.Contains("2.3 has no 'piece'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_BadMetadata_ReportsEveryProblemWithFilePathAndRule()
+    {
+        string meta = _files.Write("meta.json", """
+            { "companyName": 42, "companyIds": ["urn:pact:company:example", 5], "productIds": "urn:pact:product:p",
+              "productNameCompanyy": "P", "productDescription": "Test product P", "created": "yesterday",
+              "productMassPerDeclaredUnit": { "amount": "0.4", "unit": "kg" }, "dataQuality": { "technological": 7 } }
+            """);
+
+        var (exit, output, error) = await RunAsync("export", SteelBracket, "--product", meta);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("meta.json: $.productNameCompanyy  PCF0007  unknown property 'productNameCompanyy' (did you mean 'productNameCompany'?); known ones are companyName, ", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.companyName  PCF0006  companyName must be a string, not the number 42.", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.companyIds[1]  PCF0006  companyIds[1] must be a string, not the number 5.", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productIds  PCF0006  productIds must be an array of strings, not \"urn:pact:product:p\".", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.created  PCF0006  created must be an RFC 3339 date-time string", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productMassPerDeclaredUnit.amount  PCF0006  amount must be a number, not \"0.4\".", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.dataQuality.technological  PCF0104", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productNameCompany  PCF0005  productNameCompany is required.", error, StringComparison.Ordinal);
+        // One problem per path: a member in error is not reported again as missing.
+        Assert.Single(error.Split('\n'), l => l.Contains("$.companyName ", StringComparison.Ordinal));
+        Assert.Single(error.Split('\n'), l => l.Contains("$.productIds ", StringComparison.Ordinal));
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pcf.Accounting.Cli", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_MalformedMetadata_NamesLineAndByte()
+    {
+        string meta = _files.Write("meta.json", "{ \"companyName\": ");
+
+        var (exit, _, error) = await RunAsync("export", SteelBracket, "--product", meta);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("meta.json: $  PCF0001  The file is not valid JSON: line 1, byte ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_OutInAMissingFolder_SaysSoBeforeCalculating()
+    {
+        string missing = Path.Combine(_files.Folder, "no-such-dir");
+        string target = Path.Combine(missing, "out.json");
+
+        var (exit, output, error) = await RunAsync("export", SteelBracket, "--product", _files.Write("product.json", BracketMetadata), "--out", target);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"pcf: cannot write '{target}': the folder '{missing}' does not exist.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find a part of the path", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_OutIsAFolder_SaysSo()
+    {
+        var (exit, _, error) = await RunAsync("export", SteelBracket, "--product", _files.Write("product.json", BracketMetadata), "--out", _files.Folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"cannot write '{_files.Folder}': it is a folder.", error, StringComparison.Ordinal);
+    }
+
     private static double Number(JsonElement parent, string name)
     {
         var value = parent.GetProperty(name);
