@@ -88,19 +88,52 @@ internal static class Calculation
 
     /// <summary>Reads the system and the factor files of a command and calculates, with the embedded defaults after the given files.</summary>
     /// <param name="inputs">The command's inputs.</param>
+    /// <param name="step">Told each step as it starts (reading, compiling and factorizing, resolving factors, computing), for progress.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The result.</returns>
     /// <exception cref="CliException">A file is missing or invalid, or the calculation failed; the exception lists every problem.</exception>
-    public static async Task<FootprintResult> CalculateAsync(CalculationInputs inputs, CancellationToken cancellationToken)
+    /// <remarks>The steps are the library's own (<see cref="FootprintCalculator"/> runs the same three), called one by one so that
+    /// each can be shown: compiling includes the factorization of the technosphere matrix, the long step of a big system.</remarks>
+    public static async Task<FootprintResult> CalculateAsync(CalculationInputs inputs, Action<string> step, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(step);
+        step($"Reading {inputs.SystemFile}");
         var system = await ReadSystemAsync(inputs.SystemFile, cancellationToken).ConfigureAwait(false);
+        if (inputs.FactorFiles.Count > 0)
+        {
+            step($"Reading {Count(inputs.FactorFiles.Count, "factor file")}");
+        }
+
         var providers = await ReadFactorFilesAsync(inputs.FactorFiles, cancellationToken).ConfigureAwait(false);
         providers.Add(DefaultFactors.Provider);
-        var result = await TryCalculateAsync(system, providers, new CalculationOptions(inputs.RuleSet, inputs.GwpSet), cancellationToken).ConfigureAwait(false);
-        return result.IsValid
-            ? result.Value
-            : throw CliException.FromProblems($"The calculation of '{inputs.SystemFile}' failed ({Count(result.Problems.Length)}).", inputs.SystemFile, result.Problems);
+        step($"Compiling and factorizing {Count(system.Processes.Length, "process", "processes")}");
+        var compiled = CompiledSystem.Compile(system, inputs.RuleSet);
+        if (!compiled.IsValid)
+        {
+            throw Failed(inputs.SystemFile, compiled.Problems);
+        }
+
+        step($"Resolving {Count(compiled.Value.FactorRequests.Length, "emission factor")}");
+        var resolution = await new FactorResolver(providers).ResolveAsync(compiled.Value.FactorRequests, inputs.GwpSet, cancellationToken).ConfigureAwait(false);
+        if (!resolution.IsValid)
+        {
+            throw Failed(inputs.SystemFile, resolution.Problems);
+        }
+
+        step("Computing the footprint");
+        try
+        {
+            return compiled.Value.Calculate(resolution.Value);
+        }
+        catch (InvalidOperationException e)
+        {
+            // As FootprintCalculator reports it: a numerically singular system.
+            throw Failed(inputs.SystemFile, [new ValidationProblem("$", ProblemCodes.NonFiniteResult, e.Message)]);
+        }
     }
+
+    private static CliException Failed(string systemFile, IReadOnlyCollection<ValidationProblem> problems) =>
+        CliException.FromProblems($"The calculation of '{systemFile}' failed ({Count(problems.Count)}).", systemFile, problems);
 
     /// <summary>Reads a whole JSON file, naming it when it is missing or a folder.</summary>
     /// <param name="path">The file.</param>
@@ -183,5 +216,8 @@ internal static class Calculation
     /// <returns><see langword="true"/> for <c>.csv</c>.</returns>
     public static bool IsCsv(string path) => string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase);
 
-    private static string Count(int problems) => problems == 1 ? "1 problem" : $"{problems} problems";
+    private static string Count(int problems) => Count(problems, "problem");
+
+    private static string Count(int count, string singular, string? plural = null) =>
+        count == 1 ? $"1 {singular}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {plural ?? singular + "s"}";
 }

@@ -34,15 +34,28 @@ internal static class ExplainCommand
             "pcf explain system.json --item CH4-fossil");
         command.SetAction(async (parse, ct) =>
         {
-            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
-            var root = result.Explain(parse.GetValue(minShare), parse.GetValue(depth));
-            var selected = parse.GetValue(item) is { Length: > 0 } wanted ? Select(result, root, wanted) : [root];
-            if (selected.Count == 0)
+            var calculation = inputs.Read(parse);
+            // The trees are built under the progress line and written after it is gone.
+            var trees = await context.RunWithProgressAsync($"Reading {calculation.SystemFile}", async step =>
             {
-                throw new CliException($"No node of the explanation matches '{parse.GetValue(item)}' (a process id, a stage such as production, or a gas id such as CO2-fossil); lower --min-share or raise --depth to expand more branches.");
+                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                step("Explaining");
+                var root = result.Explain(parse.GetValue(minShare), parse.GetValue(depth));
+                var selected = parse.GetValue(item) is { Length: > 0 } wanted ? Select(result, root, wanted) : [root];
+                if (selected.Count == 0)
+                {
+                    throw new CliException($"No node of the explanation matches '{parse.GetValue(item)}' (a process id, a stage such as production, or a gas id such as CO2-fossil); lower --min-share or raise --depth to expand more branches.");
+                }
+
+                step("Rendering the explanation");
+                return ExplanationRenderer.Build(selected);
+            }).ConfigureAwait(false);
+
+            foreach (var part in trees)
+            {
+                context.Console.Write(part);
             }
 
-            ExplanationRenderer.Render(context.Console, selected);
             return ExitCodes.Success;
         });
         return command;

@@ -48,37 +48,32 @@ internal static class ExportCommand
                 Calculation.EnsureWritable(target); // before the calculation, which may take long
             }
 
-            var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
-            if (!metadata.IsValid)
+            bool v2 = parse.GetValue(pact) == "2.3";
+            var calculation = inputs.Read(parse);
+            // The document is prepared under the progress line; warnings and output are written after it is gone.
+            var (json, losses) = await context.RunWithProgressAsync($"Reading {productFile}", async step =>
             {
-                throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
-            }
-
-            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
-            byte[] json;
-            IEnumerable<PactConversionLoss> losses;
-            if (parse.GetValue(pact) != "2.3")
-            {
-                var export = PactExporter.ToV3(result, metadata.Value);
-                if (!export.IsValid)
+                var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
+                if (!metadata.IsValid)
                 {
-                    throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
+                    throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
                 }
 
-                json = PactJson.Write(export.Value.Value);
-                losses = export.Value.Losses;
-            }
-            else
-            {
-                var export = PactExporter.ToV2(result, metadata.Value);
-                if (!export.IsValid)
+                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                step($"Exporting PACT {(v2 ? "2.3" : "3.0")}");
+                if (!v2)
                 {
-                    throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export.Problems);
+                    var export = PactExporter.ToV3(result, metadata.Value);
+                    return export.IsValid
+                        ? (PactJson.Write(export.Value.Value), export.Value.Losses)
+                        : throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
                 }
 
-                json = PactJson.Write(export.Value.Value);
-                losses = export.Value.Losses;
-            }
+                var export2 = PactExporter.ToV2(result, metadata.Value);
+                return export2.IsValid
+                    ? (PactJson.Write(export2.Value.Value), export2.Value.Losses)
+                    : throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export2.Problems);
+            }).ConfigureAwait(false);
 
             foreach (var loss in losses)
             {

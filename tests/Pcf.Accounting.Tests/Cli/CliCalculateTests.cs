@@ -50,6 +50,89 @@ public sealed class CliCalculateTests : IDisposable
     }
 
     [Fact]
+    public async Task Calculate_InteractiveTerminal_ShowsEachStepOnTheProgressConsole()
+    {
+        var (exit, output, error, progress) = await RunWithProgressAsync(interactive: true, "calculate", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Reading ", progress, StringComparison.Ordinal);
+        Assert.Contains("chain.json", progress, StringComparison.Ordinal);
+        Assert.Contains("Reading 1 factor file", progress, StringComparison.Ordinal);
+        Assert.Contains("Compiling and factorizing 2 processes", progress, StringComparison.Ordinal);
+        Assert.Contains("Resolving 1 emission factor", progress, StringComparison.Ordinal);
+        Assert.Contains("Computing the footprint", progress, StringComparison.Ordinal);
+        Assert.Contains("Rendering the report", progress, StringComparison.Ordinal);
+        // The report goes to the output, the progress never does.
+        Assert.Contains("PCF excluding biogenic uptake: 9.46 kg CO2e per 1 kg P", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compiling", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_JsonOnAnInteractiveTerminal_OutputIsOnlyTheDocument()
+    {
+        var (exit, output, error, progress) = await RunWithProgressAsync(interactive: true, "calculate", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors), "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Writing pcf-result/1 JSON", progress, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output); // nothing but the document
+        Assert.Equal(9.46, json.RootElement.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 1e-12);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task Calculate_NotATerminal_ShowsNoProgress()
+    {
+        var (exit, output, _, progress) = await RunWithProgressAsync(interactive: false, "calculate", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(0, exit);
+        Assert.Empty(progress);
+        Assert.Contains("PCF excluding biogenic uptake: 9.46", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_FailureOnAnInteractiveTerminal_ClearsTheProgressAndReportsTheProblem()
+    {
+        var (exit, output, error, progress) = await RunWithProgressAsync(interactive: true, "calculate", _files.Write("chain.json", ChainSystem));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Resolving 1 emission factor", progress, StringComparison.Ordinal);
+        Assert.Contains("PCF0401", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task Explain_InteractiveTerminal_ShowsItsSteps()
+    {
+        var (exit, output, error, progress) = await RunWithProgressAsync(interactive: true, "explain", _files.Write("chain.json", ChainSystem), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Compiling and factorizing 2 processes", progress, StringComparison.Ordinal);
+        Assert.Contains("Explaining", progress, StringComparison.Ordinal);
+        Assert.Contains("Rendering the explanation", progress, StringComparison.Ordinal);
+        Assert.Contains("9.46 kg CO2e", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Explaining", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_InteractiveTerminal_ShowsItsStepsAndWritesOnlyTheDocument()
+    {
+        string meta = _files.Write("product.json", """
+            { "companyName": "Example Co", "companyIds": ["urn:pact:company:example"], "productIds": ["urn:pact:product:p"],
+              "productNameCompany": "P", "productDescription": "Test product P",
+              "carbonContent": { "fossil": { "amount": 0, "unit": "kg" }, "biogenic": { "amount": 0, "unit": "kg" } } }
+            """);
+        string system = _files.Write("chain.json", ChainSystem.Replace("\"name\": \"chain\",", "\"name\": \"chain\", \"referenceYear\": 2024,", StringComparison.Ordinal));
+
+        var (exit, output, error, progress) = await RunWithProgressAsync(interactive: true, "export", system, "--product", meta, "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Compiling and factorizing 2 processes", progress, StringComparison.Ordinal);
+        Assert.Contains("Exporting PACT 3.0", progress, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("3.0.0", json.RootElement.GetProperty("specVersion").GetString());
+    }
+
+    [Fact]
     public async Task Calculate_MalformedJson_ExitsOneWithPathAndCode()
     {
         string file = _files.Write("broken.json", "{ \"format\": \"pcf-system/1\", \"name\": ");
