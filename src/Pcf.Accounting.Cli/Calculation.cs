@@ -117,7 +117,8 @@ internal static class Calculation
         var resolution = await new FactorResolver(providers).ResolveAsync(compiled.Value.FactorRequests, inputs.GwpSet, cancellationToken).ConfigureAwait(false);
         if (!resolution.IsValid)
         {
-            throw Failed(inputs.SystemFile, resolution.Problems);
+            // The resolver names requests; the user needs the places in the file that ask for them.
+            throw Failed(inputs.SystemFile, FactorUses.Locate(system, resolution.Problems));
         }
 
         step("Computing the footprint");

@@ -197,6 +197,48 @@ public sealed class CliCalculateTests : IDisposable
     }
 
     [Fact]
+    public async Task Calculate_UnknownFactorKey_NamesTheFlowAndTheInputsThatNeedIt()
+    {
+        // "power" asks for a key no provider has; p1 and p2 both buy power.
+        string system = ChainSystem.Replace("\"factorKey\": \"test/power\"", "\"factorKey\": \"test/no-such-power\"", StringComparison.Ordinal);
+
+        var (exit, output, error) = await RunAsync("calculate", _files.Write("unknown-key.json", system), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n'), l => l.Contains("PCF0401", StringComparison.Ordinal));
+        Assert.StartsWith("  ", line, StringComparison.Ordinal);
+        Assert.Contains("unknown-key.json: test/no-such-power (GLO, latest) per kWh  PCF0401  No emission factor for 'test/no-such-power'", line, StringComparison.Ordinal);
+        Assert.Contains("Needed by $.processes[0].inputs[1], $.processes[1].inputs[0], through $.flows[2] (factorKey 'test/no-such-power').", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_UnknownFactorOfAnExplicitSupply_NamesTheInputOnly()
+    {
+        string system = ChainSystem.Replace("{ \"flow\": \"power\", \"amount\": 1, \"unit\": \"kWh\" }", "{ \"flow\": \"power\", \"amount\": 1, \"unit\": \"kWh\", \"from\": { \"factor\": \"test/other-power\", \"region\": \"CN\" } }", StringComparison.Ordinal);
+
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("explicit.json", system), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("test/other-power (CN, latest) per kWh  PCF0401", error, StringComparison.Ordinal);
+        Assert.Contains("Needed by $.processes[1].inputs[0].", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculate_FactorOfTheWrongDimension_NamesTheInputs()
+    {
+        // The factor is per kWh, but the flow is now measured in kg: a factor is never converted across dimensions.
+        string system = ChainSystem.Replace("{ \"id\": \"power\", \"name\": \"power\", \"unit\": \"kWh\"", "{ \"id\": \"power\", \"name\": \"power\", \"unit\": \"kg\"", StringComparison.Ordinal)
+            .Replace("\"unit\": \"kWh\" }", "\"unit\": \"kg\" }", StringComparison.Ordinal);
+
+        var (exit, _, error) = await RunAsync("calculate", _files.Write("kg-power.json", system), "-f", _files.Write("power.json", PowerFactors));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("PCF0402", error, StringComparison.Ordinal);
+        Assert.Contains("Needed by $.processes[0].inputs[1], $.processes[1].inputs[0], through $.flows[2] (factorKey 'test/power').", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Calculate_InputInKgForAKwhFlow_NamesThePath()
     {
         string wrong = ChainSystem.Replace("{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kWh\" }", "{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kg\" }", StringComparison.Ordinal);
