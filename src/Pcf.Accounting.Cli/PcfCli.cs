@@ -85,7 +85,7 @@ internal static class PcfCli
         root.Subcommands.Add(TemplateCommand.Create(context));
         Examples.Add(root,
             "pcf calculate samples/steel-bracket.json --factors my-factors.json",
-            "pcf explain system.json --item rolling",
+            "pcf explain samples/steel-bracket.json --item cold-rolling",
             "pcf factors find electricity --region CN --year 2023",
             "pcf verify tests/vectors",
             "pcf export system.json --product product.json --out footprint.json",
