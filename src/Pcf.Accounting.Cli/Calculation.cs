@@ -1,3 +1,4 @@
+using Pcf.Accounting.Cli.Pact;
 using Pcf.Accounting.Data;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
@@ -25,56 +26,87 @@ internal static class Calculation
             : throw CliException.FromProblems($"'{path}' is not a valid pcf-system/1 document ({Count(read.Problems.Length)}).", path, read.Problems);
     }
 
-    /// <summary>Reads a factor file: <c>.csv</c> as the factor CSV, anything else as pcf-factors/1 JSON.</summary>
+    /// <summary>Reads a factor file: <c>.csv</c> as the factor CSV; JSON as pcf-factors/1, or as a supplier's PACT footprint document (3.0 or 2.3).</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The factors, or every problem (paths inside the file).</returns>
-    public static async Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, CancellationToken cancellationToken)
+    public static Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, CancellationToken cancellationToken) =>
+        TryReadFactorFileAsync(path, null, cancellationToken);
+
+    /// <summary>Reads a factor file, filing a PACT footprint under a given key.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="key">For a PACT document, the factor key to file its footprint under; <see langword="null"/> for its product ids.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The factors, or every problem (paths inside the file).</returns>
+    public static async Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, string? key, CancellationToken cancellationToken) =>
+        (await TryReadFactorSourceAsync(path, key, cancellationToken).ConfigureAwait(false)).Read;
+
+    private static async Task<(ValidationResult<FactorCatalog> Read, bool Supplier)> TryReadFactorSourceAsync(string path, string? key, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
-            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"'{path}' is a folder, not a factor file.")]);
+            return (ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"'{path}' is a folder, not a factor file.")]), false);
         }
 
         if (!File.Exists(path))
         {
-            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]);
+            return (ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]), false);
         }
 
-        return IsCsv(path)
-            ? await FactorCsv.ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
-            : await FactorJson.ReadFileAsync(path, null, cancellationToken).ConfigureAwait(false);
+        if (IsCsv(path))
+        {
+            return (key is null
+                ? await FactorCsv.ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
+                : ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.UnsupportedFormat, $"'{key}=' is for a PACT footprint; a factor CSV names its own keys.")]), false);
+        }
+
+        // Read once: the document says what it is (pcf-factors/1 has "format"; a PACT footprint "specVersion", a response "data").
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (SupplierFootprints.IsPactDocument(bytes))
+        {
+            return (SupplierFootprints.Read(bytes, key), true);
+        }
+
+        return (key is null
+            ? FactorJson.Read(bytes)
+            : ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.UnsupportedFormat, $"'{key}=' is for a PACT footprint; a {FactorJson.Format} file names its own keys.")]), false);
     }
 
-    /// <summary>Reads factor files into providers named after the files, in the order given.</summary>
-    /// <param name="paths">The files.</param>
+    /// <summary>Reads factor files into providers named after the files, in the order given; a PACT footprint document becomes a
+    /// <see cref="SupplierFootprintProvider"/> (matched by key alone), any other file an <see cref="InMemoryFactorProvider"/>.</summary>
+    /// <param name="values">The <c>--factors</c> values: files, or <c>KEY=FILE</c> for a PACT footprint filed under KEY.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The providers.</returns>
     /// <exception cref="CliException">A file is missing or invalid.</exception>
-    public static async Task<List<IEmissionFactorProvider>> ReadFactorFilesAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    public static async Task<List<IEmissionFactorProvider>> ReadFactorFilesAsync(IEnumerable<string> values, CancellationToken cancellationToken)
     {
         var providers = new List<IEmissionFactorProvider>();
-        foreach (var path in paths)
+        foreach (var value in values)
         {
-            providers.Add(new InMemoryFactorProvider(Path.GetFileName(path), await ReadCatalogAsync(path, cancellationToken).ConfigureAwait(false)));
+            var (catalog, file, supplier) = await ReadFactorSourceAsync(value, cancellationToken).ConfigureAwait(false);
+            providers.Add(supplier ? new SupplierFootprintProvider(Path.GetFileName(file), catalog) : new InMemoryFactorProvider(Path.GetFileName(file), catalog));
         }
 
         return providers;
     }
 
-    /// <summary>Reads one factor file.</summary>
-    /// <param name="path">The file.</param>
+    /// <summary>Reads one factor file (a <c>--factors</c> value: a file, or <c>KEY=FILE</c> for a PACT footprint).</summary>
+    /// <param name="value">The value.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The factors.</returns>
     /// <exception cref="CliException">The file is missing or invalid.</exception>
-    public static async Task<FactorCatalog> ReadCatalogAsync(string path, CancellationToken cancellationToken)
-    {
-        EnsureFile(path, "a factor file (.json or .csv)");
+    public static async Task<FactorCatalog> ReadCatalogAsync(string value, CancellationToken cancellationToken) =>
+        (await ReadFactorSourceAsync(value, cancellationToken).ConfigureAwait(false)).Catalog;
 
-        var read = await TryReadFactorFileAsync(path, cancellationToken).ConfigureAwait(false);
+    private static async Task<(FactorCatalog Catalog, string File, bool Supplier)> ReadFactorSourceAsync(string value, CancellationToken cancellationToken)
+    {
+        var (key, path) = SupplierFootprints.SplitKey(value);
+        EnsureFile(path, "a factor file (.json, .csv or a PACT footprint)");
+        var (read, supplier) = await TryReadFactorSourceAsync(path, key, cancellationToken).ConfigureAwait(false);
+        string kind = IsCsv(path) ? "factor CSV" : supplier ? "PACT footprint" : FactorJson.Format;
         return read.IsValid
-            ? read.Value
-            : throw CliException.FromProblems($"'{path}' is not a valid {(IsCsv(path) ? "factor CSV" : FactorJson.Format)} file ({Count(read.Problems.Length)}).", path, read.Problems);
+            ? (read.Value, path, supplier)
+            : throw CliException.FromProblems($"'{path}' is not a valid {kind} file ({Count(read.Problems.Length)}).", path, read.Problems);
     }
 
     /// <summary>Calculates the footprint of a system: compile, resolve factors (given providers first, in order), compute.</summary>

@@ -37,7 +37,9 @@ internal static class CalculateCommand
         Examples.Add(command,
             "pcf calculate samples/steel-bracket.json --factors coil-factors.json",
             "pcf calculate system.json --gwp AR5 --rules PACT3 --format json > result.json",
-            "pcf calculate system.json --factors company.csv --factors supplier.json --explain");
+            "pcf calculate system.json --factors company.csv --factors supplier.json --explain",
+            "pcf calculate system.json --factors supplier-footprint.pact.json",
+            "pcf calculate system.json --factors steel/coil=supplier-footprint.pact.json");
         command.SetAction(async (parse, ct) =>
         {
             var calculation = inputs.Read(parse);

@@ -31,7 +31,7 @@ internal static class FactorsCommand
         };
         dataset.AcceptOnlyFromAmong([.. DefaultFactors.Datasets]);
         var files = CalculationOptionSet.FactorFilesOption();
-        files.Description = "Also list the factors of this file (.json = pcf-factors/1, .csv = the factor CSV); repeatable.";
+        files.Description = "Also list the factors of this file (.json = pcf-factors/1, .csv = the factor CSV, or a PACT footprint as a supplier factor); repeatable.";
         var command = new Command("list", "Lists emission factors: key, region, year, unit, amounts, kind, confidence and source.");
         command.Options.Add(dataset);
         command.Options.Add(files);
