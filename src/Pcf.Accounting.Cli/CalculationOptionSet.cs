@@ -26,9 +26,9 @@ internal sealed class CalculationOptionSet
     /// <returns>The option.</returns>
     public static Option<string[]> FactorFilesOption() => new("--factors", "-f")
     {
-        Description = "An emission-factor file (.json = pcf-factors/1, .csv = the factor CSV); repeatable. Given files are asked first, in order, then the embedded defaults.",
+        Description = "An emission-factor file: .json = pcf-factors/1, .csv = the factor CSV, or a supplier's PACT ProductFootprint (3.0 or 2.3) as primary data under its productIds (KEY=FILE files it under KEY); repeatable. Given files are asked first, in order, then the embedded defaults.",
         Arity = ArgumentArity.ZeroOrMore,
-        HelpName = "file",
+        HelpName = "file|key=pact-file",
     };
 
     /// <summary>Adds the argument and options to a command.</summary>

@@ -2,20 +2,46 @@ using Spectre.Console;
 
 namespace Pcf.Accounting.Cli;
 
-/// <summary>Where a command writes: the console for output, a writer for errors and warnings.</summary>
+/// <summary>Where a command writes: the console for output, a writer for errors and warnings, and a console for progress.</summary>
 /// <param name="console">The output console.</param>
 /// <param name="error">The error writer.</param>
-internal sealed class CliContext(IAnsiConsole console, TextWriter error)
+/// <param name="progress">The console progress is shown on (standard error); <see langword="null"/> for none.</param>
+internal sealed class CliContext(IAnsiConsole console, TextWriter error, IAnsiConsole? progress = null)
 {
     /// <summary>Gets the output console, for tables, trees and charts.</summary>
     public IAnsiConsole Console { get; } = console;
 
-    /// <summary>Gets the error writer: problems, warnings, progress of nothing.</summary>
+    /// <summary>Gets the error writer: problems and warnings.</summary>
     public TextWriter Error { get; } = error;
 
     /// <summary>Gets the raw output writer, for data (JSON) and plain lines that must not be wrapped or styled.</summary>
     public TextWriter Out => Console.Profile.Out.Writer;
 
-    /// <summary>Gets a value indicating whether the output is an interactive terminal (progress is shown only then).</summary>
-    public bool IsInteractive => Console.Profile.Capabilities.Interactive && Console.Profile.Capabilities.Ansi;
+    /// <summary>Gets a value indicating whether progress is shown: only when the output is an interactive terminal (Spectre calls the
+    /// progress console interactive only when standard output is a terminal) and standard error, where it is drawn, is a terminal too.
+    /// So nothing of it reaches a redirected stream or a pipe, and it is never written to standard output.</summary>
+    public bool ShowsProgress => progress is { Profile.Capabilities: { Interactive: true, Ansi: true } };
+
+    /// <summary>Runs long work under a status line (a spinner and the current step) on the progress console, when <see cref="ShowsProgress"/>.</summary>
+    /// <typeparam name="T">What the work returns.</typeparam>
+    /// <param name="status">The first step, such as <c>Reading system.json</c>.</param>
+    /// <param name="work">The work; it reports each new step through the action it is given (plain text, not markup).</param>
+    /// <returns>What the work returned.</returns>
+    /// <remarks>The status line is cleared when the work ends, so output written afterwards is never mixed with it:
+    /// the work prepares what to show, and the command writes it after this returns.</remarks>
+    public async Task<T> RunWithProgressAsync<T>(string status, Func<Action<string>, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!ShowsProgress)
+        {
+            return await work(static _ => { }).ConfigureAwait(false);
+        }
+
+        return await progress!.Status().StartAsync(Markup.Escape(status), async context =>
+            await work(step =>
+            {
+                context.Status(Markup.Escape(step));
+                context.Refresh(); // shown at once: a step may be a long synchronous one (factorizing)
+            }).ConfigureAwait(false)).ConfigureAwait(false);
+    }
 }

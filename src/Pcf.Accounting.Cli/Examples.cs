@@ -13,6 +13,11 @@ internal static class Examples
     /// <param name="examples">The example command lines.</param>
     public static void Add(Command command, params string[] examples) => ByCommand.AddOrUpdate(command, examples);
 
+    /// <summary>Gets the examples of a command.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>Its example command lines; empty when it has none.</returns>
+    public static IReadOnlyList<string> Of(Command command) => ByCommand.TryGetValue(command, out var examples) ? examples : [];
+
     /// <summary>Writes the examples of a command after its help.</summary>
     /// <param name="command">The command whose help was shown.</param>
     /// <param name="output">The help's writer.</param>

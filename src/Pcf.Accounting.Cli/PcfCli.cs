@@ -14,13 +14,14 @@ internal static class PcfCli
     /// <param name="args">The arguments, without the program name.</param>
     /// <param name="console">Where output goes.</param>
     /// <param name="error">Where errors and warnings go; <see langword="null"/> for the process's standard error.</param>
+    /// <param name="progress">Where progress of long work is shown (standard error), only when it is an interactive terminal; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, IAnsiConsole? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var context = new CliContext(console, error ?? Console.Error);
+        var context = new CliContext(console, error ?? Console.Error, progress);
         try
         {
             var root = BuildRoot(context);
@@ -84,10 +85,10 @@ internal static class PcfCli
         root.Subcommands.Add(TemplateCommand.Create(context));
         Examples.Add(root,
             "pcf calculate samples/steel-bracket.json --factors my-factors.json",
-            "pcf explain system.json --item rolling",
+            "pcf explain samples/steel-bracket.json --item cold-rolling",
             "pcf factors find electricity --region CN --year 2023",
             "pcf verify tests/vectors",
-            "pcf export system.json --pact 3.0 --product product.json --out footprint.json",
+            "pcf export system.json --product product.json --out footprint.json",
             "pcf pact validate footprint.json");
         return root;
     }

@@ -14,4 +14,6 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await Pcf.Accounting.Cli.PcfCli.RunAsync(args, console, Console.Error, cancel.Token).ConfigureAwait(false);
+// Progress of long work goes to standard error, and Spectre shows it only when that is an interactive terminal.
+var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+return await Pcf.Accounting.Cli.PcfCli.RunAsync(args, console, Console.Error, progress, cancel.Token).ConfigureAwait(false);

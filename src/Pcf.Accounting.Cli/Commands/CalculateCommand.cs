@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Json;
+using Spectre.Console.Rendering;
 
 namespace Pcf.Accounting.Cli.Commands;
 
@@ -36,22 +37,44 @@ internal static class CalculateCommand
         Examples.Add(command,
             "pcf calculate samples/steel-bracket.json --factors coil-factors.json",
             "pcf calculate system.json --gwp AR5 --rules PACT3 --format json > result.json",
-            "pcf calculate system.json --factors company.csv --factors supplier.json --explain");
+            "pcf calculate system.json --factors company.csv --factors supplier.json --explain",
+            "pcf calculate system.json --factors supplier-footprint.pact.json",
+            "pcf calculate system.json --factors steel/coil=supplier-footprint.pact.json");
         command.SetAction(async (parse, ct) =>
         {
-            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
-            if (string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase))
+            var calculation = inputs.Read(parse);
+            bool json = string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            // The output is prepared under the progress line and written after it is gone.
+            var output = await context.RunWithProgressAsync<(string? Json, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
-                context.Out.Write(FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) }));
+                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                step(json ? "Writing pcf-result/1 JSON" : "Rendering the report");
+                if (json)
+                {
+                    return (FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) }), null);
+                }
+
+                var report = ResultRenderer.Build(result, parse.GetValue(allReported), context.Console.Profile.Width);
+                if (parse.GetValue(explain))
+                {
+                    step("Explaining");
+                    report.AddRange(ExplanationRenderer.Build([result.Explain()]));
+                }
+
+                return (null, report);
+            }).ConfigureAwait(false);
+
+            if (output.Json is { } text)
+            {
+                context.Out.Write(text);
                 context.Out.WriteLine();
                 context.Out.Flush();
             }
             else
             {
-                ResultRenderer.Render(context.Console, result, parse.GetValue(allReported));
-                if (parse.GetValue(explain))
+                foreach (var part in output.Report!)
                 {
-                    ExplanationRenderer.Render(context.Console, [result.Explain()]);
+                    context.Console.Write(part);
                 }
             }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Pcf.Accounting.Cli.Rendering;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 
 namespace Pcf.Accounting.Cli.Commands;
@@ -15,33 +17,13 @@ internal static class ExplainCommand
         var inputs = new CalculationOptionSet();
         var item = new Option<string>("--item")
         {
-            Description = "Show only the subtrees of a process id (the nodes that name it), a life-cycle stage (the nodes of its processes) or a gas id (its direct emissions and removals).",
+            Description = "Show only a process (the subtrees that name it; by id, ignoring case, or by a unique part of its id or name), a life-cycle stage (the nodes of its processes) or a gas (every place it enters the result: direct emissions and factor components, summing to its By-gas line).",
             HelpName = "process-id|stage|gas-id",
         };
-        var minShare = new Option<double>("--min-share")
-        {
-            Description = "Branches contributing less than this share of the total are summarized, not expanded.",
-            DefaultValueFactory = _ => 0.001,
-        };
-        var depth = new Option<int>("--depth")
-        {
-            Description = "Branches deeper than this are summarized.",
-            DefaultValueFactory = _ => 12,
-        };
-        minShare.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
-            {
-                r.AddError("--min-share must be from 0 to 1.");
-            }
-        });
-        depth.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--depth must be at least 1.");
-            }
-        });
+        var minShare = NumberOptions.Number("--min-share", 0.001, minimum: 0, maximum: 1);
+        minShare.Description = "Branches contributing less than this share of the total are summarized, not expanded.";
+        var depth = NumberOptions.WholeNumber("--depth", 12, minimum: 1);
+        depth.Description = "Branches deeper than this are summarized.";
         var command = new Command("explain", "Explains a footprint: the supply chain of the declared unit with the amounts, unit conversions, allocation shares, factors and arithmetic behind every number.");
         inputs.AddTo(command);
         command.Options.Add(item);
@@ -49,30 +31,44 @@ internal static class ExplainCommand
         command.Options.Add(depth);
         Examples.Add(command,
             "pcf explain samples/steel-bracket.json --factors coil-factors.json",
-            "pcf explain system.json --item rolling",
-            "pcf explain system.json --item rawMaterialAcquisition --min-share 0",
-            "pcf explain system.json --item CH4-fossil");
+            "pcf explain samples/steel-bracket.json --item cold-rolling",
+            "pcf explain samples/steel-bracket.json --item rawMaterialAcquisition --min-share 0",
+            "pcf explain samples/steel-bracket.json --item CO2-fossil");
         command.SetAction(async (parse, ct) =>
         {
-            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
-            var root = result.Explain(parse.GetValue(minShare), parse.GetValue(depth));
-            var selected = parse.GetValue(item) is { Length: > 0 } wanted ? Select(result, root, wanted) : [root];
-            if (selected.Count == 0)
+            var calculation = inputs.Read(parse);
+            // The trees are built under the progress line and written after it is gone.
+            var trees = await context.RunWithProgressAsync($"Reading {calculation.SystemFile}", async step =>
             {
-                throw new CliException($"No node of the explanation matches '{parse.GetValue(item)}' (a process id, a stage such as production, or a gas id such as CO2-fossil); lower --min-share or raise --depth to expand more branches.");
+                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                step("Explaining");
+                var root = result.Explain(parse.GetValue(minShare), parse.GetValue(depth));
+                var selected = parse.GetValue(item) is { Length: > 0 } wanted ? Select(result, root, wanted) : [root];
+                if (selected.Count == 0)
+                {
+                    throw new CliException($"No node of the explanation matches '{parse.GetValue(item)}'; lower --min-share or raise --depth to expand more branches.");
+                }
+
+                step("Rendering the explanation");
+                return ExplanationRenderer.Build(selected);
+            }).ConfigureAwait(false);
+
+            foreach (var part in trees)
+            {
+                context.Console.Write(part);
             }
 
-            ExplanationRenderer.Render(context.Console, selected);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Finds the subtrees an <c>--item</c> asks for: the outermost matching nodes, in tree order.</summary>
-    /// <param name="result">The result (for the processes of a stage).</param>
+    /// <summary>Finds what an <c>--item</c> asks for: for a gas, every place it enters the result; otherwise the outermost matching nodes, in tree order.</summary>
+    /// <param name="result">The result (for the processes of a stage, and the gases).</param>
     /// <param name="root">The explanation.</param>
-    /// <param name="item">A process id, stage name or gas id.</param>
+    /// <param name="item">A stage name, a process (see <see cref="FindProcess"/>) or a gas id.</param>
     /// <returns>The matching subtrees.</returns>
+    /// <exception cref="CliException">The item names nothing, or several processes: the message lists the candidates.</exception>
     internal static List<Explanation> Select(FootprintResult result, Explanation root, string item)
     {
         // The demand node stands for the process making the demanded product: it is that process's subtree.
@@ -89,15 +85,17 @@ internal static class ExplainCommand
                 ? processes.Contains(demandProcess)
                 : quoted.Any(p => n.Label.Contains(p, StringComparison.Ordinal));
         }
-        else if (result.ByGas.Any(g => g.Gas is { } gas && string.Equals(gas.Id, item, StringComparison.OrdinalIgnoreCase)))
+        else if (system.Processes.All(p => p.Id.Value != item) && FindGas(result, item) is { } gas)
         {
-            matches = n => n.Kind == ExplanationKind.DirectExchange && n.Label.StartsWith(item + " ", StringComparison.OrdinalIgnoreCase);
+            // A gas enters through direct emissions and through factors: the flat list of both sums to its By-gas line.
+            return [result.ExplainGas(gas)];
         }
         else
         {
-            string quoted = $"'{item}'";
+            var process = FindProcess(system, item);
+            string quoted = $"'{process}'";
             matches = n => n.Kind == ExplanationKind.Demand
-                ? demandProcess.Value == item
+                ? demandProcess == process
                 : n.Label.Contains(quoted, StringComparison.Ordinal);
         }
 
@@ -121,5 +119,62 @@ internal static class ExplainCommand
         }
 
         return found;
+    }
+
+    /// <summary>Finds the gas an <c>--item</c> names: its exact id or spelling (<c>CO2</c>), else its id ignoring case unless a process id matches that way.</summary>
+    /// <param name="result">The result (its gases include any user-defined species).</param>
+    /// <param name="item">The text.</param>
+    /// <returns>The gas, or <see langword="null"/>.</returns>
+    internal static GreenhouseGas? FindGas(FootprintResult result, string item)
+    {
+        var gases = GreenhouseGas.All.Concat(result.ByGas.Select(g => g.Gas).OfType<GreenhouseGas>()).Distinct().ToList();
+        if (GreenhouseGas.TryFind(item, out var known) || (known = gases.FirstOrDefault(g => g.Id == item)) is not null)
+        {
+            return known;
+        }
+
+        return result.Compiled.System.Processes.Any(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : gases.FirstOrDefault(g => string.Equals(g.Id, item, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Finds the process an <c>--item</c> names: its exact id; else its id or name ignoring case; else the one process whose id or name contains the text.</summary>
+    /// <param name="system">The system.</param>
+    /// <param name="item">The text.</param>
+    /// <returns>The process id.</returns>
+    /// <exception cref="CliException">No process matches, or several do: the message lists them.</exception>
+    internal static ProcessId FindProcess(ProductSystem system, string item)
+    {
+        if (system.Processes.FirstOrDefault(p => p.Id.Value == item) is { } exact)
+        {
+            return exact.Id;
+        }
+
+        var candidates = system.Processes.Where(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = [.. system.Processes.Where(p => string.Equals(p.Name, item, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        if (candidates.Count == 0)
+        {
+            candidates = [.. system.Processes.Where(p => p.Id.Value.Contains(item, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(item, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        return candidates.Count switch
+        {
+            1 => candidates[0].Id,
+            0 => throw new CliException(
+                $"--item '{item}' is no process, stage or gas of '{system.Name}'. Processes: {List(system.Processes.Select(Describe))}; stages: {string.Join(", ", Enum.GetValues<LifeCycleStage>().Select(Names.Of))}; gases such as CO2-fossil, CH4-fossil, N2O."),
+            _ => throw new CliException($"--item '{item}' matches {candidates.Count} processes; name one by its id: {List(candidates.Select(Describe))}."),
+        };
+
+        static string Describe(Process p) => $"'{p.Id}' ({p.Name})";
+        static string List(IEnumerable<string> names)
+        {
+            var all = names.ToList();
+            const int Shown = 20;
+            return string.Join(", ", all.Take(Shown)) + (all.Count > Shown ? $" and {all.Count - Shown} more" : string.Empty);
+        }
     }
 }

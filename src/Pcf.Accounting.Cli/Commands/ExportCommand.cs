@@ -5,7 +5,7 @@ using Pcf.Accounting.Pact;
 
 namespace Pcf.Accounting.Cli.Commands;
 
-/// <summary><c>pcf export</c>: calculates, then writes the result as a PACT 3.0 or 2.3 ProductFootprint.</summary>
+/// <summary><c>pcf export</c>: calculates, then writes the result as a PACT ProductFootprint, 3.0 by default or 2.3 on request.</summary>
 internal static class ExportCommand
 {
     /// <summary>Creates the command.</summary>
@@ -16,8 +16,8 @@ internal static class ExportCommand
         var inputs = new CalculationOptionSet();
         var pact = new Option<string>("--pact")
         {
-            Description = "The PACT Technical Specifications version to write.",
-            Required = true,
+            Description = "The PACT Technical Specifications version to write: 3.0 by default, 2.3 on request.",
+            DefaultValueFactory = _ => "3.0",
             HelpName = "3.0|2.3",
         };
         pact.AcceptOnlyFromAmong("3.0", "2.3");
@@ -32,48 +32,48 @@ internal static class ExportCommand
             Description = "Write the footprint to this file instead of standard output.",
             HelpName = "file",
         };
-        var command = new Command("export", "Calculates a footprint and exports it as a PACT ProductFootprint (3.0 or 2.3). Losses and approximations are printed as warnings on standard error.");
+        var command = new Command("export", "Calculates a footprint and exports it as a PACT ProductFootprint: 3.0 unless --pact 2.3 asks for the deprecated version. Losses and approximations are printed as warnings on standard error.");
         inputs.AddTo(command);
         command.Options.Add(pact);
         command.Options.Add(product);
         command.Options.Add(output);
         Examples.Add(command,
-            "pcf export system.json --pact 3.0 --product product.json",
+            "pcf export system.json --product product.json",
             "pcf export system.json --pact 2.3 --product product.json --rules PACT3 --out footprint-2.3.json");
         command.SetAction(async (parse, ct) =>
         {
             string productFile = parse.GetRequiredValue(product);
-            var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
-            if (!metadata.IsValid)
+            if (parse.GetValue(output) is { Length: > 0 } target)
             {
-                throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
+                Calculation.EnsureWritable(target); // before the calculation, which may take long
             }
 
-            var result = await Calculation.CalculateAsync(inputs.Read(parse), ct).ConfigureAwait(false);
-            byte[] json;
-            IEnumerable<PactConversionLoss> losses;
-            if (parse.GetRequiredValue(pact) == "3.0")
+            bool v2 = parse.GetValue(pact) == "2.3";
+            var calculation = inputs.Read(parse);
+            // The document is prepared under the progress line; warnings and output are written after it is gone.
+            var (json, losses) = await context.RunWithProgressAsync($"Reading {productFile}", async step =>
             {
-                var export = PactExporter.ToV3(result, metadata.Value);
-                if (!export.IsValid)
+                var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
+                if (!metadata.IsValid)
                 {
-                    throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
+                    throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
                 }
 
-                json = PactJson.Write(export.Value.Value);
-                losses = export.Value.Losses;
-            }
-            else
-            {
-                var export = PactExporter.ToV2(result, metadata.Value);
-                if (!export.IsValid)
+                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                step($"Exporting PACT {(v2 ? "2.3" : "3.0")}");
+                if (!v2)
                 {
-                    throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export.Problems);
+                    var export = PactExporter.ToV3(result, metadata.Value);
+                    return export.IsValid
+                        ? (PactJson.Write(export.Value.Value), export.Value.Losses)
+                        : throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
                 }
 
-                json = PactJson.Write(export.Value.Value);
-                losses = export.Value.Losses;
-            }
+                var export2 = PactExporter.ToV2(result, metadata.Value);
+                return export2.IsValid
+                    ? (PactJson.Write(export2.Value.Value), export2.Value.Losses)
+                    : throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export2.Problems);
+            }).ConfigureAwait(false);
 
             foreach (var loss in losses)
             {
@@ -82,7 +82,7 @@ internal static class ExportCommand
 
             if (parse.GetValue(output) is { Length: > 0 } file)
             {
-                await File.WriteAllBytesAsync(file, json, ct).ConfigureAwait(false);
+                await Calculation.WriteFileAsync(file, json, ct).ConfigureAwait(false);
                 context.Error.WriteLine($"Wrote {file}.");
             }
             else

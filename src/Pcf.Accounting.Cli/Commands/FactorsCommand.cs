@@ -31,7 +31,7 @@ internal static class FactorsCommand
         };
         dataset.AcceptOnlyFromAmong([.. DefaultFactors.Datasets]);
         var files = CalculationOptionSet.FactorFilesOption();
-        files.Description = "Also list the factors of this file (.json = pcf-factors/1, .csv = the factor CSV); repeatable.";
+        files.Description = "Also list the factors of this file (.json = pcf-factors/1, .csv = the factor CSV, or a PACT footprint as a supplier factor); repeatable.";
         var command = new Command("list", "Lists emission factors: key, region, year, unit, amounts, kind, confidence and source.");
         command.Options.Add(dataset);
         command.Options.Add(files);
@@ -60,7 +60,9 @@ internal static class FactorsCommand
     {
         var text = new Argument<string>("text") { Description = "Text to look for in factor keys and names, ignoring case." };
         var region = new Option<string>("--region") { Description = "Only factors of this region (CN, CN-JS, CN-GRID-EAST, GLO ...).", HelpName = "region" };
-        var year = new Option<int?>("--year") { Description = "Only factors of this reference year.", HelpName = "year" };
+        var year = NumberOptions.WholeNumber("--year");
+        year.Description = "Only factors of this reference year.";
+        year.HelpName = "year";
         var files = CalculationOptionSet.FactorFilesOption();
         files.Description = "Also search this factor file; repeatable.";
         var command = new Command("find", "Finds emission factors by text in their key or name, optionally for one region and year.");

@@ -39,6 +39,7 @@ internal static class PactCommand
             return report.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         command.Subcommands.Add(validate);
+        Examples.Add(command, "pcf pact validate footprint.json", "pcf export system.json --product product.json --out footprint.json && pcf pact validate footprint.json");
         return command;
     }
 }

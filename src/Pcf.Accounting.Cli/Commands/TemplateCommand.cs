@@ -30,7 +30,11 @@ internal static class TemplateCommand
             command.Subcommands.Add(sub);
         }
 
-        Examples.Add(command, "pcf template list");
+        // The commands are reserved: the examples show their shape with the template id the tests use.
+        Examples.Add(command, "pcf template list", "pcf template describe steel", "pcf template run steel name=value > system.json");
+        Examples.Add(list, "pcf template list");
+        Examples.Add(describe, "pcf template describe steel");
+        Examples.Add(run, "pcf template run steel name=value", "pcf template run steel name=value other=value > system.json");
         return command;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pcf.Accounting.Cli.Vectors;
-using Spectre.Console;
 
 namespace Pcf.Accounting.Cli.Commands;
 
@@ -22,16 +21,8 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             string path = parse.GetRequiredValue(target);
-            IReadOnlyList<VectorOutcome> outcomes;
-            if (context.IsInteractive)
-            {
-                outcomes = await context.Console.Status().StartAsync("Running vectors", async status =>
-                    await VectorRunner.RunAllAsync(path, (i, n, file) => status.Status($"Running vector {i + 1} of {n}: {Markup.Escape(Path.GetFileName(file))}"), ct).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-            else
-            {
-                outcomes = await VectorRunner.RunAllAsync(path, null, ct).ConfigureAwait(false);
-            }
+            var outcomes = await context.RunWithProgressAsync("Running vectors", step =>
+                VectorRunner.RunAllAsync(path, (i, n, file) => step($"Running vector {i + 1} of {n}: {Path.GetFileName(file)}"), ct)).ConfigureAwait(false);
 
             foreach (var line in outcomes.SelectMany(o => o.Lines()))
             {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Pact;
@@ -19,31 +20,47 @@ internal static class ProductMetadataReader
     /// <returns>The metadata, or every problem.</returns>
     public static ValidationResult<PactProductMetadata> Read(byte[] utf8Json)
     {
-        ProductMetadataDocument? d;
+        JsonNode? root;
         try
         {
-            d = JsonSerializer.Deserialize(utf8Json, CliJsonContext.Default.ProductMetadataDocument);
+            root = JsonNode.Parse(utf8Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
-            return ValidationResult.Failure<PactProductMetadata>([new(e.Path ?? "$", Malformed, e.Message.Split(" Path:")[0])]);
+            return ValidationResult.Failure<PactProductMetadata>([new("$", Malformed,
+                $"The file is not valid JSON: line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}")]);
         }
 
-        if (d is null)
+        if (root is not JsonObject)
         {
-            return ValidationResult.Failure<PactProductMetadata>([new("$", ProblemCodes.WrongType, "The metadata must be a JSON object.")]);
+            return ValidationResult.Failure<PactProductMetadata>([new("$", ProblemCodes.WrongType, "The metadata must be a JSON object: { \"companyName\": ..., ... }.")]);
         }
 
+        // Every member is checked against the document's shape first, so that every problem is reported at once; members
+        // in error are removed before the typed read, which then cannot fail on them.
         var problems = new List<ValidationProblem>();
+        JsonShape.Check(root, CliJsonContext.Default.ProductMetadataDocument, "$", problems);
+        ProductMetadataDocument d;
+        try
+        {
+            d = root.Deserialize(CliJsonContext.Default.ProductMetadataDocument) ?? new();
+        }
+        catch (JsonException e)
+        {
+            // Not expected after the shape check; reported without the .NET type names of the serializer's message.
+            problems.Add(new(e.Path ?? "$", Malformed, "This value cannot be read here."));
+            return ValidationResult.Failure<PactProductMetadata>(problems);
+        }
+
         Require(d.CompanyName, "companyName", problems);
         Require(d.ProductNameCompany, "productNameCompany", problems);
         Require(d.ProductDescription, "productDescription", problems);
-        if (d.CompanyIds is not { Count: > 0 })
+        if (d.CompanyIds is not { Count: > 0 } && !problems.Any(p => p.Path.StartsWith("$.companyIds", StringComparison.Ordinal)))
         {
             problems.Add(new("$.companyIds", ProblemCodes.Required, "companyIds is required: at least one company URN, such as urn:pact:company:customcode:buyer-assigned:4321."));
         }
 
-        if (d.ProductIds is not { Count: > 0 })
+        if (d.ProductIds is not { Count: > 0 } && !problems.Any(p => p.Path.StartsWith("$.productIds", StringComparison.Ordinal)))
         {
             problems.Add(new("$.productIds", ProblemCodes.Required, "productIds is required: at least one product URN, such as urn:gtin:4712345060507."));
         }
@@ -65,13 +82,26 @@ internal static class ProductMetadataReader
         DataQuality? quality = null;
         if (d.DataQuality is { } q)
         {
-            try
+            (string Name, double Value)[] ratings =
+                [("technological", q.Technological), ("geographical", q.Geographical), ("temporal", q.Temporal), ("completeness", q.Completeness), ("reliability", q.Reliability)];
+            bool rated = true;
+            foreach (var (name, value) in ratings)
+            {
+                string at = $"$.dataQuality.{name}";
+                if (problems.Any(p => p.Path == at))
+                {
+                    rated = false;
+                }
+                else if (value is < 1 or > 5)
+                {
+                    problems.Add(new(at, ProblemCodes.NumberOutOfRange, $"{name} must be a data-quality rating from 1 (best) to 5 (worst), not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
+                    rated = false;
+                }
+            }
+
+            if (rated)
             {
                 quality = new DataQuality(q.Technological, q.Geographical, q.Temporal, q.Completeness, q.Reliability);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                problems.Add(new($"$.dataQuality.{e.ParamName}", ProblemCodes.NumberOutOfRange, "A data-quality rating must be from 1 (best) to 5 (worst)."));
             }
         }
 
@@ -79,6 +109,11 @@ internal static class ProductMetadataReader
         for (int i = 0; i < (d.SecondaryEmissionFactorSources?.Count ?? 0); i++)
         {
             var s = d.SecondaryEmissionFactorSources![i];
+            if (s is null || problems.Any(p => p.Path.StartsWith($"$.secondaryEmissionFactorSources[{i}]", StringComparison.Ordinal)))
+            {
+                continue; // reported by the shape check
+            }
+
             if (string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.Version))
             {
                 problems.Add(new($"$.secondaryEmissionFactorSources[{i}]", ProblemCodes.Required, "A source needs a name and a version."));
@@ -132,12 +167,17 @@ internal static class ProductMetadataReader
     {
         if (q is null)
         {
-            if (required)
+            if (required && !problems.Any(p => p.Path.StartsWith(at, StringComparison.Ordinal)))
             {
                 problems.Add(new(at, ProblemCodes.Required, $"{at[2..]} is required: {{ \"amount\": number, \"unit\": \"kg\" }}."));
             }
 
             return null;
+        }
+
+        if (problems.Any(p => p.Path.StartsWith(at + ".", StringComparison.Ordinal)))
+        {
+            return null; // reported by the shape check
         }
 
         if (q.Amount is not { } amount || !double.IsFinite(amount) || amount < 0)
@@ -160,9 +200,15 @@ internal static class ProductMetadataReader
         return null;
     }
 
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
     private static void Require(string? value, string name, List<ValidationProblem> problems)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) && !problems.Any(p => p.Path == $"$.{name}"))
         {
             problems.Add(new($"$.{name}", ProblemCodes.Required, $"{name} is required."));
         }

@@ -1,5 +1,6 @@
 using Pcf.Accounting.Results;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Pcf.Accounting.Cli.Rendering;
 
@@ -11,11 +12,25 @@ internal static class ExplanationRenderer
     /// <param name="roots">The subtrees to show.</param>
     public static void Render(IAnsiConsole console, IEnumerable<Explanation> roots)
     {
+        foreach (var part in Build(roots))
+        {
+            console.Write(part);
+        }
+    }
+
+    /// <summary>Builds the trees of several roots without writing them (so that they can be prepared while progress is shown).</summary>
+    /// <param name="roots">The subtrees to show.</param>
+    /// <returns>Each tree followed by an empty line.</returns>
+    public static List<IRenderable> Build(IEnumerable<Explanation> roots)
+    {
+        var parts = new List<IRenderable>();
         foreach (var root in roots)
         {
-            console.Write(Build(root));
-            console.WriteLine();
+            parts.Add(Build(root));
+            parts.Add(Text.NewLine);
         }
+
+        return parts;
     }
 
     /// <summary>Builds the Spectre tree of one explanation node and everything below it.</summary>

@@ -1,6 +1,7 @@
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Units;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using static Pcf.Accounting.Cli.ProblemText;
 
 namespace Pcf.Accounting.Cli.Rendering;
@@ -20,6 +21,20 @@ internal static class ResultRenderer
     /// <param name="allReported">Whether to show reported quantities that are zero.</param>
     public static void Render(IAnsiConsole console, FootprintResult result, bool allReported)
     {
+        foreach (var part in Build(result, allReported, console.Profile.Width))
+        {
+            console.Write(part);
+        }
+    }
+
+    /// <summary>Builds the report without writing it (so that it can be prepared while progress is shown).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="allReported">Whether to show reported quantities that are zero.</param>
+    /// <param name="width">The console width, for the charts.</param>
+    /// <returns>The parts of the report, in order.</returns>
+    public static List<IRenderable> Build(FootprintResult result, bool allReported, int width)
+    {
+        var parts = new List<IRenderable>();
         var system = result.Compiled.System;
         var demand = result.Demand;
         string perUnit = $"{Number(demand.Amount.Value)} {demand.Amount.Unit.Symbol} {demand.Product}";
@@ -29,12 +44,12 @@ internal static class ResultRenderer
         header.AddRow(Cells.Text("Declared unit"), Cells.Text(perUnit));
         header.AddRow(Cells.Text("Rule set"), Cells.Text($"{result.RuleSet.Name} ({result.RuleSet.Id}), {Boundary(result.RuleSet.Boundary)}"));
         header.AddRow(Cells.Text("GWP set"), Cells.Text($"{result.GwpSet.Name} ({result.GwpSet.Id})"));
-        console.Write(header);
-        console.WriteLine();
+        parts.Add(header);
+        parts.Add(Text.NewLine);
 
-        console.Write(new Text($"PCF excluding biogenic uptake: {Number(result.TotalExcludingBiogenicUptake.Value)} kg CO2e per {perUnit}\n"));
-        console.Write(new Text($"PCF including biogenic uptake: {Number(result.TotalIncludingBiogenicUptake.Value)} kg CO2e per {perUnit}\n"));
-        console.WriteLine();
+        parts.Add(new Text($"PCF excluding biogenic uptake: {Number(result.TotalExcludingBiogenicUptake.Value)} kg CO2e per {perUnit}\n"));
+        parts.Add(new Text($"PCF including biogenic uptake: {Number(result.TotalIncludingBiogenicUptake.Value)} kg CO2e per {perUnit}\n"));
+        parts.Add(Text.NewLine);
 
         var reported = Cells.Table("Separately reported quantities (kg CO2e)", "Quantity", "kg CO2e");
         reported.Columns[1].RightAligned();
@@ -51,7 +66,7 @@ internal static class ResultRenderer
             reported.AddRow(Cells.Text("(all zero)"), Cells.Text(string.Empty));
         }
 
-        console.Write(reported);
+        parts.Add(reported);
 
         var stages = Cells.Table("By life-cycle stage", "Stage", "kg CO2e", "Share");
         foreach (var s in result.ByStage)
@@ -59,7 +74,7 @@ internal static class ResultRenderer
             stages.AddRow(Cells.Text(Names.Of(s.Stage)), Cells.Number(s.Co2e.Value), Cells.Percent(s.Share));
         }
 
-        console.Write(stages);
+        parts.Add(stages);
 
         var gases = Cells.Table("By gas", "Gas", "Mass (kg)", "kg CO2e");
         foreach (var g in result.ByGas)
@@ -67,10 +82,10 @@ internal static class ResultRenderer
             gases.AddRow(Cells.Text(g.Gas?.Id ?? "CO2e (not split by gas)"), g.Gas is null ? Cells.Text(string.Empty) : Cells.Number(g.Mass.Value), Cells.Number(g.Co2e.Value));
         }
 
-        console.Write(gases);
+        parts.Add(gases);
 
-        Chart(console, "Top processes (% of the footprint)", result.ByProcess.Select(p => (p.Process.Value, p.Total.Value, p.Share)));
-        Chart(console, "Top emission factors (% of the footprint)", result.ByFactor.Select(f => ($"{f.Request.Key} ({f.Request.Region ?? "GLO"})", f.Co2e.Value, f.Share)));
+        Chart(parts, width, "Top processes (% of the footprint)", result.ByProcess.Select(p => (p.Process.Value, p.Total.Value, p.Share)));
+        Chart(parts, width, "Top emission factors (% of the footprint)", result.ByFactor.Select(f => ($"{f.Request.Key} ({f.Request.Region ?? "GLO"})", f.Co2e.Value, f.Share)));
         if (!result.ByFactor.IsEmpty)
         {
             var factors = Cells.Table("Emission factors used", "#", "Factor", "Amount used", "kg CO2e/unit", "kg CO2e");
@@ -81,26 +96,26 @@ internal static class ResultRenderer
                     Cells.Number(f.Co2ePerUnit), Cells.Number(f.Co2e.Value));
             }
 
-            console.Write(factors);
+            parts.Add(factors);
             n = 0;
             foreach (var f in result.ByFactor)
             {
-                console.Write(new Text($"[{++n}] {f.Source}\n"));
+                parts.Add(new Text($"[{++n}] {f.Source}\n"));
             }
 
-            console.WriteLine();
+            parts.Add(Text.NewLine);
         }
 
         foreach (var a in result.Allocations)
         {
-            console.Write(new Text($"Allocation of '{a.Process}': {a.Method}{(a.StatedByProcess ? " (stated by the process)" : " (chosen by the rule set)")}, {a.Basis}\n"));
+            parts.Add(new Text($"Allocation of '{a.Process}': {a.Method}{(a.StatedByProcess ? " (stated by the process)" : " (chosen by the rule set)")}, {a.Basis}\n"));
         }
 
-        console.Write(new Text($"Primary-data share: {Percent(result.PrimaryDataShare)}\n"));
+        parts.Add(new Text($"Primary-data share: {Percent(result.PrimaryDataShare)}\n"));
         var warnings = new List<string>();
         if (result.DataQuality is { } q)
         {
-            console.Write(new Text($"Data quality (1 best, 5 worst): technological {Number(q.Technological)}, geographical {Number(q.Geographical)}, temporal {Number(q.Temporal)}, completeness {Number(q.Completeness)}, reliability {Number(q.Reliability)}; covers {Percent(result.DataQualityCoverage)} of the factors' CO2e\n"));
+            parts.Add(new Text($"Data quality (1 best, 5 worst): technological {Number(q.Technological)}, geographical {Number(q.Geographical)}, temporal {Number(q.Temporal)}, completeness {Number(q.Completeness)}, reliability {Number(q.Reliability)}; covers {Percent(result.DataQualityCoverage)} of the factors' CO2e\n"));
             double worst = new[] { q.Technological, q.Geographical, q.Temporal, q.Completeness, q.Reliability }.Max();
             if (worst > LowQualityScore)
             {
@@ -109,11 +124,11 @@ internal static class ResultRenderer
         }
         else
         {
-            console.Write(new Text("Data quality: no factor used has scores\n"));
+            parts.Add(new Text("Data quality: no factor used has scores\n"));
         }
 
         var cut = result.CutOff;
-        console.Write(new Text($"Cut-off: {Number(cut.Excluded.Value)} kg CO2e excluded ({Percent(cut.Share)})\n"));
+        parts.Add(new Text($"Cut-off: {Number(cut.Excluded.Value)} kg CO2e excluded ({Percent(cut.Share)})\n"));
         foreach (var rule in cut.Rules)
         {
             warnings.Add($"cut-off: {rule}");
@@ -122,13 +137,15 @@ internal static class ResultRenderer
         warnings.InsertRange(0, result.Warnings.Select(w => $"{w.Code} {w.Path}: {w.Message}"));
         if (warnings.Count > 0)
         {
-            console.WriteLine();
-            console.Write(new Text($"Warnings ({warnings.Count}):\n"));
+            parts.Add(Text.NewLine);
+            parts.Add(new Text($"Warnings ({warnings.Count}):\n"));
             foreach (var w in warnings)
             {
-                console.Write(new Text($"  - {w}\n"));
+                parts.Add(new Text($"  - {w}\n"));
             }
         }
+
+        return parts;
     }
 
     /// <summary>The boundary as the documents write it.</summary>
@@ -167,7 +184,7 @@ internal static class ResultRenderer
     }
 
     // Bars are shares of the footprint; Spectre's bar chart draws magnitudes: a negative contribution (a credit) is drawn by its size and marked in its label.
-    private static void Chart(IAnsiConsole console, string title, IEnumerable<(string Label, double Co2e, double Share)> items)
+    private static void Chart(List<IRenderable> parts, int width, string title, IEnumerable<(string Label, double Co2e, double Share)> items)
     {
         var top = items.Where(i => i.Co2e != 0).Take(TopCount).ToList();
         if (top.Count == 0)
@@ -175,7 +192,7 @@ internal static class ResultRenderer
             return;
         }
 
-        var chart = new BarChart().Label(Markup.Escape(title)).Width(Math.Min(100, console.Profile.Width));
+        var chart = new BarChart().Label(Markup.Escape(title)).Width(Math.Min(100, width));
         // Spectre draws a value inside the bar's width, which hides short bars: the share is in the label instead.
         chart.ShowValues = false;
         foreach (var (label, co2e, share) in top)
@@ -184,7 +201,7 @@ internal static class ResultRenderer
             chart.AddItem(Markup.Escape(text), Math.Round(Math.Abs(share) * 100, 2), co2e < 0 ? Color.Green : Color.Orange1);
         }
 
-        console.WriteLine();
-        console.Write(chart);
+        parts.Add(Text.NewLine);
+        parts.Add(chart);
     }
 }

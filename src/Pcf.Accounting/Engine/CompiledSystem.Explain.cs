@@ -120,6 +120,94 @@ public sealed partial class CompiledSystem
         return rootDraft.Freeze();
     }
 
+    internal Explanation ExplainGas(FootprintResult result, double[] scaling, GreenhouseGas gas)
+    {
+        ArgumentNullException.ThrowIfNull(gas);
+        var gwp = result.GwpSet;
+        double gwpOfGas = gwp.TryGetFactor(gas, out double g) ? g : 0;
+        var parts = new List<Explanation>();
+
+        // Direct exchanges of the gas, one node per process and kind, summed over the process's (allocated) columns.
+        int slot = Array.IndexOf(_gases, gas);
+        if (slot >= 0)
+        {
+            var byProcess = new SortedDictionary<(int Process, ElementaryExchangeKind Kind), double>();
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                if (scaling[c] == 0 || !_columns[c].Included)
+                {
+                    continue; // excluded columns are in the cut-off, not in the result's gases
+                }
+
+                for (int k = _directPointers[c]; k < _directPointers[c + 1]; k++)
+                {
+                    var e = _direct[k];
+                    if (e.Gas == slot)
+                    {
+                        var key = (_columns[c].Process, e.Kind);
+                        byProcess[key] = byProcess.GetValueOrDefault(key) + Compute.Sign(e.Kind) * e.Kilograms * scaling[c];
+                    }
+                }
+            }
+
+            foreach (var ((p, kind), kg) in byProcess)
+            {
+                var process = _processes[p];
+                double runs = RunsOf(p, scaling);
+                double co2e = kg * gwpOfGas;
+                string perRun = runs == 0 ? string.Empty : $"{N(runs)} runs × {N(kg / runs)} kg {gas} per run = ";
+                parts.Add(new Explanation(ExplanationKind.DirectExchange, $"{gas} {kind} of '{process.Id}'", Quantity.Of(co2e, Unit.Kilogram),
+                    $"{perRun}{N(kg)} kg {gas} × GWP {N(gwpOfGas)} ({gwp.Id}) = {N(co2e)} kg CO2e", []));
+            }
+        }
+
+        // Factors whose per-gas components include the gas; factors given only as CO2e cannot be attributed to any gas.
+        var notes = new List<Explanation>();
+        foreach (var factor in result.ByFactor)
+        {
+            int r = _requestIndex[factor.Request];
+            double used = factor.AmountUsed.Value;
+            string unit = factor.Request.Unit.Symbol;
+            double co2eOnly = 0;
+            bool hasCo2eOnly = false;
+            foreach (var component in result.Background.Components[r])
+            {
+                if (component.Gas is null)
+                {
+                    hasCo2eOnly = true;
+                    co2eOnly += component.Co2ePerUnit * used;
+                }
+                else if (component.Gas == gas)
+                {
+                    double kg = Compute.Sign(component.Kind) * component.PerUnit * used;
+                    double co2e = component.Co2ePerUnit * used;
+                    parts.Add(new Explanation(ExplanationKind.Factor, $"{gas} {component.Kind} via {factor.Request}", Quantity.Of(co2e, Unit.Kilogram),
+                        $"{N(used)} {unit} used × {N(component.PerUnit)} kg {gas}/{unit} = {N(kg)} kg {gas} × GWP {N(gwpOfGas)} ({gwp.Id}) = {N(co2e)} kg CO2e", [])
+                    {
+                        Source = factor.Source,
+                    });
+                }
+            }
+
+            if (hasCo2eOnly)
+            {
+                notes.Add(new Explanation(ExplanationKind.Factor, $"{factor.Request}: no per-gas split", Quantity.Of(0, Unit.Kilogram),
+                    $"the factor is given in CO2e only: its {N(co2eOnly)} kg CO2e are in the CO2e line (not split by gas), and none of it can be attributed to {gas}", [])
+                {
+                    Source = factor.Source,
+                });
+            }
+        }
+
+        parts.Sort((a, b) => Math.Abs(b.Co2e.Value).CompareTo(Math.Abs(a.Co2e.Value)));
+        var line = result.ByGas.FirstOrDefault(x => x.Gas == gas);
+        double mass = line?.Mass.Value ?? 0, total = line?.Co2e.Value ?? 0;
+        int direct = parts.Count(x => x.Kind == ExplanationKind.DirectExchange);
+        return new Explanation(ExplanationKind.Gas, $"{gas} in {result.Demand.Amount} {result.Demand.Product}", Quantity.Of(total, Unit.Kilogram),
+            $"{direct} direct exchange{(direct == 1 ? string.Empty : "s")} + {parts.Count - direct} factor component{(parts.Count - direct == 1 ? string.Empty : "s")} = {N(mass)} kg {gas}, {N(total)} kg CO2e ({gwp.Id})",
+            [.. parts, .. notes]);
+    }
+
     private double[] Diagonal()
     {
         var d = new double[_columns.Length];

@@ -278,6 +278,7 @@ public static class FootprintResultJson
                 ExplanationKind.DirectExchange => "directExchange",
                 ExplanationKind.Factor => "factor",
                 ExplanationKind.Credit => "credit",
+                ExplanationKind.Gas => "gas",
                 _ => "summary",
             });
             w.WriteString("label", node.Label);

@@ -20,4 +20,7 @@ public enum ExplanationKind
 
     /// <summary>A branch not expanded further (below the share or beyond the depth asked for); its value is exact.</summary>
     Summary = 5,
+
+    /// <summary>One greenhouse gas of the result (<see cref="FootprintResult.ExplainGas"/>): its children are every place the gas enters the footprint.</summary>
+    Gas = 6,
 }

@@ -92,5 +92,19 @@ public sealed class FootprintResult
     /// <returns>The explanation tree; its root's value is the total including biogenic uptake.</returns>
     public Explanation Explain(double minimumShare = 0.001, int maximumDepth = 12) => Compiled.Explain(this, _scaling, minimumShare, maximumDepth);
 
+    /// <summary>Explains one greenhouse gas of the result: every place it enters the footprint, so that an auditor can see where its <see cref="ByGas"/> line comes from.</summary>
+    /// <param name="gas">The gas, such as <see cref="GreenhouseGas.Co2Fossil"/>.</param>
+    /// <returns>A node of kind <see cref="ExplanationKind.Gas"/> whose value is the gas's CO2e in <see cref="ByGas"/> (zero when the gas does not occur).
+    /// Its children are the direct exchanges of the gas, one per process and kind over all the runs the demand needs, and the
+    /// per-gas components of background factors that include the gas, each with its arithmetic; their values sum to the node's (up to rounding).
+    /// Factors given in CO2e only follow as zero-valued nodes saying they carry no per-gas split: their CO2e is in the CO2e-only line of
+    /// <see cref="ByGas"/> and cannot be attributed to any gas.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="gas"/> is <see langword="null"/>.</exception>
+    /// <example><code>
+    /// var co2 = result.ExplainGas(GreenhouseGas.Co2Fossil);
+    /// foreach (var part in co2.Children) Console.WriteLine($"{part.Label}: {part.Co2e}"); // CO2-fossil Emission via electricity/grid (CN, 2023) per kWh: 0.108 kg
+    /// </code></example>
+    public Explanation ExplainGas(GreenhouseGas gas) => Compiled.ExplainGas(this, _scaling, gas);
+
     internal BackgroundTable Background { get; init; } = null!;
 }

@@ -12,6 +12,8 @@ public sealed class CliCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
+    private static string SteelBracket => Path.Combine(Paths.RepoRoot, "samples", "steel-bracket.json");
+
     [Theory]
     [InlineData("--help")]
     [InlineData("calculate", "--help")]
@@ -24,6 +26,35 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
         Assert.Contains("Examples:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_EveryCommand_ShowsExamples()
+    {
+        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        var paths = new List<string[]>();
+        var stack = new Stack<(System.CommandLine.Command Command, string[] Path)>();
+        stack.Push((root, []));
+        while (stack.Count > 0)
+        {
+            var (command, path) = stack.Pop();
+            paths.Add(path);
+            foreach (var sub in command.Subcommands)
+            {
+                stack.Push((sub, [.. path, sub.Name]));
+            }
+        }
+
+        foreach (var path in paths)
+        {
+            var (exit, output, _) = await RunAsync([.. path, "--help"]);
+
+            Assert.True(exit == 0, string.Join(' ', path));
+            Assert.True(output.Contains("Examples:", StringComparison.Ordinal), $"pcf {string.Join(' ', path)} --help has no examples");
+        }
+
+        Assert.Contains(paths, p => p is ["template", "run"]);
+        Assert.Contains(paths, p => p is ["pact"]);
     }
 
     [Theory]
@@ -128,6 +159,32 @@ public sealed class CliCommandTests : IDisposable
         Assert.DoesNotContain("fuel-combustion", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--year must be a whole number, got 'abc'.", "factors", "find", "electricity", "--year", "abc")]
+    [InlineData("--year must be a whole number, got '2023.5'.", "factors", "find", "electricity", "--year", "2023.5")]
+    [InlineData("--depth must be a whole number, got 'deep'.", "explain", "x.json", "--depth", "deep")]
+    [InlineData("--min-share must be a number such as 0.01, got '1%'.", "explain", "x.json", "--min-share", "1%")]
+    [InlineData("--min-share must be from 0 to 1, got 2.", "explain", "x.json", "--min-share", "2")]
+    [InlineData("--depth must be at least 1, got 0.", "explain", "x.json", "--depth", "0")]
+    public async Task NumberOption_NotANumber_NamesTheOptionAndTheRule(string expected, params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"pcf: {expected}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactorsFind_Year_StillFilters()
+    {
+        var (exit, output, _) = await RunAsync("factors", "find", "electricity/grid", "--region", "CN-JS", "--year", "2021");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2021", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2022", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FactorsList_UnknownDataset_IsAUsageError()
     {
@@ -147,6 +204,84 @@ public sealed class CliCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_GasThroughFactors_ShowsEveryPlaceItEntersAndSumsToItsByGasLine()
+    {
+        // Steel bracket: no process emits CO2 directly; it comes through the fuel factors, and the grid factors are CO2e only.
+        var (exit, output, error) = await RunAsync("explain", SteelBracket, "--item", "CO2-fossil");
+
+        Assert.True(exit == 0, error);
+        // The By-gas line of calculate: CO2-fossil 0.619537 kg CO2e (docs/cli.md) = coke 0.444132 + coal 0.125459 + natural gas 0.0499466.
+        Assert.Contains("CO2-fossil in 1 pc bracket  0.619537 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission via fuel-combustion/coke (CN, 2023) per t  0.444132 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission via fuel-combustion/bituminous-coal (CN, 2023) per t  0.125459 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission via fuel-combustion/natural-gas (CN, 2023) per Nm3  0.0499466 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("0 direct exchanges + 3 factor components = 0.619537 kg CO2-fossil", output, StringComparison.Ordinal);
+        // The grid factors have no per-gas data: said, with nothing attributed.
+        Assert.Contains("electricity/grid (CN, 2023) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("electricity/grid (CN-JS, 2023) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("0.108257 kg CO2e are in the CO2e line", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("co2-FOSSIL", "CO2-fossil in 1 pc bracket")]
+    [InlineData("COLD-ROLLING", "sheet from 'cold-rolling'")]
+    [InlineData("hot", "coil from 'hot-rolling'")]
+    [InlineData("Reheating and hot rolling", "coil from 'hot-rolling'")]
+    [InlineData("basic oxygen", "slab from 'steelmaking'")]
+    public async Task Explain_Item_MatchesTolerantly(string item, string expected)
+    {
+        var (exit, output, error) = await RunAsync("explain", SteelBracket, "--item", item);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_ItemMatchingSeveralProcesses_ListsTheCandidates()
+    {
+        var (exit, output, error) = await RunAsync("explain", SteelBracket, "--item", "rolling");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("--item 'rolling' matches 2 processes; name one by its id: 'cold-rolling' (Cold rolling and annealing), 'hot-rolling' (Reheating and hot rolling).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Examples_OnTheSamples_Run()
+    {
+        // Every example of every command's help that needs only files of the repository runs successfully.
+        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        var commands = new Stack<System.CommandLine.Command>([root]);
+        int ran = 0;
+        while (commands.Count > 0)
+        {
+            var command = commands.Pop();
+            foreach (var sub in command.Subcommands)
+            {
+                commands.Push(sub);
+            }
+
+            foreach (var example in Pcf.Accounting.Cli.Examples.Of(command).Where(e => !e.Contains('>', StringComparison.Ordinal) && !e.Contains("&&", StringComparison.Ordinal)))
+            {
+                string[] args = [.. example.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                    .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) || a.StartsWith("tests/", StringComparison.Ordinal) ? Path.Combine(Paths.RepoRoot, a) : a)];
+                if (args.Any(a => (a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal)) && !File.Exists(a))
+                    || args.Any(a => a.StartsWith(Paths.RepoRoot, StringComparison.Ordinal) && !File.Exists(a) && !Directory.Exists(a))
+                    || args[0] == "template")
+                {
+                    continue; // needs files the user brings, or a reserved command
+                }
+
+                var (exit, _, error) = await RunAsync(args);
+                Assert.True(exit == 0, $"{example}: {error}");
+                ran++;
+            }
+        }
+
+        Assert.True(ran >= 8, $"only {ran} examples ran");
     }
 
     [Fact]

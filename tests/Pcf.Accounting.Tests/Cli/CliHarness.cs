@@ -72,6 +72,26 @@ internal sealed class CliHarness : IDisposable
         return (exit, console.Output, error.ToString());
     }
 
+    /// <summary>Runs a command line with a progress console (standard error) that is an interactive terminal, or not.</summary>
+    /// <returns>The exit code, what went to the console, to standard error, and to the progress console.</returns>
+    public static async Task<(int Exit, string Out, string Error, string Progress)> RunWithProgressAsync(bool interactive, params string[] args)
+    {
+        using var console = new TestConsole();
+        console.Width(250);
+        console.Colors(ColorSystem.NoColors);
+        using var progress = new TestConsole();
+        progress.Width(250);
+        if (interactive)
+        {
+            progress.Interactive();
+            progress.SupportsAnsi(true);
+        }
+
+        using var error = new StringWriter();
+        int exit = await PcfCli.RunAsync(args, console, error, progress);
+        return (exit, console.Output, error.ToString(), progress.Output);
+    }
+
     public void Dispose()
     {
         try

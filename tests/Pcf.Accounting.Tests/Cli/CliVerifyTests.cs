@@ -1,6 +1,5 @@
 using Pcf.Accounting.Cli.Vectors;
 using Pcf.Accounting.Tests.TestSupport;
-using Spectre.Console.Testing;
 using static Pcf.Accounting.Tests.Cli.CliHarness;
 
 namespace Pcf.Accounting.Tests.Cli;
@@ -121,17 +120,25 @@ public sealed class CliVerifyTests : IDisposable
     [Fact]
     public async Task Verify_InteractiveTerminal_ShowsProgressAndTheSameLines()
     {
-        using var console = new TestConsole();
-        console.Width(250);
-        console.Interactive();
-        console.SupportsAnsi(true);
-        using var error = new StringWriter();
-
-        int exit = await Pcf.Accounting.Cli.PcfCli.RunAsync(["verify", ProjectVectors], console, error);
+        var (exit, output, _, progress) = await RunWithProgressAsync(interactive: true, "verify", ProjectVectors);
 
         Assert.Equal(0, exit);
-        Assert.Contains("PASS cli-linear-chain", console.Output, StringComparison.Ordinal);
-        Assert.Matches(@"\d+ passed, 0 failed", console.Output);
+        // Each vector's step is shown on the progress console (standard error), never on the output.
+        Assert.Contains("Running vector 1 of ", progress, StringComparison.Ordinal);
+        Assert.Contains("cli-linear-chain.vector.json", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running vector", output, StringComparison.Ordinal);
+        Assert.Contains("PASS cli-linear-chain", output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ passed, 0 failed", output);
+    }
+
+    [Fact]
+    public async Task Verify_NotATerminal_ShowsNoProgress()
+    {
+        var (exit, output, _, progress) = await RunWithProgressAsync(interactive: false, "verify", ProjectVectors);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(progress);
+        Assert.Contains("PASS cli-linear-chain", output, StringComparison.Ordinal);
     }
 
     [Fact]

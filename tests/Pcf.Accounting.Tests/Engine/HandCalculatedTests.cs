@@ -392,4 +392,93 @@ public sealed class HandCalculatedTests
         Assert.Contains(sheet.Children, c => c.Arithmetic.Contains("(0.12 MWh = 120 kWh)", StringComparison.Ordinal) && c.Source == "test data");
         Assert.Contains(sheet.Children, c => c.Arithmetic.Contains("allocation share 0.95", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ExplainGas_LinearChain_DirectEmissionsAndFactorComponentsSumToTheByGasLine()
+    {
+        var system = new ProductSystemBuilder("chain")
+            .AddFlow("P", "P", Unit.Kilogram).AddFlow("M", "M", Unit.Kilogram).AddFlow("power", "power", Unit.KilowattHour)
+            .AddProcess("p1", "p1", p => p.Produces("P", 1, Unit.Kilogram).Consumes("M", 2, Unit.Kilogram).Consumes("power", 3, Unit.KilowattHour)
+                .Emits(GreenhouseGas.Co2Fossil, 1, Unit.Kilogram))
+            .AddProcess("p2", "p2", p => p.Produces("M", 1, Unit.Kilogram).Consumes("power", 1, Unit.KilowattHour)
+                .Emits(GreenhouseGas.Ch4Fossil, 0.1, Unit.Kilogram))
+            .WithReferenceProduct("P").WithDeclaredUnit(1, Unit.Kilogram).Build();
+        var result = Calculate(system, Co2(("power", 0.5)));
+
+        // CO2-fossil: p1's own 1 kg, plus power: (3 + 2 runs of p2 × 1) kWh = 5 kWh × 0.5 kg/kWh = 2.5 kg; 3.5 kg × GWP 1.
+        var co2 = result.ExplainGas(GreenhouseGas.Co2Fossil);
+        Assert.Equal(ExplanationKind.Gas, co2.Kind);
+        Near(3.5, co2.Co2e.Value);
+        Assert.Equal(2, co2.Children.Length);
+        var viaPower = Assert.Single(co2.Children, c => c.Kind == ExplanationKind.Factor);
+        Near(2.5, viaPower.Co2e.Value);
+        Assert.Equal("CO2-fossil Emission via power (GLO, latest) per kWh", viaPower.Label);
+        Assert.Equal("test data", viaPower.Source);
+        var own = Assert.Single(co2.Children, c => c.Kind == ExplanationKind.DirectExchange);
+        Assert.Equal("CO2-fossil Emission of 'p1'", own.Label);
+        Near(1, own.Co2e.Value);
+
+        // CH4-fossil: p2 runs twice × 0.1 kg = 0.2 kg × 29.8 (AR6) = 5.96 kg CO2e; power carries no methane. 3.5 + 5.96 = 9.46, the total.
+        var ch4 = result.ExplainGas(GreenhouseGas.Ch4Fossil);
+        var p2 = Assert.Single(ch4.Children);
+        Near(5.96, p2.Co2e.Value);
+        Assert.Contains("2 runs × 0.1 kg CH4-fossil per run = 0.2 kg CH4-fossil × GWP 29.8 (AR6)", p2.Arithmetic, StringComparison.Ordinal);
+        Near(result.TotalIncludingBiogenicUptake.Value, co2.Co2e.Value + ch4.Co2e.Value);
+
+        // A gas that does not occur: zero, nothing to show.
+        var n2o = result.ExplainGas(GreenhouseGas.N2O);
+        Assert.Equal(0, n2o.Co2e.Value);
+        Assert.Empty(n2o.Children);
+    }
+
+    [Fact]
+    public void ExplainGas_EveryGasOfTheBracket_ChildrenSumToItsByGasLine()
+    {
+        var system = Systems.BracketBuilder().Build();
+        var result = Calculate(system, Co2(("electricity/grid", 0.6205), ("steel/hot-rolled-coil", 2000)));
+
+        Assert.NotEmpty(result.ByGas);
+        foreach (var line in result.ByGas.Where(l => l.Gas is not null))
+        {
+            var node = result.ExplainGas(line.Gas!);
+            Near(line.Co2e.Value, node.Co2e.Value);
+            Near(line.Co2e.Value, node.Children.Sum(c => c.Co2e.Value));
+        }
+    }
+
+    [Fact]
+    public void ExplainGas_Co2eOnlyFactor_SaysItCarriesNoPerGasSplit()
+    {
+        // power: 0.5 kg CO2-fossil per kWh; grid: 0.6 kg CO2e per kWh with no per-gas data.
+        var system = new ProductSystemBuilder("two-factors")
+            .AddFlow("P", "P", Unit.Kilogram).AddFlow("power", "power", Unit.KilowattHour).AddFlow("grid", "grid", Unit.KilowattHour)
+            .AddProcess("p1", "p1", p => p.Produces("P", 1, Unit.Kilogram).Consumes("power", 2, Unit.KilowattHour).Consumes("grid", 1, Unit.KilowattHour))
+            .WithReferenceProduct("P").WithDeclaredUnit(1, Unit.Kilogram).Build();
+        var compiled = Pcf.Accounting.Engine.CompiledSystem.Compile(system).ThrowIfInvalid();
+        var table = new Pcf.Accounting.Engine.BackgroundTable(compiled.FactorRequests.Length);
+        for (int r = 0; r < compiled.FactorRequests.Length; r++)
+        {
+            if (compiled.FactorRequests[r].Key == "power")
+            {
+                table.Add(r, GreenhouseGas.Co2Fossil, ElementaryExchangeKind.Emission, CarbonOrigin.NotApplicable, 0.5, 0.5);
+            }
+            else
+            {
+                table.Add(r, null, ElementaryExchangeKind.Emission, CarbonOrigin.Fossil, 0.6, 0.6);
+            }
+
+            table.Sources[r] = "test data";
+        }
+
+        var result = compiled.Calculate(table, GwpSet.Ar6, null);
+        var co2 = result.ExplainGas(GreenhouseGas.Co2Fossil);
+
+        // 2 kWh × 0.5 = 1 kg CO2-fossil; the grid's 0.6 kg CO2e cannot be attributed to a gas.
+        Near(1, co2.Co2e.Value);
+        var note = Assert.Single(co2.Children, c => c.Label.Contains("no per-gas split", StringComparison.Ordinal));
+        Assert.Equal(0, note.Co2e.Value);
+        Assert.StartsWith("grid (GLO, latest) per kWh", note.Label, StringComparison.Ordinal);
+        Assert.Contains("its 0.6 kg CO2e are in the CO2e line", note.Arithmetic, StringComparison.Ordinal);
+        Near(1, co2.Children.Sum(c => c.Co2e.Value));
+    }
 }
