@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Data;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
@@ -186,6 +189,91 @@ public class FactorFileTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    private const string CompanyCsv = """
+        key,region,year,per_unit,gas,amount,publisher,document,confidence,factor_kind,primary_data
+        electricity/grid,CN-JS,2024,MWh,CO2-fossil,590.5,ACME,"Utility bill, 2024",verified,lifeCycle,true
+        """;
+
+    [Fact]
+    public async Task FileProvider_CsvFile_AnswersConvertsAndNamesItself()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, CompanyCsv);
+        try
+        {
+            var provider = FileFactorProvider.FromCsv(path);
+            var match = await provider.FindAsync(new FactorRequest("electricity/grid", "CN-JS", 2024, Unit.KilowattHour));
+            Assert.Equal(Path.GetFileName(path), match!.ProviderName);                        // the file name when none is given
+            Assert.Equal(0.5905, match.AmountPerRequestedUnit(match.Factor.Components[0]), 12); // 590.5 kg/MWh / 1000 kWh/MWh
+            Assert.True(match.Factor.Provenance.IsPrimaryData);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task DependencyInjection_FactorFiles_AreAskedInRegistrationOrder_BeforeTheDefaults()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.csv");
+        var json = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(csv, CompanyCsv);
+        await File.WriteAllTextAsync(json, Valid);
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddPcfAccounting()
+                .AddFactorsFromCsv(csv, "company meters")
+                .AddFactorsFromJson(json, "supplier EPDs")
+                .AddDefaultFactors();
+            using var root = services.BuildServiceProvider(validateScopes: true);
+            using var scope = root.CreateScope();
+            var resolver = scope.ServiceProvider.GetRequiredService<FactorResolver>();
+
+            var grid = new FactorRequest("electricity/grid", "CN-JS", 2024, Unit.KilowattHour);
+            var coil = new FactorRequest("steel/hrc", "CN-JS", 2024, Unit.Tonne);
+            var result = await resolver.ResolveAsync([grid, coil], GwpSet.Ar6);
+
+            Assert.Equal(["company meters", "supplier EPDs", DefaultFactors.ProviderName], resolver.Providers.Select(p => p.Name));
+            Assert.Equal("company meters", result.Value[grid].Match.ProviderName);  // the company's meter, not the embedded grid average
+            Assert.Equal(0.5905, result.Value[grid].Co2ePerRequestedUnit, 12);
+            Assert.Equal("supplier EPDs", result.Value[coil].Match.ProviderName);
+            Assert.Equal(1900 + 0.5 * 29.8, result.Value[coil].Co2ePerRequestedUnit, 9); // AR6: CO2 1900 + CH4-fossil 0.5 × 29.8
+        }
+        finally
+        {
+            File.Delete(csv);
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public async Task DependencyInjection_BrokenFactorFile_FailsNamingTheProviderAndTheLine()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"pcf-factors-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "key,per_unit,gas,amount,publisher,document\na,kWhh,CO2-fossil,1,p,d\n");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddPcfAccounting().AddFactorsFromCsv(csv, "company meters");
+            using var root = services.BuildServiceProvider();
+            using var scope = root.CreateScope();
+            var resolver = scope.ServiceProvider.GetRequiredService<FactorResolver>();
+
+            var result = await resolver.ResolveAsync([new FactorRequest("a", null, null, Unit.KilowattHour)], GwpSet.Ar6);
+
+            var problem = Assert.Single(result.Problems);
+            Assert.Equal(ProblemCodes.ProviderFailed, problem.Code);
+            Assert.Contains("company meters", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("line 2, per_unit", problem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(csv);
         }
     }
 }
