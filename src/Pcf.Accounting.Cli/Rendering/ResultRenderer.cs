@@ -112,6 +112,11 @@ internal static class ResultRenderer
         }
 
         parts.Add(new Text($"Primary-data share: {Percent(result.PrimaryDataShare)}\n"));
+        if (result.FallbackShare > 0)
+        {
+            parts.Add(new Text($"Fallback share: {Percent(result.FallbackShare)} of the factors' CO2e rests on a factor of another region or an earlier year\n"));
+        }
+
         var warnings = new List<string>();
         if (result.DataQuality is { } q)
         {

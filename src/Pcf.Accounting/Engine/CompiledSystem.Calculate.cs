@@ -33,7 +33,8 @@ public sealed partial class CompiledSystem
                 warnings.Add(new ValidationProblem(FactorRequests[r].ToString(), ProblemCodes.FactorFallbackUsed,
                     $"The factor for '{FactorRequests[r].Key}' was found only after a fallback ({string.Join(", ", match.Fallbacks.Select(f => f.Describe()))}) by {match.ProviderName}" +
                     (match.DataQuality is { } q ? string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
-                        $"; data quality lowered to technological {q.Technological:0.##}, geographical {q.Geographical:0.##}, temporal {q.Temporal:0.##}.") : ".")));
+                        $"; data quality lowered to technological {q.Technological:0.##}, geographical {q.Geographical:0.##}, temporal {q.Temporal:0.##}.")
+                        : "; the factor has no data-quality scores to lower, so it counts in the result's fallback share.")));
             }
 
             if (match.Factor.Provenance.Kind == FactorKind.CombustionOnly && RuleSet.Boundary != Rules.SystemBoundary.GateToGate)
@@ -229,7 +230,9 @@ public sealed partial class CompiledSystem
             .Select(g => new StageContribution(g.Key, Kg(g.Sum(p => p.Total.Value)), Share(g.Sum(p => p.Total.Value))))
             .ToImmutableArray();
         // Data quality: the scores of the factors used, weighted by their gross (positive) CO2e contribution.
-        double dqWeight = 0, dqCovered = 0, tech = 0, geo = 0, time = 0, complete = 0, reliable = 0;
+        // The fallback share: of the same gross CO2e, what rests on a factor of another region or an earlier year (a unit
+        // conversion is exact and does not count), for every factor, scored or not.
+        double dqWeight = 0, dqCovered = 0, fallenBack = 0, tech = 0, geo = 0, time = 0, complete = 0, reliable = 0;
         for (int r = 0; r < FactorRequests.Length; r++)
         {
             double weight = factorUsed[r] * background.Co2ePerUnit[r];
@@ -239,6 +242,11 @@ public sealed partial class CompiledSystem
             }
 
             dqWeight += weight;
+            if (background.Matches[r] is { } m && m.Fallbacks.Any(f => f is RegionFallback or YearFallback))
+            {
+                fallenBack += weight;
+            }
+
             if (background.Matches[r]?.DataQuality is { } q)
             {
                 dqCovered += weight;
@@ -287,6 +295,7 @@ public sealed partial class CompiledSystem
             PrimaryDataShare = positive == 0 ? 0 : primary / positive,
             DataQuality = quality,
             DataQualityCoverage = dqWeight == 0 ? 0 : dqCovered / dqWeight,
+            FallbackShare = dqWeight == 0 ? 0 : fallenBack / dqWeight,
             CutOff = new CutOffSummary(Kg(excluded), excluded == 0 ? 0 : excluded / (Math.Abs(excludingUptake) + Math.Abs(excluded)), [.. excludedRules]),
             Warnings = warnings.ToImmutable(),
             Background = background,

@@ -181,6 +181,7 @@ public static class FootprintResultJson
         w.WriteEndArray();
 
         w.WriteNumber("primaryDataShare", result.PrimaryDataShare);
+        w.WriteNumber("fallbackShare", result.FallbackShare);
         if (result.DataQuality is { } q)
         {
             w.WriteStartObject("dataQuality");

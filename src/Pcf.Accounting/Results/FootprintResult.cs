@@ -75,6 +75,13 @@ public sealed class FootprintResult
     /// <summary>Gets the share of the background factors' gross CO2e that <see cref="DataQuality"/> covers (factors with scores), from 0 to 1.</summary>
     public double DataQualityCoverage { get; init; }
 
+    /// <summary>Gets the share of the background factors' gross (positive) CO2e that rests on factors matched only after a
+    /// region or year fallback, from 0 (none) to 1; for every factor, with or without scores.</summary>
+    /// <remarks>A fallback worsens the scores of a factor that has them (<see cref="DataQuality"/>); a factor published without
+    /// scores (such as the embedded default data, whose publishers give none) has nothing to worsen, and this share is then
+    /// where the fallback lowers the reported quality. An exact unit conversion is not a fallback here.</remarks>
+    public double FallbackShare { get; init; }
+
     /// <summary>Gets what the rule set excluded.</summary>
     public required CutOffSummary CutOff { get; init; }
 

@@ -88,6 +88,35 @@ public sealed class CalculatorTests
         Assert.Equal(2, q.Temporal, 12);
         Assert.Equal(2, q.Completeness, 12);
         Assert.Equal(1, q.Technological, 12);
+        // Both power factors fell back (region and/or year), the coil did not: fallback share = 0.1002 / 0.9402.
+        Assert.Equal(0.1002 / 0.9402, result.FallbackShare, 12);
+    }
+
+    [Fact]
+    public void FallbackOnAFactorWithoutScores_LowersTheReportedQualityThroughTheFallbackShare()
+    {
+        // As above, but no factor has scores (like the embedded defaults): DataQuality stays null, and the fallback shows in
+        // FallbackShare (0.1002 / 0.9402 of the gross CO2e) and in the warning. The coil's year fallback (2023 -> 2021)
+        // then makes every factor a fallback: share 1. A unit conversion alone (MWh for a per-kWh factor) is not a fallback.
+        var result = CalculateBracket(
+            Factor("steel/hot-rolled-coil", Unit.Tonne, "CN", 2023, 2000),
+            Factor("electricity/grid", Unit.KilowattHour, "CN", 2022, 0.5));
+        Assert.Null(result.DataQuality);
+        Assert.Equal(0, result.DataQualityCoverage);
+        Assert.Equal(0.1002 / 0.9402, result.FallbackShare, 12);
+        Assert.Contains(result.Warnings, w => w.Code == ProblemCodes.FactorFallbackUsed
+            && w.Message.EndsWith("the factor has no data-quality scores to lower, so it counts in the result's fallback share.", StringComparison.Ordinal));
+
+        var allFallBack = CalculateBracket(
+            Factor("steel/hot-rolled-coil", Unit.Tonne, "CN", 2021, 2000),
+            Factor("electricity/grid", Unit.KilowattHour, "CN", 2022, 0.5));
+        Assert.Equal(1, allFallBack.FallbackShare, 12);
+
+        var exact = CalculateBracket(
+            Factor("steel/hot-rolled-coil", Unit.Tonne, "CN", 2023, 2000),
+            Factor("electricity/grid", Unit.KilowattHour, "CN-JS", 2023, 0.5),
+            Factor("electricity/grid", Unit.KilowattHour, "CN", 2023, 0.5));
+        Assert.Equal(0, exact.FallbackShare);
     }
 
     [Fact]
