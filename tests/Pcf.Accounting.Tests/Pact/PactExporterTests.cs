@@ -154,4 +154,20 @@ public sealed class PactExporterTests
         Assert.Equal(PactProblemCodes.InvalidFormat, problem.Code);
         Assert.StartsWith("metadata.productIds[0]", problem.Path, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FieldsTheResultCannotGive_AreAddedByTheCaller_AndValidatedAgain()
+    {
+        // As docs/pact.md shows: export, set landCarbonLeakage, write, validate.
+        var export = PactExporter.ToV3(PactTestData.Bracket(), PactTestData.Metadata).ThrowIfInvalid();
+        Assert.Null(export.Value.Pcf.LandCarbonLeakage);
+        var footprint = export.Value with { Pcf = export.Value.Pcf with { LandCarbonLeakage = 0.012m } };
+        byte[] json = PactJson.Write(footprint);
+
+        var report = PactJson.Validate(json);
+
+        Assert.True(report.IsValid, string.Join("; ", report.Errors));
+        using var written = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("0.012", written.RootElement.GetProperty("pcf").GetProperty("landCarbonLeakage").GetString()); // a decimal string, as 3.0 requires
+    }
 }
