@@ -161,9 +161,9 @@ for ipcc_name, key, ncv, co2 in IPCC:
     ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, {gases} per tonne (IPCC default NCV)", perUnit="t", components=per_tonne,
                    source={"publisher": IPCC_SRC[0], "document": document + " x default NCV of Vol. 2 Ch. 1 Table 1.2", "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary",
                            "note": note_t}))
-write("ipcc-2006-stationary-combustion.json", {"id": "pcf-accounting/ipcc-2006-stationary-combustion", "name": "IPCC 2006 default CO2 factors and NCVs for stationary combustion", "version": VERSION,
+write("ipcc-2006-stationary-combustion.json", {"id": "pcf-accounting/ipcc-2006-stationary-combustion", "name": "IPCC 2006 default factors and NCVs for stationary combustion", "version": VERSION,
        "publisher": "IPCC", "licence": "IPCC copyright; default values reproduced with source for inventory use",
-       "description": "Default CO2 emission factors (kg per TJ, NCV basis) and, via the default net calorific values, per tonne of fuel. Combustion only, not life-cycle."}, ip)
+       "description": "Default CO2 emission factors (kg per TJ, NCV basis; Vol. 2 Ch. 1 Table 1.4), with the CH4 and N2O defaults of Ch. 2 Tables 2.2/2.3 for natural gas, LPG, diesel, gasoline and residual fuel oil (not yet for coals, coke and process gases), and, via the default net calorific values, per tonne of fuel. Combustion only, not life-cycle."}, ip)
 
 # ---------------------------------------------------------------- China default fuel parameters (NDRC enterprise GHG guidelines 2013-2015)
 # (key, name, NCV, NCV unit, carbon tC/GJ, oxidation %) — all [S], sector-methods.md 5.3 (transcription find_string id 18294087442).
