@@ -122,10 +122,27 @@ IPCC = [
 # (energy industries, p. 2.16) and Table 2.3 (manufacturing industries and construction, p. 2.18) give the same
 # defaults for these fuels; transcription in a public repository's notes citing the tables with page numbers
 # (find_string id 70869994136), not checked against the PDF. CH4 is entered as CH4-fossil. Fuels not listed here
-# stay CO2 only: no source for their CH4 and N2O defaults could be verified.
+# are given below from a second transcription of Table 2.3, marked unverified.
 IPCC_CH4_N2O = {
     "natural-gas": (1, 0.1), "fuel-oil": (3, 0.6), "diesel": (3, 0.6), "lpg": (1, 0.1), "gasoline": (3, 0.6),
 }
+# Default CH4 and N2O for the other fuels, kg per TJ (key: (CH4, N2O)), from IPCC 2006 Vol. 2 Ch. 2 Table 2.3
+# (manufacturing industries and construction, where a product's fuels burn; Table 2.2, energy industries, gives CH4 1
+# instead of 10 for the coals and coke). Transcription: a public repository's Python data module citing
+# V2_2_Ch2_Stationary_Combustion.pdf (read_file id 17116133435, dictionary s_combustion_manufacturing_construction).
+# That transcription is not error-free (its natural-gas N2O reads 1.5 where Tables 2.2/2.3 and the transcription
+# above give 0.1), so these factors are marked unverified as a whole: the least certain component sets the mark.
+IPCC_CH4_N2O_T23 = {
+    "anthracite": (10, 1.5), "coking-coal": (10, 1.5), "bituminous-coal": (10, 1.5), "sub-bituminous-coal": (10, 1.5),
+    "lignite": (10, 1.5), "coke": (10, 1.5), "petroleum-coke": (3, 0.6), "blast-furnace-gas": (1, 0.1),
+    "coke-oven-gas": (1, 0.1), "converter-gas": (1, 0.1), "crude-oil": (3, 0.6), "refinery-gas": (1, 0.1),
+    "naphtha": (3, 0.6), "jet-kerosene": (3, 0.6), "kerosene": (3, 0.6),
+}
+IPCC_SRC_CH4_N2O_T23 = "2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Ch. 2 Table 2.3 (default CO2 = Vol. 2 Ch. 1 Table 1.4)"
+CH4_N2O_NOTE_T23 = (" CH4 and N2O [U]: Vol. 2 Ch. 2 Table 2.3 (manufacturing industries and construction), kg per TJ on a net calorific basis; "
+                    "transcription in a public repository's data module citing the chapter (read_file id 17116133435), not checked against the PDF "
+                    "and known to hold an error elsewhere (natural-gas N2O), hence the unverified mark on the whole factor. "
+                    "Table 2.2 (energy industries) differs for coals and coke (CH4 1 kg/TJ).")
 IPCC_SRC = ("IPCC", "2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Ch. 2 Table 2.2 (default CO2 = Vol. 2 Ch. 1 Table 1.4)", 2006,
             "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf")
 IPCC_SRC_CH4_N2O = "2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Ch. 2 Tables 2.2 and 2.3 (default CO2 = Vol. 2 Ch. 1 Table 1.4)"
@@ -134,20 +151,24 @@ CO2_TRANSCRIPTION = ("Transcription: public repository script of IPCC 2006 Vol. 
 CH4_N2O_NOTE = (" CH4 and N2O: Vol. 2 Ch. 2 Table 2.2 (energy industries) and Table 2.3 (manufacturing industries and construction) give the same defaults "
                 "for this fuel, kg per TJ on a net calorific basis; transcription in a public repository's notes citing the tables with page numbers "
                 "(find_string id 70869994136), not checked against the PDF here. The CH4 and N2O defaults of the coal and other fuels are still left out: "
-                "no source could be verified.")
+                "a second, less reliable transcription (Table 2.3) gives them, marked unverified.")
 ip = []
 for ipcc_name, key, ncv, co2 in IPCC:
     base = {"key": f"fuel-combustion/{key}", "region": "GLO", "kind": "combustionOnly"}
     per_t = co2 * ncv / 1000  # kg/TJ x TJ/Gg = kg/Gg; / 1000 = kg/t
     derived = f" Derived: {co2} kg CO2/TJ x NCV {ncv} TJ/Gg / 1000 = {r(per_t, 9)} kg CO2/t."
-    if key in IPCC_CH4_N2O:
-        ch4, n2o = IPCC_CH4_N2O[key]
+    confidence = "secondary"
+    if key in IPCC_CH4_N2O or key in IPCC_CH4_N2O_T23:
+        if key in IPCC_CH4_N2O:
+            (ch4, n2o), document, ch4_note = IPCC_CH4_N2O[key], IPCC_SRC_CH4_N2O, CH4_N2O_NOTE
+        else:
+            (ch4, n2o), document, ch4_note, confidence = IPCC_CH4_N2O_T23[key], IPCC_SRC_CH4_N2O_T23, CH4_N2O_NOTE_T23, "unverified"
         ch4_t, n2o_t = r(ch4 * ncv / 1000, 9), r(n2o * ncv / 1000, 9)
-        gases, document = "CO2, CH4 and N2O", IPCC_SRC_CH4_N2O
+        gases = "CO2, CH4 and N2O"
         per_tj = [{"gas": "CO2-fossil", "amount": co2}, {"gas": "CH4-fossil", "amount": ch4}, {"gas": "N2O", "amount": n2o}]
         per_tonne = [{"gas": "CO2-fossil", "amount": r(per_t, 9)}, {"gas": "CH4-fossil", "amount": ch4_t}, {"gas": "N2O", "amount": n2o_t}]
-        note_tj = f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + CH4_N2O_NOTE
-        note_t = (f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + derived + CH4_N2O_NOTE
+        note_tj = f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + ch4_note
+        note_t = (f"IPCC fuel '{ipcc_name}'. " + CO2_TRANSCRIPTION + derived + ch4_note
                   + f" Per tonne: {ch4} kg CH4/TJ x {ncv} TJ/Gg / 1000 = {ch4_t} kg CH4/t; {n2o} kg N2O/TJ x {ncv} / 1000 = {n2o_t} kg N2O/t.")
     else:
         gases, document = "CO2", IPCC_SRC[1]
@@ -157,13 +178,13 @@ for ipcc_name, key, ncv, co2 in IPCC:
                    + CO2_TRANSCRIPTION)
         note_t = note_tj + derived
     ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, {gases} per TJ (NCV basis)", perUnit="TJ", components=per_tj,
-                   source={"publisher": IPCC_SRC[0], "document": document, "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary", "note": note_tj}))
+                   source={"publisher": IPCC_SRC[0], "document": document, "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": confidence, "note": note_tj}))
     ip.append(dict(base, name=f"{ipcc_name}, stationary combustion, {gases} per tonne (IPCC default NCV)", perUnit="t", components=per_tonne,
-                   source={"publisher": IPCC_SRC[0], "document": document + " x default NCV of Vol. 2 Ch. 1 Table 1.2", "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": "secondary",
+                   source={"publisher": IPCC_SRC[0], "document": document + " x default NCV of Vol. 2 Ch. 1 Table 1.2", "year": IPCC_SRC[2], "url": IPCC_SRC[3], "confidence": confidence,
                            "note": note_t}))
 write("ipcc-2006-stationary-combustion.json", {"id": "pcf-accounting/ipcc-2006-stationary-combustion", "name": "IPCC 2006 default factors and NCVs for stationary combustion", "version": VERSION,
        "publisher": "IPCC", "licence": "IPCC copyright; default values reproduced with source for inventory use",
-       "description": "Default CO2 emission factors (kg per TJ, NCV basis; Vol. 2 Ch. 1 Table 1.4), with the CH4 and N2O defaults of Ch. 2 Tables 2.2/2.3 for natural gas, LPG, diesel, gasoline and residual fuel oil (not yet for coals, coke and process gases), and, via the default net calorific values, per tonne of fuel. Combustion only, not life-cycle."}, ip)
+       "description": "Default CO2 emission factors (kg per TJ, NCV basis; Vol. 2 Ch. 1 Table 1.4), with the CH4 and N2O defaults of Ch. 2 Tables 2.2/2.3 (natural gas, LPG, diesel, gasoline, residual fuel oil; secondary) and Table 2.3 (coals, coke, process gases and other oils; unverified), and, via the default net calorific values, per tonne of fuel. Combustion only, not life-cycle."}, ip)
 
 # ---------------------------------------------------------------- China default fuel parameters (NDRC enterprise GHG guidelines 2013-2015)
 # (key, name, NCV, NCV unit, carbon tC/GJ, oxidation %) — all [S], sector-methods.md 5.3 (transcription find_string id 18294087442).
