@@ -34,7 +34,7 @@ public sealed partial class CompiledSystem
                     $"The factor for '{FactorRequests[r].Key}' was found only after a fallback ({string.Join(", ", match.Fallbacks.Select(f => f.Describe()))}) by {match.ProviderName}" +
                     (match.DataQuality is { } q ? string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
                         $"; data quality lowered to technological {q.Technological:0.##}, geographical {q.Geographical:0.##}, temporal {q.Temporal:0.##}.")
-                        : "; the factor has no data-quality scores to lower, so it counts in the result's fallback share.")));
+                        : LowersRepresentativeness(match) ? "; the factor has no data-quality scores to lower, so it counts in the result's fallback share." : ".")));
             }
 
             if (match.Factor.Provenance.Kind == FactorKind.CombustionOnly && RuleSet.Boundary != Rules.SystemBoundary.GateToGate)
@@ -242,7 +242,7 @@ public sealed partial class CompiledSystem
             }
 
             dqWeight += weight;
-            if (background.Matches[r] is { } m && m.Fallbacks.Any(f => f is RegionFallback or YearFallback))
+            if (background.Matches[r] is { } m && LowersRepresentativeness(m))
             {
                 fallenBack += weight;
             }
@@ -422,4 +422,7 @@ public sealed partial class CompiledSystem
 
         return g;
     }
+
+    // A region or year fallback makes a factor less representative; an exact unit conversion does not.
+    private static bool LowersRepresentativeness(FactorMatch match) => match.Fallbacks.Any(f => f is RegionFallback or YearFallback);
 }
