@@ -1,207 +1,154 @@
-using Pcf.Accounting.Cli.Pact;
-using Pcf.Accounting.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Rules;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Cli;
 
-/// <summary>Reads systems and factor files and calculates: the library calls every command shares.</summary>
+/// <summary>The library calls every calculating command shares: read the system and the factor files, calculate with the
+/// registered services (the embedded defaults after the files given), and turn problems into a <see cref="CliException"/>.</summary>
 internal static class Calculation
 {
-    /// <summary>Reads a pcf-system/1 file.</summary>
+    /// <summary>Reads a pcf-system/1 file within the configured limits.</summary>
+    /// <param name="context">The command's context (its services' limits).</param>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The product system.</returns>
     /// <exception cref="CliException">The file is missing or invalid; the exception lists every problem with its JSON path.</exception>
-    public static async Task<ProductSystem> ReadSystemAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ProductSystem> ReadSystemAsync(CliContext context, string path, CancellationToken cancellationToken)
     {
-        var bytes = await ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
-        var read = ProductSystemJson.Read(bytes);
+        var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
+        var bytes = await ReadFileAsync(context, path, cancellationToken).ConfigureAwait(false);
+        var read = ProductSystemJson.Read(bytes, limits);
         return read.IsValid
             ? read.Value
             : throw CliException.FromProblems($"'{path}' is not a valid pcf-system/1 document ({Count(read.Problems.Length)}).", path, read.Problems);
     }
 
-    /// <summary>Reads a factor file: <c>.csv</c> as the factor CSV; JSON as pcf-factors/1, or as a supplier's PACT footprint document (3.0 or 2.3).</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The factors, or every problem (paths inside the file).</returns>
-    public static Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, CancellationToken cancellationToken) =>
-        TryReadFactorFileAsync(path, null, cancellationToken);
-
-    /// <summary>Reads a factor file, filing a PACT footprint under a given key.</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="key">For a PACT document, the factor key to file its footprint under; <see langword="null"/> for its product ids.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The factors, or every problem (paths inside the file).</returns>
-    public static async Task<ValidationResult<FactorCatalog>> TryReadFactorFileAsync(string path, string? key, CancellationToken cancellationToken) =>
-        (await TryReadFactorSourceAsync(path, key, cancellationToken).ConfigureAwait(false)).Read;
-
-    private static async Task<(ValidationResult<FactorCatalog> Read, bool Supplier)> TryReadFactorSourceAsync(string path, string? key, CancellationToken cancellationToken)
-    {
-        if (Directory.Exists(path))
-        {
-            return (ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"'{path}' is a folder, not a factor file.")]), false);
-        }
-
-        if (!File.Exists(path))
-        {
-            return (ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.Required, $"The file '{path}' does not exist.")]), false);
-        }
-
-        if (IsCsv(path))
-        {
-            return (key is null
-                ? await FactorCsv.ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
-                : ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.UnsupportedFormat, $"'{key}=' is for a PACT footprint; a factor CSV names its own keys.")]), false);
-        }
-
-        // Read once: the document says what it is (pcf-factors/1 has "format"; a PACT footprint "specVersion", a response "data").
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        if (SupplierFootprints.IsPactDocument(bytes))
-        {
-            return (SupplierFootprints.Read(bytes, key), true);
-        }
-
-        return (key is null
-            ? FactorJson.Read(bytes)
-            : ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.UnsupportedFormat, $"'{key}=' is for a PACT footprint; a {FactorJson.Format} file names its own keys.")]), false);
-    }
-
-    /// <summary>Reads factor files into providers named after the files, in the order given; a PACT footprint document becomes a
-    /// <see cref="SupplierFootprintProvider"/> (matched by key alone), any other file an <see cref="InMemoryFactorProvider"/>.</summary>
-    /// <param name="values">The <c>--factors</c> values: files, or <c>KEY=FILE</c> for a PACT footprint filed under KEY.</param>
+    /// <summary>Reads factor files (or <c>KEY=FILE</c> for a PACT footprint) into providers named after the files, in the order given.</summary>
+    /// <param name="context">The command's context (its factor-file loader).</param>
+    /// <param name="values">The <c>--factors</c> values.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The providers.</returns>
     /// <exception cref="CliException">A file is missing or invalid.</exception>
-    public static async Task<List<IEmissionFactorProvider>> ReadFactorFilesAsync(IEnumerable<string> values, CancellationToken cancellationToken)
+    public static async Task<List<IEmissionFactorProvider>> ReadFactorFilesAsync(CliContext context, IEnumerable<string> values, CancellationToken cancellationToken)
     {
+        var loader = context.Services.GetRequiredService<FactorFileLoader>();
         var providers = new List<IEmissionFactorProvider>();
         foreach (var value in values)
         {
-            var (catalog, file, supplier) = await ReadFactorSourceAsync(value, cancellationToken).ConfigureAwait(false);
-            providers.Add(supplier ? new SupplierFootprintProvider(Path.GetFileName(file), catalog) : new InMemoryFactorProvider(Path.GetFileName(file), catalog));
+            var (key, path) = FactorFileLoader.SplitKey(value);
+            var bytes = await ReadFileAsync(context, path, cancellationToken).ConfigureAwait(false);
+            var loaded = loader.Read(Path.GetFileName(path), path, bytes, key);
+            if (!loaded.IsValid)
+            {
+                string kind = loader.FormatOf(path, bytes) ?? "factor";
+                throw CliException.FromProblems($"'{path}' is not a valid {kind} file ({Count(loaded.Problems.Length)}).", path, loaded.Problems);
+            }
+
+            providers.Add(loaded.Value);
         }
 
         return providers;
     }
 
-    /// <summary>Reads one factor file (a <c>--factors</c> value: a file, or <c>KEY=FILE</c> for a PACT footprint).</summary>
-    /// <param name="value">The value.</param>
+    /// <summary>Reads one factor file's factors, for listing.</summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="value">The file, or <c>KEY=FILE</c>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The factors.</returns>
-    /// <exception cref="CliException">The file is missing or invalid.</exception>
-    public static async Task<FactorCatalog> ReadCatalogAsync(string value, CancellationToken cancellationToken) =>
-        (await ReadFactorSourceAsync(value, cancellationToken).ConfigureAwait(false)).Catalog;
-
-    private static async Task<(FactorCatalog Catalog, string File, bool Supplier)> ReadFactorSourceAsync(string value, CancellationToken cancellationToken)
+    /// <exception cref="CliException">The file is missing or invalid, or its provider cannot list its factors.</exception>
+    public static async Task<FactorCatalog> ReadCatalogAsync(CliContext context, string value, CancellationToken cancellationToken)
     {
-        var (key, path) = SupplierFootprints.SplitKey(value);
-        EnsureFile(path, "a factor file (.json, .csv or a PACT footprint)");
-        var (read, supplier) = await TryReadFactorSourceAsync(path, key, cancellationToken).ConfigureAwait(false);
-        string kind = IsCsv(path) ? "factor CSV" : supplier ? "PACT footprint" : FactorJson.Format;
-        return read.IsValid
-            ? (read.Value, path, supplier)
-            : throw CliException.FromProblems($"'{path}' is not a valid {kind} file ({Count(read.Problems.Length)}).", path, read.Problems);
+        var provider = (await ReadFactorFilesAsync(context, [value], cancellationToken).ConfigureAwait(false))[0];
+        return provider switch
+        {
+            InMemoryFactorProvider memory => memory.Catalog,
+            Accounting.Pact.SupplierFootprintProvider supplier => supplier.Catalog,
+            _ => throw new CliException($"'{value}' cannot be listed: its provider ({provider.GetType().Name}) does not expose its factors."),
+        };
     }
 
-    /// <summary>Calculates the footprint of a system: compile, resolve factors (given providers first, in order), compute.</summary>
-    /// <param name="system">The system.</param>
-    /// <param name="providers">The factor providers, highest priority first.</param>
-    /// <param name="options">Rule set, GWP set and demand.</param>
-    /// <param name="cancellationToken">Cancels the resolution.</param>
-    /// <returns>The result, or every problem.</returns>
-    public static ValueTask<ValidationResult<FootprintResult>> TryCalculateAsync(ProductSystem system, IEnumerable<IEmissionFactorProvider> providers, CalculationOptions options, CancellationToken cancellationToken) =>
-        new FootprintCalculator(new FactorResolver(providers)).CalculateAsync(system, options, cancellationToken);
+    /// <summary>Finds a rule set by id in the registry, or the default.</summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="id">The id, or <see langword="null"/> for the default.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="CliException">No rule set has that id; the message lists them.</exception>
+    public static RuleSet RuleSetOf(CliContext context, string? id)
+    {
+        var registry = context.Services.GetRequiredService<IRuleSetRegistry>();
+        if (id is null)
+        {
+            return registry.Default;
+        }
 
-    /// <summary>Reads the system and the factor files of a command and calculates, with the embedded defaults after the given files.</summary>
+        return registry.TryFind(id, out var found)
+            ? found
+            : throw new CliException($"--rules '{id}' is not a rule set; known: {string.Join(", ", registry.All.Select(r => r.Id))}.");
+    }
+
+    /// <summary>Reads the system and the factor files of a command and calculates, with the registered providers (the embedded defaults) after the given files.</summary>
+    /// <param name="context">The command's context.</param>
     /// <param name="inputs">The command's inputs.</param>
     /// <param name="step">Told each step as it starts (reading, compiling and factorizing, resolving factors, computing), for progress.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The result.</returns>
     /// <exception cref="CliException">A file is missing or invalid, or the calculation failed; the exception lists every problem.</exception>
-    /// <remarks>The steps are the library's own (<see cref="FootprintCalculator"/> runs the same three), called one by one so that
-    /// each can be shown: compiling includes the factorization of the technosphere matrix, the long step of a big system.</remarks>
-    public static async Task<FootprintResult> CalculateAsync(CalculationInputs inputs, Action<string> step, CancellationToken cancellationToken)
+    public static async Task<FootprintResult> CalculateAsync(CliContext context, CalculationInputs inputs, Action<string> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         step($"Reading {inputs.SystemFile}");
-        var system = await ReadSystemAsync(inputs.SystemFile, cancellationToken).ConfigureAwait(false);
-        if (inputs.FactorFiles.Count > 0)
-        {
-            step($"Reading {Count(inputs.FactorFiles.Count, "factor file")}");
-        }
-
-        var providers = await ReadFactorFilesAsync(inputs.FactorFiles, cancellationToken).ConfigureAwait(false);
-        providers.Add(DefaultFactors.Provider);
-        step($"Compiling and factorizing {Count(system.Processes.Length, "process", "processes")}");
-        var compiled = CompiledSystem.Compile(system, inputs.RuleSet);
-        if (!compiled.IsValid)
-        {
-            throw Failed(inputs.SystemFile, compiled.Problems);
-        }
-
-        step($"Resolving {Count(compiled.Value.FactorRequests.Length, "emission factor")}");
-        var resolution = await new FactorResolver(providers).ResolveAsync(compiled.Value.FactorRequests, inputs.GwpSet, cancellationToken).ConfigureAwait(false);
-        if (!resolution.IsValid)
-        {
-            // The resolver names requests; the user needs the places in the file that ask for them.
-            throw Failed(inputs.SystemFile, FactorUses.Locate(system, resolution.Problems));
-        }
-
-        step("Computing the footprint");
-        try
-        {
-            return compiled.Value.Calculate(resolution.Value);
-        }
-        catch (InvalidOperationException e)
-        {
-            // As FootprintCalculator reports it: a numerically singular system.
-            throw Failed(inputs.SystemFile, [new ValidationProblem("$", ProblemCodes.NonFiniteResult, e.Message)]);
-        }
+        var system = await ReadSystemAsync(context, inputs.SystemFile, cancellationToken).ConfigureAwait(false);
+        return await CalculateAsync(context, system, inputs.SystemFile, inputs.FactorFiles, new CalculationOptions(RuleSetOf(context, inputs.RuleSet), inputs.GwpSet), step, cancellationToken).ConfigureAwait(false);
     }
 
-    private static CliException Failed(string systemFile, IReadOnlyCollection<ValidationProblem> problems) =>
-        CliException.FromProblems($"The calculation of '{systemFile}' failed ({Count(problems.Count)}).", systemFile, problems);
+    /// <summary>Calculates a system read from a file (or built by a template), with factor files before the registered providers.</summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="system">The system.</param>
+    /// <param name="systemFile">Where it came from, for messages.</param>
+    /// <param name="factorFiles">The factor files.</param>
+    /// <param name="options">Rule set, GWP set, demand.</param>
+    /// <param name="step">Told each step as it starts.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="CliException">A factor file is invalid, or the calculation failed.</exception>
+    public static async Task<FootprintResult> CalculateAsync(CliContext context, ProductSystem system, string systemFile, IReadOnlyCollection<string> factorFiles,
+        CalculationOptions options, Action<string> step, CancellationToken cancellationToken)
+    {
+        if (factorFiles.Count > 0)
+        {
+            step($"Reading {Count(factorFiles.Count, "factor file")}");
+        }
 
-    /// <summary>Reads a whole JSON file, naming it when it is missing or a folder.</summary>
+        var providers = await ReadFactorFilesAsync(context, factorFiles, cancellationToken).ConfigureAwait(false);
+        using var scope = context.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        providers.AddRange(services.GetRequiredService<FactorResolver>().Providers);
+        var settings = services.GetRequiredService<PcfAccountingSettings>();
+        var calculator = new FootprintCalculator(new FactorResolver(providers, settings.FactorResolution), settings,
+            services.GetRequiredService<IRuleSetRegistry>(), services.GetServices<IFootprintView>());
+        var result = await calculator.CalculateAsync(system, options, new StepProgress(step), cancellationToken).ConfigureAwait(false);
+        return result.IsValid
+            ? result.Value
+            : throw CliException.FromProblems($"The calculation of '{systemFile}' failed ({Count(result.Problems.Length)}).", systemFile, result.Problems);
+    }
+
+    /// <summary>Reads a whole input file within the configured size limit, naming it when it is missing, a folder or too large.</summary>
+    /// <param name="context">The command's context.</param>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Its bytes.</returns>
-    /// <exception cref="CliException">The file does not exist, is a folder or cannot be read.</exception>
-    public static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
+    /// <exception cref="CliException">The file does not exist, is a folder, cannot be read or is too large.</exception>
+    public static async Task<byte[]> ReadFileAsync(CliContext context, string path, CancellationToken cancellationToken)
     {
-        EnsureFile(path, "a JSON file");
-
-        try
-        {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"The file '{path}' cannot be read: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Checks that a path names an existing file, not a folder.</summary>
-    /// <param name="path">The path.</param>
-    /// <param name="kind">What the file should be, for the message: <c>a JSON file</c>.</param>
-    /// <exception cref="CliException">The path is a folder or names nothing.</exception>
-    public static void EnsureFile(string path, string kind)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"'{path}' is a folder, not {kind}.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw CliException.FileNotFound(path);
-        }
+        var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
+        var read = await JsonFile.ReadAsync(path, limits, cancellationToken).ConfigureAwait(false);
+        return read.IsValid ? read.Value : throw new CliException($"{string.Join(" ", read.Problems.Select(p => p.Message))}");
     }
 
     /// <summary>Checks, before any work, that a file can be written: the path is not a folder and its folder exists.</summary>
@@ -244,13 +191,14 @@ internal static class Calculation
         }
     }
 
-    /// <summary>Gets whether a factor file is CSV, by its extension.</summary>
-    /// <param name="path">The file.</param>
-    /// <returns><see langword="true"/> for <c>.csv</c>.</returns>
-    public static bool IsCsv(string path) => string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase);
-
     private static string Count(int problems) => Count(problems, "problem");
 
     private static string Count(int count, string singular, string? plural = null) =>
         count == 1 ? $"1 {singular}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {plural ?? singular + "s"}";
+
+    // The library's progress, shown as the command's steps (synchronously: a step may be a long synchronous one).
+    private sealed class StepProgress(Action<string> step) : IProgress<CalculationProgress>
+    {
+        public void Report(CalculationProgress value) => step(value.ToString());
+    }
 }

@@ -1,5 +1,4 @@
 using Pcf.Accounting.Gases;
-using Pcf.Accounting.Rules;
 
 namespace Pcf.Accounting.Cli;
 
@@ -7,5 +6,5 @@ namespace Pcf.Accounting.Cli;
 /// <param name="SystemFile">The pcf-system/1 file.</param>
 /// <param name="FactorFiles">The factor files, highest priority first.</param>
 /// <param name="GwpSet">The GWP set.</param>
-/// <param name="RuleSet">The rule set.</param>
-internal sealed record CalculationInputs(string SystemFile, IReadOnlyList<string> FactorFiles, GwpSet GwpSet, RuleSet RuleSet);
+/// <param name="RuleSet">The rule set's id; <see langword="null"/> for the configured default.</param>
+internal sealed record CalculationInputs(string SystemFile, IReadOnlyList<string> FactorFiles, GwpSet GwpSet, string? RuleSet);

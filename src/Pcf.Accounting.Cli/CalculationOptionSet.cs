@@ -48,7 +48,7 @@ internal sealed class CalculationOptionSet
         parse.GetRequiredValue(System),
         parse.GetValue(Factors) ?? [],
         GwpSet.Find(parse.GetValue(Gwp) ?? "AR6"),
-        RuleSet.All.Single(r => string.Equals(r.Id, parse.GetValue(Rules) ?? "ISO14067", StringComparison.OrdinalIgnoreCase)));
+        parse.GetValue(Rules));
 
     private static Option<string> GwpOption()
     {
@@ -64,13 +64,11 @@ internal sealed class CalculationOptionSet
 
     private static Option<string> RulesOption()
     {
-        var option = new Option<string>("--rules")
+        // Any registered rule set (templates and applications add their own); checked against the registry when the command runs.
+        return new Option<string>("--rules")
         {
-            Description = "The rule set: boundary, allocation preference, separately reported quantities.",
-            DefaultValueFactory = _ => RuleSet.Iso14067.Id,
-            HelpName = string.Join('|', RuleSet.All.Select(r => r.Id)),
+            Description = $"The rule set by id: {string.Join(", ", RuleSet.All.Select(r => r.Id))}, or one a template or your application registers; the configured default ({RuleSet.Iso14067.Id} unless set) when absent.",
+            HelpName = "rule-set-id",
         };
-        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. RuleSet.All.Select(r => r.Id)]);
-        return option;
     }
 }

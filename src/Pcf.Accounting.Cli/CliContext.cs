@@ -6,8 +6,12 @@ namespace Pcf.Accounting.Cli;
 /// <param name="console">The output console.</param>
 /// <param name="error">The error writer.</param>
 /// <param name="progress">The console progress is shown on (standard error); <see langword="null"/> for none.</param>
-internal sealed class CliContext(IAnsiConsole console, TextWriter error, IAnsiConsole? progress = null)
+/// <param name="services">The library's services (factor providers, rule sets, views, templates), as an application would register them.</param>
+internal sealed class CliContext(IAnsiConsole console, TextWriter error, IAnsiConsole? progress, IServiceProvider services)
 {
+    /// <summary>Gets the library's services.</summary>
+    public IServiceProvider Services { get; } = services;
+
     /// <summary>Gets the output console, for tables, trees and charts.</summary>
     public IAnsiConsole Console { get; } = console;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.CommandLine.Help;
 using Pcf.Accounting.Cli.Commands;
@@ -15,13 +16,15 @@ internal static class PcfCli
     /// <param name="console">Where output goes.</param>
     /// <param name="error">Where errors and warnings go; <see langword="null"/> for the process's standard error.</param>
     /// <param name="progress">Where progress of long work is shown (standard error), only when it is an interactive terminal; <see langword="null"/> for none.</param>
+    /// <param name="services">The library's services; <see langword="null"/> for <see cref="DefaultServices"/> (a test passes its own, with extra views or rule sets).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, IAnsiConsole? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, IAnsiConsole? progress = null, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var context = new CliContext(console, error ?? Console.Error, progress);
+        using var owned = services is null ? DefaultServices().BuildServiceProvider() : null;
+        var context = new CliContext(console, error ?? Console.Error, progress, services ?? owned!);
         try
         {
             var root = BuildRoot(context);
@@ -68,6 +71,15 @@ internal static class PcfCli
             context.Error.WriteLine($"pcf: error: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+    }
+
+    /// <summary>The services the tool runs with: the footprint services with the embedded default factors, and PACT footprints readable as factor files.</summary>
+    /// <returns>The service collection, ready to build (or to add to).</returns>
+    public static IServiceCollection DefaultServices()
+    {
+        var services = new ServiceCollection();
+        services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles();
+        return services;
     }
 
     /// <summary>Builds the command tree.</summary>

@@ -16,4 +16,4 @@ Console.CancelKeyPress += (_, e) =>
 };
 // Progress of long work goes to standard error, and Spectre shows it only when that is an interactive terminal.
 var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-return await Pcf.Accounting.Cli.PcfCli.RunAsync(args, console, Console.Error, progress, cancel.Token).ConfigureAwait(false);
+return await Pcf.Accounting.Cli.PcfCli.RunAsync(args, console, Console.Error, progress, services: null, cancel.Token).ConfigureAwait(false);

@@ -82,7 +82,7 @@ public static partial class PactExporter
     {
         public static Figures Of(FootprintResult result)
         {
-            var system = result.Compiled.System;
+            var system = result.System;
 
             // The system states mass and carbon per its own declared unit; scale them to the demand when it is the same product.
             double? scale = result.Demand.Product == system.ReferenceProduct && result.Demand.Amount.Unit.CanConvertTo(system.DeclaredUnit.Unit) && system.DeclaredUnit.Value != 0

@@ -47,7 +47,7 @@ internal static class CalculateCommand
             // The output is prepared under the progress line and written after it is gone.
             var output = await context.RunWithProgressAsync<(string? Json, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
-                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 step(json ? "Writing pcf-result/1 JSON" : "Rendering the report");
                 if (json)
                 {

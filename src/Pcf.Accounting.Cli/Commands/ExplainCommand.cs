@@ -40,7 +40,7 @@ internal static class ExplainCommand
             // The trees are built under the progress line and written after it is gone.
             var trees = await context.RunWithProgressAsync($"Reading {calculation.SystemFile}", async step =>
             {
-                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 step("Explaining");
                 var root = result.Explain(parse.GetValue(minShare), parse.GetValue(depth));
                 var selected = parse.GetValue(item) is { Length: > 0 } wanted ? Select(result, root, wanted) : [root];
@@ -71,32 +71,23 @@ internal static class ExplainCommand
     /// <exception cref="CliException">The item names nothing, or several processes: the message lists the candidates.</exception>
     internal static List<Explanation> Select(FootprintResult result, Explanation root, string item)
     {
-        // The demand node stands for the process making the demanded product: it is that process's subtree.
-        var system = result.Compiled.System;
-        var demandProcess = result.Demand.Process
-            ?? system.Processes.FirstOrDefault(p => p.Outputs.Any(o => o.Flow == result.Demand.Product))?.Id
-            ?? system.ReferenceProcess;
+        // Every node names the process it is about (the demand node the process making the demanded product).
+        var inventory = result.Inventory;
         Func<Explanation, bool> matches;
         if (Names.TryParseStage(item, out var stage))
         {
-            var processes = result.ByProcess.Where(p => p.Stage == stage).Select(p => p.Process).ToHashSet();
-            var quoted = processes.Select(p => $"'{p}'").ToList();
-            matches = n => n.Kind == ExplanationKind.Demand
-                ? processes.Contains(demandProcess)
-                : quoted.Any(p => n.Label.Contains(p, StringComparison.Ordinal));
+            var processes = inventory.Processes.Where(p => p.Stage == stage).Select(p => p.Id).ToHashSet();
+            matches = n => n.Process is { } id && processes.Contains(id);
         }
-        else if (system.Processes.All(p => p.Id.Value != item) && FindGas(result, item) is { } gas)
+        else if (inventory.Processes.All(p => p.Id.Value != item) && FindGas(result, item) is { } gas)
         {
             // A gas enters through direct emissions and through factors: the flat list of both sums to its By-gas line.
             return [result.ExplainGas(gas)];
         }
         else
         {
-            var process = FindProcess(system, item);
-            string quoted = $"'{process}'";
-            matches = n => n.Kind == ExplanationKind.Demand
-                ? demandProcess == process
-                : n.Label.Contains(quoted, StringComparison.Ordinal);
+            var process = FindProcess(result, item);
+            matches = n => n.Process == process;
         }
 
         // Depth first with an explicit stack; a matching node's subtree is taken whole, so nothing below it is visited.
@@ -133,43 +124,44 @@ internal static class ExplainCommand
             return known;
         }
 
-        return result.Compiled.System.Processes.Any(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase))
+        return result.Inventory.Processes.Any(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase))
             ? null
             : gases.FirstOrDefault(g => string.Equals(g.Id, item, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Finds the process an <c>--item</c> names: its exact id; else its id or name ignoring case; else the one process whose id or name contains the text.</summary>
-    /// <param name="system">The system.</param>
+    /// <param name="result">The result (its inventory's processes).</param>
     /// <param name="item">The text.</param>
     /// <returns>The process id.</returns>
     /// <exception cref="CliException">No process matches, or several do: the message lists them.</exception>
-    internal static ProcessId FindProcess(ProductSystem system, string item)
+    internal static ProcessId FindProcess(FootprintResult result, string item)
     {
-        if (system.Processes.FirstOrDefault(p => p.Id.Value == item) is { } exact)
+        var processes = result.Inventory.Processes;
+        if (processes.FirstOrDefault(p => p.Id.Value == item) is { } exact)
         {
             return exact.Id;
         }
 
-        var candidates = system.Processes.Where(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = processes.Where(p => string.Equals(p.Id.Value, item, StringComparison.OrdinalIgnoreCase)).ToList();
         if (candidates.Count == 0)
         {
-            candidates = [.. system.Processes.Where(p => string.Equals(p.Name, item, StringComparison.OrdinalIgnoreCase))];
+            candidates = [.. processes.Where(p => string.Equals(p.Name, item, StringComparison.OrdinalIgnoreCase))];
         }
 
         if (candidates.Count == 0)
         {
-            candidates = [.. system.Processes.Where(p => p.Id.Value.Contains(item, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(item, StringComparison.OrdinalIgnoreCase))];
+            candidates = [.. processes.Where(p => p.Id.Value.Contains(item, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(item, StringComparison.OrdinalIgnoreCase))];
         }
 
         return candidates.Count switch
         {
             1 => candidates[0].Id,
             0 => throw new CliException(
-                $"--item '{item}' is no process, stage or gas of '{system.Name}'. Processes: {List(system.Processes.Select(Describe))}; stages: {string.Join(", ", Enum.GetValues<LifeCycleStage>().Select(Names.Of))}; gases such as CO2-fossil, CH4-fossil, N2O."),
+                $"--item '{item}' is no process, stage or gas of '{result.System.Name}'. Processes: {List(processes.Select(Describe))}; stages: {string.Join(", ", Enum.GetValues<LifeCycleStage>().Select(Names.Of))}; gases such as CO2-fossil, CH4-fossil, N2O."),
             _ => throw new CliException($"--item '{item}' matches {candidates.Count} processes; name one by its id: {List(candidates.Select(Describe))}."),
         };
 
-        static string Describe(Process p) => $"'{p.Id}' ({p.Name})";
+        static string Describe(InventoryProcess p) => $"'{p.Id}' ({p.Name})";
         static string List(IEnumerable<string> names)
         {
             var all = names.ToList();

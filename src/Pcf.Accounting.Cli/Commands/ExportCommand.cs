@@ -53,13 +53,13 @@ internal static class ExportCommand
             // The document is prepared under the progress line; warnings and output are written after it is gone.
             var (json, losses) = await context.RunWithProgressAsync($"Reading {productFile}", async step =>
             {
-                var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(productFile, ct).ConfigureAwait(false));
+                var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(context, productFile, ct).ConfigureAwait(false));
                 if (!metadata.IsValid)
                 {
                     throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
                 }
 
-                var result = await Calculation.CalculateAsync(calculation, step, ct).ConfigureAwait(false);
+                var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 step($"Exporting PACT {(v2 ? "2.3" : "3.0")}");
                 if (!v2)
                 {

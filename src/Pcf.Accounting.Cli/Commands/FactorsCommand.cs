@@ -47,7 +47,7 @@ internal static class FactorsCommand
 
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                catalogs.Add((file, (await Calculation.ReadCatalogAsync(file, ct).ConfigureAwait(false)).Factors));
+                catalogs.Add((file, (await Calculation.ReadCatalogAsync(context, file, ct).ConfigureAwait(false)).Factors));
             }
 
             Render(context.Console, catalogs);
@@ -76,7 +76,7 @@ internal static class FactorsCommand
             var catalogs = new List<(string Name, FactorCatalog Catalog)> { ("embedded defaults", DefaultFactors.Catalog) };
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                catalogs.Add((file, await Calculation.ReadCatalogAsync(file, ct).ConfigureAwait(false)));
+                catalogs.Add((file, await Calculation.ReadCatalogAsync(context, file, ct).ConfigureAwait(false)));
             }
 
             string wanted = parse.GetRequiredValue(text);

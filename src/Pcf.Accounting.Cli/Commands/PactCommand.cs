@@ -21,7 +21,7 @@ internal static class PactCommand
         validate.SetAction(async (parse, ct) =>
         {
             string path = parse.GetRequiredValue(file);
-            var bytes = await Calculation.ReadFileAsync(path, ct).ConfigureAwait(false);
+            var bytes = await Calculation.ReadFileAsync(context, path, ct).ConfigureAwait(false);
             var report = PactJson.Validate(bytes, new PactReadOptions { SumRulesAreErrors = parse.GetValue(strict) });
             foreach (var e in report.Errors)
             {

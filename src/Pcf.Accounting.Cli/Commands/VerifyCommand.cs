@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Pcf.Accounting.Cli.Vectors;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Vectors;
 
 namespace Pcf.Accounting.Cli.Commands;
 
@@ -21,8 +22,15 @@ internal static class VerifyCommand
         command.SetAction(async (parse, ct) =>
         {
             string path = parse.GetRequiredValue(target);
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new CliException($"'{path}' is neither a vector file nor a folder.");
+            }
+
+            using var scope = context.Services.CreateScope();
+            var runner = scope.ServiceProvider.GetRequiredService<ReferenceVectorRunner>();
             var outcomes = await context.RunWithProgressAsync("Running vectors", step =>
-                VectorRunner.RunAllAsync(path, (i, n, file) => step($"Running vector {i + 1} of {n}: {Path.GetFileName(file)}"), ct)).ConfigureAwait(false);
+                runner.RunAllAsync(path, new StepProgress(step), ct)).ConfigureAwait(false);
 
             foreach (var line in outcomes.SelectMany(o => o.Lines()))
             {
@@ -35,11 +43,16 @@ internal static class VerifyCommand
             context.Out.Flush();
             if (outcomes.Count == 0)
             {
-                context.Error.WriteLine($"pcf: no vectors found in '{path}' (*.vector.json, or *.json with \"format\": \"{VectorRunner.Format}\").");
+                context.Error.WriteLine($"pcf: no vectors found in '{path}' (*.vector.json, or *.json with \"format\": \"{ReferenceVectorJson.Format}\").");
             }
 
             return failed == 0 && passed > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    private sealed class StepProgress(Action<string> step) : IProgress<(int Index, int Count, string File)>
+    {
+        public void Report((int Index, int Count, string File) value) => step($"Running vector {value.Index + 1} of {value.Count}: {Path.GetFileName(value.File)}");
     }
 }

@@ -35,7 +35,7 @@ internal static class ResultRenderer
     public static List<IRenderable> Build(FootprintResult result, bool allReported, int width)
     {
         var parts = new List<IRenderable>();
-        var system = result.Compiled.System;
+        var system = result.System;
         var demand = result.Demand;
         string perUnit = $"{Number(demand.Amount.Value)} {demand.Amount.Unit.Symbol} {demand.Product}";
 
@@ -104,6 +104,31 @@ internal static class ResultRenderer
             }
 
             parts.Add(Text.NewLine);
+        }
+
+        foreach (var view in result.Views)
+        {
+            var table = Cells.Table($"{view.Title} ({view.Id})", "Key", "Quantity", "Value", "Unit");
+            foreach (var line in view.Lines)
+            {
+                table.AddRow(Cells.Text(line.Key), Cells.Text(line.Label), Cells.Number(line.Value), Cells.Text(line.Unit));
+            }
+
+            parts.Add(table);
+            foreach (var line in view.Lines.Where(l => l.Note is not null))
+            {
+                parts.Add(new Text($"{line.Key}: {line.Note}\n"));
+            }
+
+            foreach (var w in view.Warnings)
+            {
+                parts.Add(new Text($"warning ({view.Id}): {w.Message}\n"));
+            }
+        }
+
+        if (result.Licences.Length > 0)
+        {
+            parts.Add(new Text($"Data licences: {string.Join("; ", result.Licences)}\n"));
         }
 
         foreach (var a in result.Allocations)

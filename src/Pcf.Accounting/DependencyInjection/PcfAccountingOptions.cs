@@ -39,6 +39,11 @@ public sealed class PcfAccountingOptions
     /// <value>The default value is <see cref="FactorResolverOptions.Default"/>'s, 30 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.</value>
     public TimeSpan FactorProviderTimeout { get; set; } = FactorResolverOptions.Default.ProviderTimeout;
 
+    /// <summary>Gets or sets the id of the rule set used when a calculation names none: a built-in one (<c>ISO14067</c>, <c>GBT24067</c>,
+    /// <c>GHGP-Product</c>, <c>PACT3</c>) or one added with <c>AddRuleSet</c> (a template's product-category rule, your own).</summary>
+    /// <value>The default value is <c>ISO14067</c>.</value>
+    public string DefaultRuleSet { get; set; } = Rules.RuleSet.Iso14067.Id;
+
     /// <summary>Checks every setting and returns each broken rule, naming the setting; empty when all hold.</summary>
     internal List<string> Problems()
     {
@@ -70,6 +75,11 @@ public sealed class PcfAccountingOptions
             }
         }
 
+        if (string.IsNullOrWhiteSpace(DefaultRuleSet))
+        {
+            problems.Add($"{SectionName}:{nameof(DefaultRuleSet)} must be the id of a rule set, such as ISO14067.");
+        }
+
         if (FactorProviderTimeout <= TimeSpan.Zero && FactorProviderTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add($"{SectionName}:{nameof(FactorProviderTimeout)} must be positive or infinite (-00:00:00.001) (was {FactorProviderTimeout}).");
@@ -81,5 +91,8 @@ public sealed class PcfAccountingOptions
     internal PcfAccountingSettings Freeze() => new(
         DefaultGwpSet ?? GwpSet.Ar6,
         JsonLimits ?? JsonReadOptions.Default,
-        new FactorResolverOptions { ProviderTimeout = FactorProviderTimeout });
+        new FactorResolverOptions { ProviderTimeout = FactorProviderTimeout })
+    {
+        DefaultRuleSet = string.IsNullOrWhiteSpace(DefaultRuleSet) ? Rules.RuleSet.Iso14067.Id : DefaultRuleSet.Trim(),
+    };
 }

@@ -4,6 +4,9 @@ using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Results;
+using Pcf.Accounting.Rules;
+using Pcf.Accounting.Vectors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +40,16 @@ public static class PcfAccountingServiceCollectionExtensions
             services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PcfAccountingOptions>>().Value.Freeze());
             services.TryAddSingleton(sp => new ProductSystemReader(sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             FactorProviderRegistration.EnsureServices(services);
-            services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>()));
+            services.TryAddSingleton<IRuleSetRegistry>(sp => RuleSetRegistration.Registry(sp));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactorFileFormat>(FactorFileFormats.Csv));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactorFileFormat>(FactorFileFormats.PcfFactors));
+            services.TryAddSingleton(sp => new FactorFileLoader(sp.GetServices<IFactorFileFormat>(),
+                new FactorFileOptions { Limits = sp.GetRequiredService<PcfAccountingSettings>().JsonLimits }));
+            services.TryAddScoped(sp => new ReferenceVectorRunner(sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>(),
+                sp.GetRequiredService<FactorResolver>().Providers, sp.GetRequiredService<FactorFileLoader>(), sp.GetService<IVectorTemplates>(),
+                sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
+            services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>(),
+                sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
         }
 
         if (configure is not null)

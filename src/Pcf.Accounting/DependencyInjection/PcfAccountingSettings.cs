@@ -11,6 +11,10 @@ namespace Pcf.Accounting.DependencyInjection;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record PcfAccountingSettings(GwpSet DefaultGwpSet, JsonReadOptions JsonLimits, FactorResolverOptions FactorResolution)
 {
+    /// <summary>Gets the id of the rule set used when a calculation names none.</summary>
+    /// <value>The default value is <c>ISO14067</c>.</value>
+    public string DefaultRuleSet { get; init; } = Rules.RuleSet.Iso14067.Id;
+
     /// <summary>Gets the settings used when nothing is configured.</summary>
     public static PcfAccountingSettings Default { get; } = new PcfAccountingOptions().Freeze();
 }

@@ -5,6 +5,7 @@ using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Results;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
@@ -24,14 +25,16 @@ public sealed partial class CompiledSystem
         Array.Sort(declared, (a, b) => Ordinal.Compare(a.Process.Id.Value, b.Process.Id.Value));
         _processes = declared.Select(d => d.Process).ToArray();
 
-        // 1. Allocation and columns.
+        // 1. Allocation and columns (consecutive per process).
         var columns = new List<Column>();
+        var columnStart = new int[_processes.Length + 1];
         var allocations = ImmutableArray.CreateBuilder<AllocationRecord>();
         var rowOf = new Dictionary<(int, FlowId), int>();
         var expansion = new bool[_processes.Length];
         for (int pi = 0; pi < _processes.Length; pi++)
         {
             var process = _processes[pi];
+            columnStart[pi] = columns.Count;
             bool included = RuleSet.Includes(process.Stage);
             if (process.CoProducts.IsEmpty)
             {
@@ -68,6 +71,7 @@ public sealed partial class CompiledSystem
             return;
         }
 
+        columnStart[_processes.Length] = columns.Count;
         _columns = [.. columns];
         _rowOf = rowOf.ToFrozenDictionary();
         Allocations = allocations.ToImmutable();
@@ -199,16 +203,118 @@ public sealed partial class CompiledSystem
         _direct = [.. direct];
         _uses = [.. uses];
         _displacements = [.. displacements];
+        BuildEntries(columnStart, expansion, requestIndex, processIndex);
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
+        _diagonal = Diagonal(_technosphere);
+        Factorize(problems);
+    }
+
+    // Per process, what each calculation multiplies by the runs: its emissions, factor uses, links and credits, in the canonical
+    // order of the matrices (inputs by flow, supply, amount; emissions by gas, kind, amount).
+    private void BuildEntries(int[] columnStart, bool[] expansion, Dictionary<FactorRequest, int> requestIndex, Dictionary<ProcessId, int> processIndex)
+    {
+        var gasIndex = new Dictionary<GreenhouseGas, int>();
+        for (int g = 0; g < _gases.Length; g++)
+        {
+            gasIndex[_gases[g]] = g;
+        }
+
+        _entries = new ProcessEntries[_processes.Length];
+        for (int pi = 0; pi < _processes.Length; pi++)
+        {
+            var process = _processes[pi];
+            int first = columnStart[pi], count = columnStart[pi + 1] - first;
+            var outputDerivations = new Derivation?[count];
+            for (int k = 0; k < count; k++)
+            {
+                var flow = _columns[first + k].Output;
+                outputDerivations[k] = process.Outputs.First(o => o.Flow == flow).Derivation;
+            }
+
+            var emissions = process.Emissions.OrderBy(e => e.Gas.Id, Ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Unit.Kilogram))
+                .Select(e => new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation)).ToArray();
+            var uses = new List<FactorUseEntry>();
+            var links = new List<LinkEntry>();
+            foreach (var input in process.Inputs.OrderBy(i => i.Flow.Value, Ordinal).ThenBy(i => i.Supply.ToString(), Ordinal).ThenBy(i => i.Amount.Value))
+            {
+                double perRun = InReferenceUnit(input.Flow, input.Amount);
+                if (input.Supply.Kind == SupplyKind.Factor)
+                {
+                    uses.Add(new FactorUseEntry(requestIndex[RequestFor(input.Flow, input.Supply)], input.Flow, input.Amount, perRun, false, input.Derivation));
+                }
+                else
+                {
+                    var supplier = input.Supply.Process!.Value;
+                    links.Add(new LinkEntry(input.Flow, supplier, _rowOf[(processIndex[supplier], input.Flow)], input.Amount, perRun, input.Derivation));
+                }
+            }
+
+            var credits = new List<CreditEntry>();
+            if (expansion[pi])
+            {
+                foreach (var co in process.CoProducts.OrderBy(o => o.Flow.Value, Ordinal))
+                {
+                    double amount = InReferenceUnit(co.Flow, co.Amount);
+                    var displaced = co.Displaces!;
+                    if (displaced.Kind == SupplyKind.Factor)
+                    {
+                        uses.Add(new FactorUseEntry(requestIndex[RequestFor(co.Flow, displaced)], co.Flow, co.Amount, -amount, true, co.Derivation));
+                    }
+                    else
+                    {
+                        var by = displaced.Process!.Value;
+                        credits.Add(new CreditEntry(co.Flow, by, first, _rowOf[(processIndex[by], co.Flow)], amount));
+                    }
+                }
+            }
+
+            _entries[pi] = new ProcessEntries
+            {
+                FirstColumn = first,
+                ColumnCount = count,
+                OutputDerivations = outputDerivations,
+                Emissions = emissions,
+                FactorUses = [.. uses],
+                Links = [.. links],
+                Credits = [.. credits],
+            };
+        }
+
+        _flows = [.. System.Flows.OrderBy(f => f.Id.Value, Ordinal).Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))];
+    }
+
+    private static double[] Diagonal(SparseMatrix m)
+    {
+        var d = new double[m.Size];
+        for (int c = 0; c < d.Length; c++)
+        {
+            for (int k = m.ColumnPointers[c]; k < m.ColumnPointers[c + 1]; k++)
+            {
+                if (m.RowIndices[k] == c)
+                {
+                    d[c] = m.Values[k];
+                }
+            }
+        }
+
+        return d;
+    }
+
+    private void Factorize(List<ValidationProblem> problems)
+    {
         try
         {
             _lu = SparseLu.Factorize(_technosphere);
         }
         catch (SingularSystemException ex)
         {
-            var names = ex.Processes.Select(c => _processes[_columns[c].Process].Id).Distinct().Select(id => $"'{id}'").ToList();
+            var ids = ex.Processes.Select(c => _processes[_columns[c].Process].Id).Distinct().ToList();
+            var names = ids.Select(id => $"'{id}'").ToList();
             problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem,
-                $"The system cannot be solved: processes {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)} form a loop that makes no net output, or use a product that nothing makes."));
+                $"The system cannot be solved: processes {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)} form a loop that makes no net output, or use a product that nothing makes.")
+            {
+                Subject = new ProcessSubject([.. ids]),
+            });
         }
     }
 

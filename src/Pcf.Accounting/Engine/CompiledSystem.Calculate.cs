@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
@@ -9,392 +8,267 @@ using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Engine;
 
-/// <summary>Computation: solve for the scaling vector, then aggregate in one fixed order.</summary>
+/// <summary>Computation: solve for the scaling vector and the per-unit footprints, then lay out the inventory; the views follow from it.</summary>
 public sealed partial class CompiledSystem
 {
     /// <summary>Computes the footprint of a demand with resolved background factors: the pure, synchronous step.</summary>
     /// <param name="factors">The factors of every request in <see cref="FactorRequests"/>, resolved by a <see cref="FactorResolver"/>; their GWP set characterizes the whole inventory.</param>
     /// <param name="demand">What to calculate; <see langword="null"/> for one declared unit of the reference product.</param>
-    /// <returns>The result. The fallbacks used and the combustion-only factors appear in its warnings and in the explanation's factor sources.</returns>
+    /// <param name="views">Views to compute over the result (such as a CBAM view); <see langword="null"/> for none.</param>
+    /// <returns>The result, or the problems: a demand for a product the system does not make (<c>PCF0503</c>), a numerically
+    /// singular system whose solution is not finite (<c>PCF0502</c>, naming the processes).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="factors"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="factors"/> lacks a request of the system, or the demand names a product the system does not make.</exception>
-    /// <exception cref="InvalidOperationException">The solution is not finite (a numerically singular system).</exception>
+    /// <exception cref="ArgumentException"><paramref name="factors"/> lacks a request of the system (a call that skipped the resolution step).</exception>
     /// <remarks>Deterministic: the same system (in any order of processes and exchanges), factors and demand give the same bits.</remarks>
-    public FootprintResult Calculate(FactorResolution factors, Demand? demand = null)
+    public ValidationResult<FootprintResult> TryCalculate(FactorResolution factors, Demand? demand = null, IEnumerable<IFootprintView>? views = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
-        var background = BackgroundTable.From(FactorRequests, factors);
-        var warnings = new List<ValidationProblem>(factors.Warnings);
-        for (int r = 0; r < FactorRequests.Length; r++)
-        {
-            var match = background.Matches[r]!;
-            if (!match.IsExact)
-            {
-                warnings.Add(new ValidationProblem(FactorRequests[r].ToString(), ProblemCodes.FactorFallbackUsed,
-                    $"The factor for '{FactorRequests[r].Key}' was found only after a fallback ({string.Join(", ", match.Fallbacks.Select(f => f.Describe()))}) by {match.ProviderName}" +
-                    (match.DataQuality is { } q ? string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
-                        $"; data quality lowered to technological {q.Technological:0.##}, geographical {q.Geographical:0.##}, temporal {q.Temporal:0.##}.")
-                        : LowersRepresentativeness(match) ? "; the factor has no data-quality scores to lower, so it counts in the result's fallback share." : ".")));
-            }
-
-            if (match.Factor.Provenance.Kind == FactorKind.CombustionOnly && RuleSet.Boundary != Rules.SystemBoundary.GateToGate)
-            {
-                warnings.Add(new ValidationProblem(FactorRequests[r].ToString(), ProblemCodes.CombustionOnlyFactor,
-                    $"The factor for '{FactorRequests[r].Key}' covers combustion only (no upstream supply chain); a cradle-to-gate footprint needs a life-cycle factor."));
-            }
-        }
-
-        // One warning per distinct message: the same factor asked for in two units warns once.
-        var distinct = new HashSet<(string Code, string Message)>();
-        return Calculate(background, factors.GwpSet, demand, warnings.Where(w => distinct.Add((w.Code, w.Message))));
+        var table = FactorTable(factors);
+        return Compute(table, factors.GwpSet, demand, factors.Warnings, views);
     }
 
-    internal FootprintResult Calculate(BackgroundTable background, GwpSet gwp, Demand? demand, IEnumerable<ValidationProblem>? resolutionWarnings = null)
+    /// <summary>Computes the footprint of a demand with resolved background factors, throwing on the problems <see cref="TryCalculate"/> returns.</summary>
+    /// <param name="factors">The resolved factors.</param>
+    /// <param name="demand">What to calculate; <see langword="null"/> for one declared unit of the reference product.</param>
+    /// <param name="views">Views to compute over the result; <see langword="null"/> for none.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factors"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="factors"/> lacks a request of the system.</exception>
+    /// <exception cref="ValidationException">The demand names a product the system does not make, or the system is numerically singular.</exception>
+    public FootprintResult Calculate(FactorResolution factors, Demand? demand = null, IEnumerable<IFootprintView>? views = null) =>
+        TryCalculate(factors, demand, views).ThrowIfInvalid();
+
+    /// <summary>Lays out a factor resolution for this system's requests: per request, its components per requested unit and their CO2e.</summary>
+    internal ImmutableArray<InventoryFactor> FactorTable(FactorResolution resolution)
+    {
+        var table = new InventoryFactor[FactorRequests.Length];
+        var missing = new List<string>();
+        for (int r = 0; r < table.Length; r++)
+        {
+            var request = FactorRequests[r];
+            if (!resolution.Factors.TryGetValue(request, out var resolved))
+            {
+                missing.Add(request.ToString());
+                continue;
+            }
+
+            var components = new InventoryFactorComponent[resolved.Components.Length];
+            double perUnit = 0;
+            for (int k = 0; k < components.Length; k++)
+            {
+                var c = resolved.Components[k];
+                double co2e = c.Gas is { } gas ? c.Amount * resolution.GwpSet.FactorOf(gas) : c.Amount;
+                double signed = c.Sign * co2e;
+                components[k] = new InventoryFactorComponent(c.Gas, c.Kind, c.Gas is null ? c.Origin : CarbonOrigin.NotApplicable, c.Amount, signed);
+                perUnit += signed;
+            }
+
+            var match = resolved.Match;
+            table[r] = new InventoryFactor
+            {
+                Request = request,
+                Factor = match.Factor,
+                ProviderName = match.ProviderName,
+                Fallbacks = match.Fallbacks,
+                ConversionToRequestedUnit = match.ConversionToRequestedUnit,
+                DataQuality = match.DataQuality,
+                Components = ImmutableArray.Create(components),
+                Co2ePerUnit = perUnit,
+                IsRecharacterized = resolved.IsRecharacterized,
+            };
+        }
+
+        return missing.Count == 0
+            ? ImmutableArray.Create(table)
+            : throw new ArgumentException($"The factor resolution has no factor for {missing.Count} request(s) of the system: {string.Join("; ", missing)}. Resolve the system's FactorRequests.", nameof(resolution));
+    }
+
+    /// <summary>The pure step over a laid-out factor table.</summary>
+    internal ValidationResult<FootprintResult> Compute(ImmutableArray<InventoryFactor> factors, GwpSet gwp, Demand? demand, IEnumerable<ValidationProblem> resolutionWarnings, IEnumerable<IFootprintView>? views)
     {
         ArgumentNullException.ThrowIfNull(gwp);
         demand ??= Demand.DeclaredUnitOf(System);
+        if (DemandRow(demand) is not { } row)
+        {
+            return ValidationResult.Failure<FootprintResult>([DemandProblem(demand)]);
+        }
+
         int n = _columns.Length;
         var f = new double[n];
-        f[DemandRow(demand)] = demand.Amount.As(System.GetFlow(demand.Product).ReferenceUnit);
+        f[row] = demand.Amount.As(System.GetFlow(demand.Product).ReferenceUnit);
         var s = new double[n];
         _lu.Solve(f, s);
-        foreach (double x in s)
+        var lambda = PerUnitFootprints(factors, gwp);
+        if (NonFinite(s, lambda) is { } problem)
         {
-            if (!double.IsFinite(x))
-            {
-                throw new InvalidOperationException("The solution is not finite: the system is numerically singular.");
-            }
+            return ValidationResult.Failure<FootprintResult>([problem]);
         }
 
-        var warnings = ImmutableArray.CreateBuilder<ValidationProblem>();
-        if (resolutionWarnings is not null)
-        {
-            warnings.AddRange(resolutionWarnings);
-        }
-
-        var category = new double[Compute.Count];
-        double aircraft = 0, packaging = 0, outbound = 0, credits = 0;
-        double positive = 0, primary = 0, excluded = 0;
-        var excludedRules = new SortedSet<string>(StringComparer.Ordinal);
-        var gasMass = new double[_gases.Length];
-        var gasCo2e = new double[_gases.Length];
-        var otherGases = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>();
-        double co2eOnly = 0;
-        var processDirect = new double[_processes.Length];
-        var processBackground = new double[_processes.Length];
-        var factorUsed = new double[FactorRequests.Length];
-        var gwpOf = _gases.Select(gwp.FactorOf).ToArray();
-
-        for (int c = 0; c < n; c++)
-        {
-            double runs = s[c];
-            if (runs == 0)
-            {
-                continue;
-            }
-
-            var column = _columns[c];
-            var process = _processes[column.Process];
-            for (int k = _directPointers[c]; k < _directPointers[c + 1]; k++)
-            {
-                var e = _direct[k];
-                int sign = Compute.Sign(e.Kind);
-                double kg = sign * e.Kilograms * runs;
-                double co2e = kg * gwpOf[e.Gas];
-                if (!column.Included)
-                {
-                    Exclude(co2e, process);
-                    continue;
-                }
-
-                gasMass[e.Gas] += kg;
-                gasCo2e[e.Gas] += co2e;
-                processDirect[column.Process] += co2e;
-                Count(_gases[e.Gas], e.Kind, CarbonOrigin.NotApplicable, co2e, process, process.IsPrimaryData);
-            }
-
-            for (int k = _usePointers[c]; k < _usePointers[c + 1]; k++)
-            {
-                var use = _uses[k];
-                double used = use.Amount * runs;
-                if (!column.Included)
-                {
-                    Exclude(used * background.Co2ePerUnit[use.Request], process);
-                    continue;
-                }
-
-                factorUsed[use.Request] += used;
-                foreach (var component in background.Components[use.Request])
-                {
-                    double co2e = component.Co2ePerUnit * used;
-                    processBackground[column.Process] += co2e;
-                    if (use.Amount < 0)
-                    {
-                        credits += co2e;
-                    }
-
-                    if (component.Gas is { } gas)
-                    {
-                        double kg = Compute.Sign(component.Kind) * component.PerUnit * used;
-                        int slot = Array.IndexOf(_gases, gas);
-                        if (slot >= 0)
-                        {
-                            gasMass[slot] += kg;
-                            gasCo2e[slot] += co2e;
-                        }
-                        else
-                        {
-                            var (mass, sum) = otherGases.GetValueOrDefault(gas);
-                            otherGases[gas] = (mass + kg, sum + co2e);
-                        }
-                    }
-                    else
-                    {
-                        co2eOnly += co2e;
-                    }
-
-                    // Primary: the factor is primary (a supplier's footprint), or the process is (site-measured activity
-                    // data: its Scope 1 and 2, e.g. metered kWh times a grid factor, as the PACT Methodology counts them).
-                    Count(component.Gas, component.Kind, component.Origin, co2e, process, process.IsPrimaryData || background.IsPrimaryData[use.Request]);
-                }
-            }
-        }
-
-        // Credits of co-products displacing foreground supplies: amount × runs × footprint per unit of the displaced product.
-        if (_displacements.Length > 0)
-        {
-            var perUnit = PerUnitFootprints(background, gwp);
-            foreach (var d in _displacements)
-            {
-                credits -= d.Amount * s[d.Column] * perUnit[d.Row];
-            }
-        }
-
-        double fossil = category[Compute.Fossil] + category[Compute.LandManagementFossil];
-        double excludingUptake = fossil + category[Compute.BiogenicCo2] + category[Compute.BiogenicNonCo2] + category[Compute.LandUseChange]
-            + category[Compute.LandManagementBiogenicCo2] + category[Compute.LandManagementRemovals] + category[Compute.TechnologicalRemovals] + category[Compute.Ccs];
-        double includingUptake = excludingUptake + category[Compute.Uptake];
-        if (!double.IsFinite(includingUptake) || !double.IsFinite(excludingUptake))
-        {
-            throw new InvalidOperationException("The footprint is not finite.");
-        }
-
-        static Quantity Kg(double value) => Quantity.Of(value, Unit.Kilogram);
-        double Share(double value) => excludingUptake == 0 ? 0 : value / excludingUptake;
-
-        if (fossil < 0)
-        {
-            warnings.Add(new ValidationProblem("$.reported.fossilGhgEmissions", ProblemCodes.NumberOutOfRange,
-                "Fossil emissions are negative: system-expansion credits exceed the emissions. PACT requires a non-negative value; check the displaced supplies."));
-        }
-
-        for (int c = 0; c < n; c++)
-        {
-            if (s[c] < 0)
-            {
-                warnings.Add(new ValidationProblem($"$.processes['{_processes[_columns[c].Process].Id}']", ProblemCodes.NumberOutOfRange,
-                    $"Process '{_processes[_columns[c].Process].Id}' runs a negative number of times ({s[c]:G6}): a co-product displaces more of its product than the system uses."));
-            }
-        }
-
-        var byGas = ImmutableArray.CreateBuilder<GasContribution>();
-        var merged = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>(otherGases);
-        for (int g = 0; g < _gases.Length; g++)
-        {
-            var (mass, sum) = merged.GetValueOrDefault(_gases[g]);
-            merged[_gases[g]] = (mass + gasMass[g], sum + gasCo2e[g]);
-        }
-
-        foreach (var (gas, (mass, sum)) in merged)
-        {
-            byGas.Add(new GasContribution(gas, Kg(mass), Kg(sum)));
-        }
-
-        if (co2eOnly != 0 || background.Components.Any(list => list.Any(c => c.Gas is null)))
-        {
-            byGas.Add(new GasContribution(null, Kg(0), Kg(co2eOnly)));
-        }
-
-        var runsOf = new double[_processes.Length];
-        for (int c = 0; c < n; c++)
-        {
-            runsOf[_columns[c].Process] += _columns[c].Share * s[c];
-        }
-
-        var byProcess = Enumerable.Range(0, _processes.Length)
-            .Select(p => new ProcessContribution(_processes[p].Id, _processes[p].Stage, runsOf[p],
-                Kg(processDirect[p]), Kg(processBackground[p]), Kg(processDirect[p] + processBackground[p]), Share(processDirect[p] + processBackground[p])))
-            .OrderByDescending(p => Math.Abs(p.Total.Value)).ThenBy(p => p.Process.Value, StringComparer.Ordinal)
-            .ToImmutableArray();
-        var byStage = byProcess.GroupBy(p => p.Stage).OrderBy(g => g.Key)
-            .Select(g => new StageContribution(g.Key, Kg(g.Sum(p => p.Total.Value)), Share(g.Sum(p => p.Total.Value))))
-            .ToImmutableArray();
-        // Data quality: the scores of the factors used, weighted by their gross (positive) CO2e contribution.
-        // The fallback share: of the same gross CO2e, what rests on a factor of another region or an earlier year (a unit
-        // conversion is exact and does not count), for every factor, scored or not.
-        double dqWeight = 0, dqCovered = 0, fallenBack = 0, tech = 0, geo = 0, time = 0, complete = 0, reliable = 0;
-        for (int r = 0; r < FactorRequests.Length; r++)
-        {
-            double weight = factorUsed[r] * background.Co2ePerUnit[r];
-            if (weight <= 0)
-            {
-                continue;
-            }
-
-            dqWeight += weight;
-            if (background.Matches[r] is { } m && LowersRepresentativeness(m))
-            {
-                fallenBack += weight;
-            }
-
-            if (background.Matches[r]?.DataQuality is { } q)
-            {
-                dqCovered += weight;
-                tech += weight * q.Technological;
-                geo += weight * q.Geographical;
-                time += weight * q.Temporal;
-                complete += weight * q.Completeness;
-                reliable += weight * q.Reliability;
-            }
-        }
-
-        DataQuality? quality = dqCovered > 0 ? new DataQuality(tech / dqCovered, geo / dqCovered, time / dqCovered, complete / dqCovered, reliable / dqCovered) : null;
-
-        var byFactor = Enumerable.Range(0, FactorRequests.Length)
-            .Where(r => factorUsed[r] != 0)
-            .Select(r => new FactorContribution(FactorRequests[r], Quantity.Of(factorUsed[r], FactorRequests[r].Unit), background.Co2ePerUnit[r],
-                Kg(factorUsed[r] * background.Co2ePerUnit[r]), Share(factorUsed[r] * background.Co2ePerUnit[r]), background.IsPrimaryData[r], background.Sources[r]))
-            .OrderByDescending(f => Math.Abs(f.Co2e.Value)).ThenBy(f => f.Request.Key, StringComparer.Ordinal)
-            .ToImmutableArray();
-
-        return new FootprintResult(this, demand, gwp, s)
-        {
-            TotalExcludingBiogenicUptake = Kg(excludingUptake),
-            TotalIncludingBiogenicUptake = Kg(includingUptake),
-            Reported = new ReportedQuantities
-            {
-                FossilGhgEmissions = Kg(fossil),
-                BiogenicCo2Emissions = Kg(category[Compute.BiogenicCo2]),
-                BiogenicCo2Uptake = Kg(category[Compute.Uptake]),
-                BiogenicNonCo2Emissions = Kg(category[Compute.BiogenicNonCo2]),
-                LandUseChangeEmissions = Kg(category[Compute.LandUseChange]),
-                LandManagementFossilGhgEmissions = Kg(category[Compute.LandManagementFossil]),
-                LandManagementBiogenicCo2Emissions = Kg(category[Compute.LandManagementBiogenicCo2]),
-                LandManagementBiogenicCo2Removals = Kg(category[Compute.LandManagementRemovals]),
-                TechnologicalCo2Removals = Kg(category[Compute.TechnologicalRemovals]),
-                CcsTechnologicalCo2Capture = Kg(category[Compute.Ccs]),
-                AircraftEmissions = Kg(aircraft),
-                PackagingEmissions = Kg(packaging),
-                OutboundLogisticsEmissions = Kg(outbound),
-                SystemExpansionCredits = Kg(credits),
-            },
-            ByGas = byGas.ToImmutable(),
-            ByProcess = byProcess,
-            ByStage = byStage,
-            ByFactor = byFactor,
-            PrimaryDataShare = positive == 0 ? 0 : primary / positive,
-            DataQuality = quality,
-            DataQualityCoverage = dqWeight == 0 ? 0 : dqCovered / dqWeight,
-            FallbackShare = dqWeight == 0 ? 0 : fallenBack / dqWeight,
-            CutOff = new CutOffSummary(Kg(excluded), excluded == 0 ? 0 : excluded / (Math.Abs(excludingUptake) + Math.Abs(excluded)), [.. excludedRules]),
-            Warnings = warnings.ToImmutable(),
-            Background = background,
-        };
-
-        void Count(GreenhouseGas? gas, ElementaryExchangeKind kind, CarbonOrigin origin, double co2e, Process process, bool isPrimary)
-        {
-            category[Compute.CategoryOf(gas, kind, origin)] += co2e;
-            if (kind != ElementaryExchangeKind.BiogenicUptake)
-            {
-                if ((process.Roles & ProcessRoles.AircraftTransport) != 0)
-                {
-                    aircraft += co2e;
-                }
-
-                if ((process.Roles & ProcessRoles.Packaging) != 0)
-                {
-                    packaging += co2e;
-                }
-
-                if ((process.Roles & ProcessRoles.OutboundLogistics) != 0)
-                {
-                    outbound += co2e;
-                }
-            }
-
-            if (co2e > 0)
-            {
-                positive += co2e;
-                if (isPrimary)
-                {
-                    primary += co2e;
-                }
-            }
-        }
-
-        void Exclude(double co2e, Process process)
-        {
-            excluded += co2e;
-            excludedRules.Add($"boundary {RuleSet.Boundary} excludes stage {process.Stage}: process '{process.Id}'");
-        }
+        var inventory = Inventory(factors, gwp, s, lambda);
+        var summary = _summary ??= SystemSummary.Of(System, System.ContentHash);
+        return ValidationResult.Success(FootprintViews.Build(summary, RuleSet, gwp, demand, inventory, Allocations, resolutionWarnings, views));
     }
 
-    /// <summary>The row of the technosphere that makes the demanded product.</summary>
-    internal int DemandRow(Demand demand)
+    private SystemSummary? _summary;
+
+    /// <summary>The inventory of a solution: per process, its outputs (runs and footprint per unit of each column), emissions, factor uses, links and credits.</summary>
+    private FootprintInventory Inventory(ImmutableArray<InventoryFactor> factors, GwpSet gwp, double[] s, double[] lambda)
+    {
+        var gwpOf = new double[_gases.Length];
+        for (int g = 0; g < gwpOf.Length; g++)
+        {
+            gwpOf[g] = gwp.FactorOf(_gases[g]);
+        }
+
+        var processes = new InventoryProcess[_processes.Length];
+        for (int pi = 0; pi < processes.Length; pi++)
+        {
+            var entries = _entries[pi];
+            int first = entries.FirstColumn, count = entries.ColumnCount;
+            var outputs = new InventoryOutput[count];
+            double runs = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int c = first + k;
+                var column = _columns[c];
+                runs += column.Share * s[c];
+                outputs[k] = new InventoryOutput(column.Output, _diagonal[c], column.Share, s[c], lambda[c], entries.OutputDerivations[k]);
+            }
+
+            var emissions = new InventoryEmission[entries.Emissions.Length];
+            for (int k = 0; k < emissions.Length; k++)
+            {
+                var e = entries.Emissions[k];
+                double kg = e.KilogramsPerRun * runs;
+                emissions[k] = new InventoryEmission(_gases[e.Gas], e.Kind, e.Stated, kg, FootprintViews.Sign(e.Kind) * kg * gwpOf[e.Gas]) { Derivation = e.Derivation };
+            }
+
+            var uses = new InventoryFactorUse[entries.FactorUses.Length];
+            for (int k = 0; k < uses.Length; k++)
+            {
+                var u = entries.FactorUses[k];
+                double amount = u.PerRun * runs;
+                uses[k] = new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
+            }
+
+            var links = new InventoryLink[entries.Links.Length];
+            for (int k = 0; k < links.Length; k++)
+            {
+                var l = entries.Links[k];
+                double amount = l.PerRun * runs;
+                links[k] = new InventoryLink(l.Flow, l.Supplier, l.Stated, amount, amount * lambda[l.Row]) { Derivation = l.Derivation };
+            }
+
+            var credits = new InventoryCredit[entries.Credits.Length];
+            for (int k = 0; k < credits.Length; k++)
+            {
+                var d = entries.Credits[k];
+                double amount = d.AmountPerRun * s[d.Column];
+                credits[k] = new InventoryCredit(d.Flow, d.Displaced, d.AmountPerRun, amount, -amount * lambda[d.Row]);
+            }
+
+            var process = _processes[pi];
+            processes[pi] = new InventoryProcess
+            {
+                Id = process.Id,
+                Name = process.Name,
+                Stage = process.Stage,
+                Region = process.Region,
+                Tags = process.Tags,
+                IsPrimaryData = process.IsPrimaryData,
+                IsIncluded = count > 0 && _columns[first].Included,
+                Runs = runs,
+                Outputs = ImmutableArray.Create(outputs),
+                Emissions = ImmutableArray.Create(emissions),
+                FactorUses = ImmutableArray.Create(uses),
+                Links = ImmutableArray.Create(links),
+                Credits = ImmutableArray.Create(credits),
+            };
+        }
+
+        return new FootprintInventory(ImmutableArray.Create(processes), factors, _flows);
+    }
+
+    /// <summary>The problem of a solution that is not finite (overflow in a numerically singular system), naming the processes whose runs or footprints overflowed.</summary>
+    private ValidationProblem? NonFinite(double[] s, double[] lambda)
+    {
+        var bad = new SortedSet<string>(StringComparer.Ordinal);
+        for (int c = 0; c < s.Length; c++)
+        {
+            if (!double.IsFinite(s[c]) || !double.IsFinite(lambda[c]))
+            {
+                bad.Add(_processes[_columns[c].Process].Id.Value);
+            }
+        }
+
+        if (bad.Count == 0)
+        {
+            return null;
+        }
+
+        var names = bad.Take(20).Select(id => $"'{id}'");
+        return new ValidationProblem("$.processes", ProblemCodes.NonFiniteResult,
+            $"The solution is not finite for processes {string.Join(", ", names)}{(bad.Count > 20 ? $" and {bad.Count - 20} more" : string.Empty)}: the system is numerically singular (a loop that nearly makes no net output, or amounts beyond the range of a double).")
+        {
+            Subject = new ProcessSubject([.. bad.Select(id => new ProcessId(id))]),
+        };
+    }
+
+    /// <summary>The row of the technosphere that makes the demanded product, or <see langword="null"/> when the system does not make it (or several processes do and the demand names none).</summary>
+    internal int? DemandRow(Demand demand)
     {
         if (demand.Process is { } named)
         {
-            if (_processIndex.TryGetValue(named, out int p) && _rowOf.TryGetValue((p, demand.Product), out int row))
-            {
-                return row;
-            }
-
-            throw new ArgumentException($"Process '{named}' does not make '{demand.Product}' as a product of the system.", nameof(demand));
+            return _processIndex.TryGetValue(named, out int p) && _rowOf.TryGetValue((p, demand.Product), out int row) ? row : null;
         }
 
-        var rows = _rowOf.Where(kv => kv.Key.Flow == demand.Product).Select(kv => kv.Value).ToList();
-        return rows.Count switch
+        int found = -1;
+        foreach (var (key, row) in _rowOf)
         {
-            1 => rows[0],
-            0 => throw new ArgumentException($"No process of the system makes '{demand.Product}'.", nameof(demand)),
-            _ => throw new ArgumentException($"Several processes make '{demand.Product}': name the process in the demand.", nameof(demand)),
-        };
-    }
-
-    internal double RunsOf(ProcessId process, double[] scaling)
-    {
-        return _processIndex.TryGetValue(process, out int p) ? RunsOf(p, scaling) : throw new KeyNotFoundException($"The system has no process '{process}'.");
-    }
-
-    /// <summary>Runs of a process attributable to the demand: the scaling of its columns weighted by their allocation shares (one column, share 1, when unallocated).</summary>
-    private double RunsOf(int process, double[] scaling)
-    {
-        double runs = 0;
-        for (int c = 0; c < _columns.Length; c++)
-        {
-            if (_columns[c].Process == process)
+            if (key.Flow == demand.Product)
             {
-                runs += _columns[c].Share * scaling[c];
+                if (found >= 0)
+                {
+                    return null;
+                }
+
+                found = row;
             }
         }
 
-        return runs;
+        return found >= 0 ? found : null;
+    }
+
+    private ValidationProblem DemandProblem(Demand demand)
+    {
+        string message;
+        if (demand.Process is { } named)
+        {
+            message = $"Process '{named}' does not make '{demand.Product}' as a product of the system.";
+        }
+        else
+        {
+            int makers = _rowOf.Keys.Count(k => k.Flow == demand.Product);
+            message = makers == 0 ? $"No process of the system makes '{demand.Product}'." : $"Several processes make '{demand.Product}': name the process in the demand.";
+        }
+
+        return new ValidationProblem("demand", ProblemCodes.UnknownDemand, message);
     }
 
     /// <summary>The footprint per unit of every product (column), solving Aᵀ λ = g with g the CO2e per run of each column.</summary>
-    internal double[] PerUnitFootprints(BackgroundTable background, GwpSet gwp)
+    internal double[] PerUnitFootprints(ImmutableArray<InventoryFactor> factors, GwpSet gwp)
     {
-        var g = Co2ePerRun(background, gwp);
+        var g = Co2ePerRun(factors, gwp);
         var lambda = new double[g.Length];
         _lu.SolveTransposed(g, lambda);
         return lambda;
     }
 
     /// <summary>The technosphere matrix (for tests and benchmarks).</summary>
-    internal SparseMatrix Technosphere => _technosphere;
+    internal Sparse.SparseMatrix Technosphere => _technosphere;
 
     /// <summary>The net CO2e of one run of each column (direct exchanges and background factors; zero outside the boundary).</summary>
-    internal double[] Co2ePerRun(BackgroundTable background, GwpSet gwp)
+    internal double[] Co2ePerRun(ImmutableArray<InventoryFactor> factors, GwpSet gwp)
     {
         int n = _columns.Length;
         var g = new double[n];
@@ -409,12 +283,12 @@ public sealed partial class CompiledSystem
             double sum = 0;
             for (int k = _directPointers[c]; k < _directPointers[c + 1]; k++)
             {
-                sum += Compute.Sign(_direct[k].Kind) * _direct[k].Kilograms * gwpOf[_direct[k].Gas];
+                sum += FootprintViews.Sign(_direct[k].Kind) * _direct[k].Kilograms * gwpOf[_direct[k].Gas];
             }
 
             for (int k = _usePointers[c]; k < _usePointers[c + 1]; k++)
             {
-                sum += _uses[k].Amount * background.Co2ePerUnit[_uses[k].Request];
+                sum += _uses[k].Amount * factors[_uses[k].Request].Co2ePerUnit;
             }
 
             g[c] = sum;
@@ -422,7 +296,4 @@ public sealed partial class CompiledSystem
 
         return g;
     }
-
-    // A region or year fallback makes a factor less representative; an exact unit conversion does not.
-    private static bool LowersRepresentativeness(FactorMatch match) => match.Fallbacks.Any(f => f is RegionFallback or YearFallback);
 }

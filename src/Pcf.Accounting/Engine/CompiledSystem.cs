@@ -4,6 +4,7 @@ using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
@@ -17,7 +18,7 @@ namespace Pcf.Accounting.Engine;
 /// builds the technosphere matrix <c>A</c>, the direct-exchange matrix and the factor-use matrix
 /// (Heijungs &amp; Suh 2002), and factorizes <c>A</c> (block triangular form, then sparse LU per block).</para>
 /// <para>A compiled system is immutable and thread-safe: many threads may calculate with it at once.
-/// The background factors are an input of <see cref="Calculate(FactorResolution, Results.Demand?)"/>: resolve <see cref="FactorRequests"/>
+/// The background factors are an input of <see cref="TryCalculate"/>: resolve <see cref="FactorRequests"/>
 /// first (the async step), then compute (the pure, synchronous step).</para>
 /// </remarks>
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
@@ -40,6 +41,9 @@ public sealed partial class CompiledSystem
 
     /// <summary>Gets how each multi-output process was allocated, in process-id order.</summary>
     public ImmutableArray<AllocationRecord> Allocations { get; private set; }
+
+    /// <summary>Gets the problems found while compiling that do not stop the calculation (an ill-conditioned loop, with its condition estimate).</summary>
+    public ImmutableArray<ValidationProblem> Warnings { get; private set; } = [];
 
     /// <summary>Gets the number of columns (processes, or process outputs under allocation) of the technosphere matrix.</summary>
     public int Size => _columns.Length;
@@ -68,6 +72,11 @@ public sealed partial class CompiledSystem
     // System-expansion displacements of foreground products, for the credit line.
     private Displacement[] _displacements = [];
 
+    // The diagonal of the technosphere (each column's output per run), per-process inventory entries and the flows, laid out once.
+    private double[] _diagonal = [];
+    private ProcessEntries[] _entries = [];
+    private ImmutableArray<Results.InventoryFlow> _flows = [];
+
     /// <summary>Compiles a product system under a rule set.</summary>
     /// <param name="system">The product system.</param>
     /// <param name="ruleSet">The rule set; <see langword="null"/> for <see cref="RuleSet.Iso14067"/>.</param>
@@ -88,4 +97,30 @@ public sealed partial class CompiledSystem
     internal readonly record struct Use(int Request, double Amount);
 
     internal readonly record struct Displacement(int Column, int Row, FlowId Flow, double Amount);
+
+    /// <summary>What one process contributes to the inventory per run, in canonical order: the multiplications left for each calculation.</summary>
+    internal sealed class ProcessEntries
+    {
+        public int FirstColumn { get; init; }
+
+        public int ColumnCount { get; init; }
+
+        public Derivation?[] OutputDerivations { get; init; } = [];
+
+        public EmissionEntry[] Emissions { get; init; } = [];
+
+        public FactorUseEntry[] FactorUses { get; init; } = [];
+
+        public LinkEntry[] Links { get; init; } = [];
+
+        public CreditEntry[] Credits { get; init; } = [];
+    }
+
+    internal readonly record struct EmissionEntry(int Gas, ElementaryExchangeKind Kind, Quantity Stated, double KilogramsPerRun, Derivation? Derivation);
+
+    internal readonly record struct FactorUseEntry(int Request, FlowId Flow, Quantity Stated, double PerRun, bool IsCredit, Derivation? Derivation);
+
+    internal readonly record struct LinkEntry(FlowId Flow, ProcessId Supplier, int Row, Quantity Stated, double PerRun, Derivation? Derivation);
+
+    internal readonly record struct CreditEntry(FlowId Flow, ProcessId Displaced, int Column, int Row, double AmountPerRun);
 }

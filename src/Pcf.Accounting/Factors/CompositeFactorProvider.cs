@@ -7,7 +7,7 @@ namespace Pcf.Accounting.Factors;
 /// <remarks>
 /// <para>Priority is by provider: each provider applies its own fallbacks, so a higher-priority provider's answer
 /// with a fallback beats a lower one's exact answer. A failing member raises <see cref="FactorProviderException"/>
-/// naming it; a wrong dimension (<see cref="IncompatibleUnitsException"/>) is not skipped over.</para>
+/// naming it; a wrong dimension (<see cref="FactorLookupStatus.WrongDimension"/>) is an answer, not skipped over.</para>
 /// </remarks>
 /// <threadsafety>Thread-safe when its members are.</threadsafety>
 public sealed class CompositeFactorProvider : EmissionFactorProvider
@@ -27,7 +27,7 @@ public sealed class CompositeFactorProvider : EmissionFactorProvider
 
     /// <inheritdoc/>
     /// <exception cref="FactorProviderException">A member failed.</exception>
-    public override async ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
+    public override async ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var results = await FindManyAsync([request], cancellationToken).ConfigureAwait(false);
@@ -36,10 +36,10 @@ public sealed class CompositeFactorProvider : EmissionFactorProvider
 
     /// <inheritdoc/>
     /// <exception cref="FactorProviderException">A member failed.</exception>
-    public override async ValueTask<IReadOnlyList<FactorMatch?>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
+    public override async ValueTask<IReadOnlyList<FactorLookup>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new FactorMatch?[requests.Count];
+        var results = new FactorLookup[requests.Count];
         var pending = Enumerable.Range(0, requests.Count).ToList();
         foreach (var provider in Providers)
         {
@@ -53,9 +53,9 @@ public sealed class CompositeFactorProvider : EmissionFactorProvider
             var still = new List<int>();
             for (int j = 0; j < batch.Length; j++)
             {
-                if (answers[j] is { } match)
+                if (answers[j].Status != FactorLookupStatus.NotFound)
                 {
-                    results[pending[j]] = match;
+                    results[pending[j]] = answers[j];
                 }
                 else
                 {
@@ -69,14 +69,14 @@ public sealed class CompositeFactorProvider : EmissionFactorProvider
         return results;
     }
 
-    internal static async ValueTask<IReadOnlyList<FactorMatch?>> CallAsync(IEmissionFactorProvider provider, IReadOnlyList<FactorRequest> batch, CancellationToken cancellationToken)
+    internal static async ValueTask<IReadOnlyList<FactorLookup>> CallAsync(IEmissionFactorProvider provider, IReadOnlyList<FactorRequest> batch, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FactorMatch?> answers;
+        IReadOnlyList<FactorLookup> answers;
         try
         {
             answers = await provider.FindManyAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not (IncompatibleUnitsException or FactorProviderException)
+        catch (Exception ex) when (ex is not FactorProviderException
             && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             throw new FactorProviderException(provider.Name, ex.Message, ex);

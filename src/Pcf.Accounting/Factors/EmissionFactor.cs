@@ -10,8 +10,8 @@ namespace Pcf.Accounting.Factors;
 /// characterized with any GWP set; CO2e components carry the <see cref="GwpBasis"/> they were built with and
 /// cannot be re-characterized.</para>
 /// <para><see cref="Region"/> is an ISO 3166 code, a grid region or <c>GLO</c>; <see cref="Year"/> is the
-/// reference year, <see langword="null"/> when the factor applies to any year. Records compare
-/// <see cref="Components"/> by reference.</para>
+/// reference year, <see langword="null"/> when the factor applies to any year. Two factors are equal when every
+/// member is, <see cref="Components"/> compared by value in order.</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record EmissionFactor
@@ -90,7 +90,19 @@ public sealed record EmissionFactor
     /// <summary>Gets a value indicating whether every component is per gas, so the factor can be characterized with any GWP set.</summary>
     public bool HasPerGasData => Components.All(c => !c.IsCo2e);
 
+    /// <inheritdoc/>
+    /// <remarks>Components compare by value, in order.</remarks>
+    public bool Equals(EmissionFactor? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (Key == other.Key && Name == other.Name && PerUnit == other.PerUnit && Region == other.Region && Year == other.Year
+                && ValidFrom == other.ValidFrom && ValidUntil == other.ValidUntil && Components.SequenceEqual(other.Components)
+                && Equals(GwpBasis, other.GwpBasis) && Provenance == other.Provenance && DataQuality == other.DataQuality && Uncertainty == other.Uncertainty));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Key, Region, Year, PerUnit);
+
     /// <summary>Describes the factor: <c>electricity/grid CN 2023 per kWh</c>.</summary>
+
     /// <returns>A readable description.</returns>
     public override string ToString() => $"{Key} {Region} {Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any year"} per {PerUnit.Symbol}";
 }

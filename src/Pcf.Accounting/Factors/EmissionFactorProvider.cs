@@ -17,13 +17,13 @@ public abstract class EmissionFactorProvider : IEmissionFactorProvider
     public string Name { get; }
 
     /// <inheritdoc/>
-    public abstract ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default);
+    public abstract ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default);
 
     /// <inheritdoc/>
-    public virtual async ValueTask<IReadOnlyList<FactorMatch?>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
+    public virtual async ValueTask<IReadOnlyList<FactorLookup>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new FactorMatch?[requests.Count];
+        var results = new FactorLookup[requests.Count];
         for (int i = 0; i < results.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();

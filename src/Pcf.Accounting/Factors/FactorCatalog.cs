@@ -12,7 +12,7 @@ namespace Pcf.Accounting.Factors;
 /// differ (natural gas per TJ and per Nm3): the one in the requested unit wins, then one of the same dimension.</para>
 /// <para>Lookup: for each candidate (region, year) in the policy's order, the first factor of the requested dimension
 /// wins. A factor of another dimension is never converted: if one was found and none of the right dimension,
-/// <see cref="Find(FactorRequest, string, FallbackPolicy?)"/> throws <see cref="IncompatibleUnitsException"/>.</para>
+/// <see cref="Find(FactorRequest, string, FallbackPolicy?)"/> answers <see cref="FactorLookupStatus.WrongDimension"/>.</para>
 /// </remarks>
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class FactorCatalog
@@ -79,9 +79,8 @@ public sealed class FactorCatalog
     /// <param name="request">The request.</param>
     /// <param name="providerName">The name recorded as the provider that answered.</param>
     /// <param name="policy">The fallbacks allowed; <see langword="null"/> for <see cref="FallbackPolicy.Default"/>.</param>
-    /// <returns>The match, or <see langword="null"/> when no factor for the key is within the fallbacks allowed.</returns>
-    /// <exception cref="IncompatibleUnitsException">The only factors within reach are per a unit of another dimension.</exception>
-    public FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy? policy = null)
+    /// <returns>The match; not found when no factor for the key is within the fallbacks allowed; of the wrong dimension when the only factors within reach are per a unit of another dimension.</returns>
+    public FactorLookup Find(FactorRequest request, string providerName, FallbackPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Find(request, providerName, policy ?? FallbackPolicy.Default, batch: null);
@@ -92,13 +91,13 @@ public sealed class FactorCatalog
     /// <param name="providerName">The name recorded as the provider that answered.</param>
     /// <param name="policy">The fallbacks allowed; the same for the whole batch.</param>
     /// <param name="batch">What the batch's requests share so far; <see langword="null"/> for a request on its own.</param>
-    internal FactorMatch? Find(FactorRequest request, string providerName, FallbackPolicy policy, Batch? batch)
+    internal FactorLookup Find(FactorRequest request, string providerName, FallbackPolicy policy, Batch? batch)
     {
         var chain = batch is null ? new Chain(policy.Regions.Chain(request.Region, policy.FallBackToGlobal)) : batch.ChainOf(request.Region, policy);
 
         if (!_keys.TryGetValue(request.Key, out int key))
         {
-            return null;
+            return FactorLookup.NotFound;
         }
 
         // The factors of each region of the chain, looked up once.
@@ -115,7 +114,7 @@ public sealed class FactorCatalog
 
         if (lists is null)
         {
-            return null;
+            return FactorLookup.NotFound;
         }
 
         EmissionFactor? wrongDimension = null;
@@ -161,7 +160,7 @@ public sealed class FactorCatalog
             }
         }
 
-        return wrongDimension is null ? null : throw new IncompatibleUnitsException(wrongDimension.PerUnit, request.Unit);
+        return wrongDimension is null ? FactorLookup.NotFound : FactorLookup.WrongDimension(wrongDimension.PerUnit);
     }
 
     /// <summary>Lists factors whose key or name contains <paramref name="text"/>, optionally for one region, year and kind.</summary>

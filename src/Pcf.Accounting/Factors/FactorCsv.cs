@@ -41,6 +41,28 @@ public static class FactorCsv
         return Read(reader);
     }
 
+    /// <summary>Reads factors from UTF-8 CSV bytes (a byte-order mark is skipped).</summary>
+    /// <param name="utf8Csv">The bytes.</param>
+    /// <returns>The factors, or every problem found; bytes that are not UTF-8 are one problem naming the byte offset.</returns>
+    public static ValidationResult<FactorCatalog> Read(ReadOnlyMemory<byte> utf8Csv)
+    {
+        var span = utf8Csv.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        try
+        {
+            return Read(new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span));
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.InvalidEncoding,
+                $"The file is not valid UTF-8 text (an invalid byte at offset {e.Index}).")]);
+        }
+    }
+
     /// <summary>Reads factors from a CSV file (UTF-8).</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

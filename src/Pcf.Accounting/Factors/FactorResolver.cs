@@ -85,26 +85,27 @@ public sealed class FactorResolver
                 return ValidationResult.Failure<FactorResolution>(problems);
             }
 
-            // Requests with a factor of the wrong dimension are reported, not passed on to lower-priority providers.
-            HashSet<string>? wrongDimension = null;
-            foreach (var problem in problems)
-            {
-                if (problem.Code == ProblemCodes.FactorWrongDimension)
-                {
-                    (wrongDimension ??= new(StringComparer.Ordinal)).Add(problem.Path);
-                }
-            }
-
+            // A factor of the wrong dimension is reported, not passed on to lower-priority providers.
             var still = new List<int>();
             for (int j = 0; j < batch.Length; j++)
             {
-                if (answers[j] is { } match)
+                var answer = answers[j];
+                switch (answer.Status)
                 {
-                    matches[pending[j]] = match;
-                }
-                else if (wrongDimension is null || !wrongDimension.Contains(batch[j].ToString()))
-                {
-                    still.Add(pending[j]);
+                    case FactorLookupStatus.Found:
+                        matches[pending[j]] = answer.Match;
+                        break;
+                    case FactorLookupStatus.WrongDimension:
+                        var unit = answer.FactorUnit!;
+                        problems.Add(new(batch[j].ToString(), ProblemCodes.FactorWrongDimension,
+                            $"The factor for '{batch[j].Key}' from provider '{provider.Name}' is per {unit.Symbol} ({unit.Dimension}), but the flow is in {batch[j].Unit.Symbol} ({batch[j].Unit.Dimension}); a factor is never converted across dimensions.")
+                        {
+                            Subject = new FactorRequestSubject(batch[j]),
+                        });
+                        break;
+                    default:
+                        still.Add(pending[j]);
+                        break;
                 }
             }
 
@@ -115,7 +116,10 @@ public sealed class FactorResolver
         {
             problems.Add(new(distinct[i].ToString(), ProblemCodes.UnresolvedFactor,
                 $"No emission factor for '{distinct[i].Key}' in {distinct[i].Region ?? RegionHierarchy.Global}" +
-                $"{(distinct[i].Year is { } y ? $" ({y})" : string.Empty)} per {distinct[i].Unit.Symbol} from any provider ({string.Join(", ", Providers.Select(p => p.Name))}), within the fallbacks allowed."));
+                $"{(distinct[i].Year is { } y ? $" ({y})" : string.Empty)} per {distinct[i].Unit.Symbol} from any provider ({string.Join(", ", Providers.Select(p => p.Name))}), within the fallbacks allowed.")
+            {
+                Subject = new FactorRequestSubject(distinct[i]),
+            });
         }
 
         var resolved = new Dictionary<FactorRequest, ResolvedFactor>(distinct.Count);
@@ -134,8 +138,8 @@ public sealed class FactorResolver
             : ValidationResult.Success(new FactorResolution(gwpSet, resolved, warnings.ToImmutable()));
     }
 
-    // One provider, one batch, with the timeout; a wrong dimension is found request by request. Null: the provider failed.
-    private async ValueTask<IReadOnlyList<FactorMatch?>?> AskAsync(IEmissionFactorProvider provider, FactorRequest[] batch, List<ValidationProblem> problems, CancellationToken cancellationToken)
+    // One provider, one batch, with the timeout. Null: the provider failed (reported by its name).
+    private async ValueTask<IReadOnlyList<FactorLookup>?> AskAsync(IEmissionFactorProvider provider, FactorRequest[] batch, List<ValidationProblem> problems, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.ProviderTimeout != Timeout.InfiniteTimeSpan)
@@ -145,45 +149,27 @@ public sealed class FactorResolver
 
         try
         {
-            try
-            {
-                return await CallWithTimeoutAsync(provider, batch, timeout.Token, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IncompatibleUnitsException)
-            {
-                var answers = new FactorMatch?[batch.Length];
-                for (int j = 0; j < batch.Length; j++)
-                {
-                    try
-                    {
-                        answers[j] = (await CallWithTimeoutAsync(provider, [batch[j]], timeout.Token, cancellationToken).ConfigureAwait(false))[0];
-                    }
-                    catch (IncompatibleUnitsException ex)
-                    {
-                        problems.Add(new(batch[j].ToString(), ProblemCodes.FactorWrongDimension,
-                            $"The factor for '{batch[j].Key}' from provider '{provider.Name}' is per {ex.From.Symbol} ({ex.From.Dimension}), but the flow is in {ex.To.Symbol} ({ex.To.Dimension}); a factor is never converted across dimensions."));
-                    }
-                }
-
-                return answers;
-            }
+            return await CallWithTimeoutAsync(provider, batch, timeout.Token, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             problems.Add(new($"providers['{provider.Name}']", ProblemCodes.ProviderFailed,
-                $"The emission-factor provider '{provider.Name}' did not answer {batch.Length} request(s) within {Options.ProviderTimeout.TotalSeconds:0.###} s."));
+                $"The emission-factor provider '{provider.Name}' did not answer {batch.Length} request(s) within {Options.ProviderTimeout.TotalSeconds:0.###} s.")
+            {
+                Subject = new ProviderSubject(provider.Name),
+            });
             return null;
         }
         catch (FactorProviderException ex)
         {
-            problems.Add(new($"providers['{ex.ProviderName}']", ProblemCodes.ProviderFailed, ex.Message));
+            problems.Add(new($"providers['{ex.ProviderName}']", ProblemCodes.ProviderFailed, ex.Message) { Subject = new ProviderSubject(ex.ProviderName) });
             return null;
         }
     }
 
     // The timeout holds even for a provider that ignores its token or blocks its caller: with a finite timeout the call
     // runs on the thread pool and is awaited for at most the timeout (then abandoned: a late answer is never used).
-    private Task<IReadOnlyList<FactorMatch?>> CallWithTimeoutAsync(IEmissionFactorProvider provider, IReadOnlyList<FactorRequest> batch, CancellationToken timeoutToken, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<FactorLookup>> CallWithTimeoutAsync(IEmissionFactorProvider provider, IReadOnlyList<FactorRequest> batch, CancellationToken timeoutToken, CancellationToken cancellationToken)
     {
         if (Options.ProviderTimeout == Timeout.InfiniteTimeSpan)
         {
@@ -217,7 +203,10 @@ public sealed class FactorResolver
             {
                 ok = false;
                 problems.Add(new(request.ToString(), ProblemCodes.MissingGwp,
-                    $"The GWP set {gwpSet.Id} has no factor for {c.Gas.Id}, a gas of the factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}'."));
+                    $"The GWP set {gwpSet.Id} has no factor for {c.Gas.Id}, a gas of the factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}'.")
+                {
+                    Subject = new FactorRequestSubject(request),
+                });
             }
         }
 
@@ -229,7 +218,10 @@ public sealed class FactorResolver
         if (anyCo2e && (factor.GwpBasis is null || factor.GwpBasis.Id != gwpSet.Id))
         {
             warnings = [new(request.ToString(), ProblemCodes.GwpBasisMismatch,
-                $"The factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}' is given in CO2e with {factor.GwpBasis?.Id ?? "an unstated GWP set"} and has no per-gas data, so it cannot be re-characterized with {gwpSet.Id}; its CO2e is used as published.")];
+                $"The factor '{factor.Key}' ({factor.Region}) from provider '{match.ProviderName}' is given in CO2e with {factor.GwpBasis?.Id ?? "an unstated GWP set"} and has no per-gas data, so it cannot be re-characterized with {gwpSet.Id}; its CO2e is used as published.")
+            {
+                Subject = new FactorRequestSubject(request),
+            }];
         }
 
         bool recharacterized = !anyCo2e && factor.GwpBasis is not null && factor.GwpBasis.Id != gwpSet.Id;

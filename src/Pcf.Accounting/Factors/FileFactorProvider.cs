@@ -58,12 +58,12 @@ public sealed class FileFactorProvider : EmissionFactorProvider
 
     /// <inheritdoc/>
     /// <exception cref="ValidationException">The file has problems.</exception>
-    public override async ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) =>
+    public override async ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) =>
         await (await LoadProviderAsync(cancellationToken).ConfigureAwait(false)).FindAsync(request, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     /// <exception cref="ValidationException">The file has problems.</exception>
-    public override async ValueTask<IReadOnlyList<FactorMatch?>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default) =>
+    public override async ValueTask<IReadOnlyList<FactorLookup>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default) =>
         await (await LoadProviderAsync(cancellationToken).ConfigureAwait(false)).FindManyAsync(requests, cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<InMemoryFactorProvider> LoadProviderAsync(CancellationToken cancellationToken)

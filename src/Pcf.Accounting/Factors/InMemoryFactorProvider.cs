@@ -3,7 +3,7 @@ namespace Pcf.Accounting.Factors;
 /// <summary>A provider over factors held in memory, with the fallbacks of a <see cref="FallbackPolicy"/>.</summary>
 /// <example><code>
 /// var primary = new InMemoryFactorProvider("company-primary", [myFactor]);
-/// FactorMatch? match = await primary.FindAsync(new FactorRequest("steel/hot-rolled-coil", "CN-JS", 2024, Unit.Tonne));
+/// FactorLookup found = await primary.FindAsync(new FactorRequest("steel/hot-rolled-coil", "CN-JS", 2024, Unit.Tonne));
 /// </code></example>
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class InMemoryFactorProvider : EmissionFactorProvider
@@ -36,7 +36,7 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
     public FallbackPolicy Policy { get; }
 
     /// <inheritdoc/>
-    public override ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
+    public override ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
@@ -44,10 +44,10 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
     }
 
     /// <inheritdoc/>
-    public override ValueTask<IReadOnlyList<FactorMatch?>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
+    public override ValueTask<IReadOnlyList<FactorLookup>> FindManyAsync(IReadOnlyList<FactorRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new FactorMatch?[requests.Count];
+        var results = new FactorLookup[requests.Count];
         var batch = new FactorCatalog.Batch();
         for (int i = 0; i < results.Length; i++)
         {
@@ -61,6 +61,6 @@ public sealed class InMemoryFactorProvider : EmissionFactorProvider
             results[i] = Catalog.Find(request, Name, Policy, batch);
         }
 
-        return ValueTask.FromResult<IReadOnlyList<FactorMatch?>>(results);
+        return ValueTask.FromResult<IReadOnlyList<FactorLookup>>(results);
     }
 }

@@ -60,6 +60,12 @@ public static class FactorJson
     private static readonly JsonMembers FactorMembers = new("key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind",
         "primaryData", "components", "source", "licence", "dataQuality", "uncertainty");
 
+    // A factor inside a pcf-result/1 inventory carries its own dataset id and version (there is no dataset header).
+    private static readonly JsonMembers StandaloneFactorMembers = new("key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind",
+        "primaryData", "components", "source", "licence", "dataQuality", "uncertainty", "dataset");
+
+    private static readonly JsonMembers DatasetReferenceMembers = new("id", "version");
+
     private static readonly JsonMembers SourceMembers = new("publisher", "document", "year", "url", "confidence", "note");
     private static readonly JsonMembers ComponentMembers = new("gas", "amount", "kind", "origin");
     private static readonly JsonMembers QualityMembers = new("technological", "geographical", "temporal", "completeness", "reliability");
@@ -146,6 +152,146 @@ public static class FactorJson
         }
     }
 
+    /// <summary>Reads one self-contained factor object (with its own <c>dataset</c> and <c>licence</c>), as a <c>pcf-result/1</c> inventory holds it.</summary>
+    internal static EmissionFactor? ReadStandalone(JsonWalker w, JsonElement item, JsonPath at) =>
+        w.IsObject(item, at) ? ReadFactor(w, item, at, new ReadState(default, standalone: true)) : null;
+
+    /// <summary>Writes one self-contained factor object: the pcf-factors/1 factor members, with the dataset id and version and the licence of its provenance.</summary>
+    internal static void WriteStandalone(Utf8JsonWriter w, EmissionFactor f)
+    {
+        var p = f.Provenance;
+        w.WriteStartObject();
+        w.WriteString("key", f.Key);
+        w.WriteString("name", f.Name);
+        w.WriteString("perUnit", f.PerUnit.Symbol);
+        w.WriteString("region", f.Region);
+        if (f.Year is { } year)
+        {
+            w.WriteNumber("year", year);
+        }
+
+        if (f.ValidFrom is { } from)
+        {
+            w.WriteString("validFrom", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (f.ValidUntil is { } until)
+        {
+            w.WriteString("validUntil", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (f.GwpBasis is { } basis)
+        {
+            w.WriteString("gwpBasis", basis.Id);
+        }
+
+        w.WriteString("kind", JsonNames.NameOf(Kinds, p.Kind));
+        if (p.IsPrimaryData)
+        {
+            w.WriteBoolean("primaryData", true);
+        }
+
+        w.WriteStartArray("components");
+        foreach (var c in f.Components)
+        {
+            w.WriteStartObject();
+            w.WriteString("gas", c.Gas?.Id ?? "CO2e");
+            w.WriteNumber("amount", c.Amount);
+            if (c.Kind != ElementaryExchangeKind.Emission)
+            {
+                w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, c.Kind));
+            }
+
+            if (c.Origin != (c.Gas?.Origin ?? CarbonOrigin.NotApplicable))
+            {
+                w.WriteString("origin", JsonNames.NameOf(Origins, c.Origin));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("source");
+        w.WriteString("publisher", p.Publisher);
+        w.WriteString("document", p.Document);
+        if (p.PublicationYear is { } published)
+        {
+            w.WriteNumber("year", published);
+        }
+
+        if (p.Url is { } url)
+        {
+            w.WriteString("url", url);
+        }
+
+        if (p.Confidence != FactorConfidence.NotStated)
+        {
+            w.WriteString("confidence", JsonNames.NameOf(Confidences, p.Confidence));
+        }
+
+        if (p.Note is { } note)
+        {
+            w.WriteString("note", note);
+        }
+
+        w.WriteEndObject();
+        if (p.Licence is { } licence)
+        {
+            w.WriteString("licence", licence);
+        }
+
+        if (p.Dataset is { } dataset)
+        {
+            w.WriteStartObject("dataset");
+            w.WriteString("id", dataset);
+            if (p.DatasetVersion is { } version)
+            {
+                w.WriteString("version", version);
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (f.DataQuality is { } q)
+        {
+            WriteQuality(w, "dataQuality", q);
+        }
+
+        if (f.Uncertainty is { } u)
+        {
+            w.WriteStartObject("uncertainty");
+            w.WriteString("distribution", JsonNames.NameOf(Distributions, u.Kind));
+            if (u.Kind is UncertaintyDistributionKind.Triangular or UncertaintyDistributionKind.Uniform)
+            {
+                w.WriteNumber("minimum", u.Minimum);
+                w.WriteNumber("maximum", u.Maximum);
+            }
+            else
+            {
+                w.WriteNumber("spread", u.Spread);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes data-quality scores as an object member.</summary>
+    internal static void WriteQuality(Utf8JsonWriter w, string name, DataQuality q)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("technological", q.Technological);
+        w.WriteNumber("geographical", q.Geographical);
+        w.WriteNumber("temporal", q.Temporal);
+        w.WriteNumber("completeness", q.Completeness);
+        w.WriteNumber("reliability", q.Reliability);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads data-quality scores (every score from 1 to 5).</summary>
+    internal static DataQuality? ReadQualityObject(JsonWalker w, JsonElement q, JsonPath at) => ReadQuality(w, q, at);
+
     private static EmissionFactor[] ReadDocument(JsonWalker w, JsonElement root)
     {
         const string path = "$";
@@ -200,7 +346,7 @@ public static class FactorJson
     {
         int before = w.Problems.Count;
         var dataset = state.Dataset;
-        var f = w.Fields(item, at, FactorMembers, state.FactorFields);
+        var f = w.Fields(item, at, state.FactorMembers, state.FactorFields);
         var key = w.String(f, "key", at, required: true, state.Keys);
         var name = w.String(f, "name", at) ?? key;
         var perUnitSymbol = w.String(f, "perUnit", at, required: true, state.Words);
@@ -260,6 +406,13 @@ public static class FactorJson
                 };
                 provenance = state.Share(read);
             }
+        }
+
+        if (state.Standalone && provenance is not null && w.Object(f, "dataset", at) is { } ds)
+        {
+            var dsAt = at.Member("dataset");
+            w.OnlyMembers(ds, dsAt, DatasetReferenceMembers);
+            provenance = provenance with { Dataset = w.String(ds, "id", dsAt, required: true), DatasetVersion = w.String(ds, "version", dsAt) };
         }
 
         var quality = w.Object(f, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
@@ -385,8 +538,12 @@ public static class FactorJson
     // records), a key or region repeated from factor to factor one string, and one list collects each factor's components.
     // Implementation note: a 100,000-factor dataset read as separate objects kept about a million small objects alive
     // through every collection, and collections took most of the reading time.
-    private sealed class ReadState(DatasetHeader dataset)
+    private sealed class ReadState(DatasetHeader dataset, bool standalone = false)
     {
+        public bool Standalone { get; } = standalone;
+
+        public JsonMembers FactorMembers { get; } = standalone ? StandaloneFactorMembers : FactorJson.FactorMembers;
+
         private readonly Dictionary<FactorProvenance, FactorProvenance> _provenances = [];
         private readonly Dictionary<FactorComponent, FactorComponent> _components = new(SameComponent.Instance);
 
@@ -394,7 +551,7 @@ public static class FactorJson
 
         public List<FactorComponent> ComponentList { get; } = new(4);
 
-        public JsonElement[] FactorFields { get; } = new JsonElement[FactorMembers.Names.Length];
+        public JsonElement[] FactorFields { get; } = new JsonElement[StandaloneFactorMembers.Names.Length];
 
         public JsonElement[] SourceFields { get; } = new JsonElement[SourceMembers.Names.Length];
 

@@ -1,26 +1,35 @@
 using System.Text;
 using System.Text.Json;
-using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Json;
 
-/// <summary>Writes a <see cref="FootprintResult"/> in the documented, versioned <c>pcf-result/1</c> JSON format (docs/engine.md section 4, docs/schemas/pcf-result-1.schema.json).</summary>
+/// <summary>Writes and reads a <see cref="FootprintResult"/> in the documented, versioned <c>pcf-result/1</c> JSON format (docs/engine.md, docs/schemas/pcf-result-1.schema.json).</summary>
 /// <remarks>
+/// <para>A result round-trips without loss: <see cref="Read(ReadOnlyMemory{byte}, JsonReadOptions?)"/> of what
+/// <see cref="Write(FootprintResult, FootprintResultJsonOptions?)"/> wrote gives a result equal to the original, inventory,
+/// views, warnings, provenance and hashes included, and it explains itself as the original does.</para>
 /// <para>Numbers are written in their shortest round-trip form, so reading a value back gives the same <see cref="double"/>.
 /// All CO2e values are kg CO2e for the result's demand. Lists are in the result's order (largest contributions first),
 /// so the same result always gives the same bytes.</para>
-/// <para>The explanation tree (optional) is written without recursion.</para>
+/// <para>A document of the first releases of <c>pcf-result/1</c>, written before results carried their inventory, is refused
+/// with a clear problem (<c>PCF0004</c> at <c>$.inventory</c>): recalculate it from its system. A later format is refused likewise.</para>
 /// </remarks>
 /// <example><code>
-/// string json = FootprintResultJson.Write(result, new FootprintResultJsonOptions { IncludeExplanation = true });
+/// string json = FootprintResultJson.Write(result);
+/// FootprintResult back = FootprintResultJson.Read(json).ThrowIfInvalid();   // back.Equals(result)
 /// </code></example>
-public static class FootprintResultJson
+public static partial class FootprintResultJson
 {
     /// <summary>The format identifier written to <c>"format"</c>.</summary>
     public const string Format = "pcf-result/1";
+
+    /// <summary>The deepest explanation written (each level nests two JSON levels).</summary>
+    public const int MaximumExplanationDepth = 200;
 
     /// <summary>Writes a result as a JSON string.</summary>
     /// <param name="result">The result.</param>
@@ -39,25 +48,38 @@ public static class FootprintResultJson
     /// <param name="result">The result.</param>
     /// <param name="options">What to include; <see langword="null"/> for <see cref="FootprintResultJsonOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The explanation depth asked for is beyond <see cref="MaximumExplanationDepth"/>.</exception>
     public static void Write(Stream utf8Json, FootprintResult result, FootprintResultJsonOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(result);
         options ??= FootprintResultJsonOptions.Default;
-        using var w = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = options.Indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var system = result.Compiled.System;
+        if (options.IncludeExplanation && options.ExplanationMaximumDepth > MaximumExplanationDepth)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ExplanationMaximumDepth, $"An explanation written to JSON is at most {MaximumExplanationDepth} levels deep.");
+        }
+
+        using var w = new Utf8JsonWriter(utf8Json, new JsonWriterOptions
+        {
+            Indented = options.Indented,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            MaxDepth = 2 * MaximumExplanationDepth + 16,
+        });
         w.WriteStartObject();
         w.WriteString("format", Format);
-        w.WriteString("system", system.Name);
+        w.WriteString("system", result.System.Name);
+        WriteProduct(w, result.System);
         w.WriteStartObject("ruleSet");
         w.WriteString("id", result.RuleSet.Id);
         w.WriteString("name", result.RuleSet.Name);
-        w.WriteString("boundary", result.RuleSet.Boundary switch
+        w.WriteString("boundary", JsonNames.NameOf(Boundaries, result.RuleSet.Boundary));
+        w.WriteStartArray("allocationPreference");
+        foreach (var method in result.RuleSet.AllocationPreference)
         {
-            SystemBoundary.CradleToGate => "cradleToGate",
-            SystemBoundary.GateToGate => "gateToGate",
-            _ => "cradleToGrave",
-        });
+            w.WriteStringValue(JsonNames.NameOf(JsonNames.Allocation, method));
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
         w.WriteString("gwpSet", result.GwpSet.Id);
         w.WriteStartObject("demand");
@@ -196,6 +218,10 @@ public static class FootprintResultJson
         else
         {
             w.WriteNull("dataQuality");
+            if (result.DataQualityCoverage != 0)
+            {
+                w.WriteNumber("dataQualityCoverage", result.DataQualityCoverage);
+            }
         }
 
         w.WriteStartObject("cutOff");
@@ -210,17 +236,72 @@ public static class FootprintResultJson
         w.WriteEndArray();
         w.WriteEndObject();
 
-        w.WriteStartArray("warnings");
-        foreach (var p in result.Warnings)
+        WriteProblems(w, "warnings", result.Warnings);
+
+        w.WriteStartArray("views");
+        foreach (var view in result.Views)
         {
             w.WriteStartObject();
-            w.WriteString("path", p.Path);
-            w.WriteString("code", p.Code);
-            w.WriteString("message", p.Message);
+            w.WriteString("id", view.Id);
+            w.WriteString("title", view.Title);
+            w.WriteStartArray("lines");
+            foreach (var line in view.Lines)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", line.Key);
+                w.WriteString("label", line.Label);
+                w.WriteNumber("value", line.Value);
+                w.WriteString("unit", line.Unit);
+                if (line.Note is { } note)
+                {
+                    w.WriteString("note", note);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteProblems(w, "warnings", view.Warnings);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+
+        w.WriteStartArray("factorSets");
+        foreach (var set in result.FactorSets)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", set.Name);
+            WriteOptional(w, "version", set.Version);
+            WriteOptional(w, "licence", set.Licence);
+            w.WriteString("hash", set.Hash);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("licences");
+        foreach (string licence in result.Licences)
+        {
+            w.WriteStringValue(licence);
+        }
+
+        w.WriteEndArray();
+
+        var derivations = result.Inventory.Derivations().Select(d => d.Derivation).Distinct().ToList();
+        if (derivations.Count > 0)
+        {
+            // An index of every derivation by name, so that vectors and readers reach intermediate quantities
+            // (derivations[calcination CO2 per t clinker].result.value) without walking the inventory.
+            w.WriteStartArray("derivations");
+            foreach (var d in derivations)
+            {
+                WriteDerivation(w, null, d, nested: false);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteInventory(w, result.Inventory);
 
         if (options.IncludeExplanation)
         {
@@ -229,6 +310,370 @@ public static class FootprintResultJson
         }
 
         w.WriteEndObject();
+    }
+
+    private static void WriteProduct(Utf8JsonWriter w, SystemSummary s)
+    {
+        w.WriteStartObject("product");
+        w.WriteString("referenceProduct", s.ReferenceProduct.Value);
+        w.WriteString("referenceProcess", s.ReferenceProcess.Value);
+        WriteQuantity(w, "declaredUnit", s.DeclaredUnit);
+        WriteOptional(w, "description", s.Description);
+        WriteOptional(w, "region", s.Region);
+        if (s.ReferenceYear is { } year)
+        {
+            w.WriteNumber("referenceYear", year);
+        }
+
+        if (s.ProductMassPerDeclaredUnit is { } mass)
+        {
+            WriteQuantity(w, "productMassPerDeclaredUnit", mass);
+        }
+
+        if (s.CarbonContent is { } c)
+        {
+            w.WriteStartObject("carbonContent");
+            WriteQuantity(w, "fossil", c.Fossil);
+            WriteQuantity(w, "biogenic", c.Biogenic);
+            if (c.Recycled is { } recycled)
+            {
+                WriteQuantity(w, "recycled", recycled);
+            }
+
+            if (c.PackagingBiogenic is { } packaging)
+            {
+                WriteQuantity(w, "packagingBiogenic", packaging);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteString("contentHash", s.ContentHash);
+        w.WriteEndObject();
+    }
+
+    private static void WriteInventory(Utf8JsonWriter w, FootprintInventory inventory)
+    {
+        w.WriteStartObject("inventory");
+        w.WriteStartArray("flows");
+        foreach (var f in inventory.Flows)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id.Value);
+            w.WriteString("name", f.Name);
+            w.WriteString("unit", f.ReferenceUnit.Symbol);
+            WriteTags(w, f.Tags);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("factors");
+        foreach (var f in inventory.Factors)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("request");
+            w.WriteStartObject();
+            WriteRequest(w, f.Request);
+            w.WriteEndObject();
+            w.WritePropertyName("factor");
+            FactorJson.WriteStandalone(w, f.Factor);
+            w.WriteString("provider", f.ProviderName);
+            w.WriteStartArray("fallbacks");
+            foreach (var fallback in f.Fallbacks)
+            {
+                WriteFallback(w, fallback);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("conversion", f.ConversionToRequestedUnit);
+            if (f.DataQuality is { } q)
+            {
+                FactorJson.WriteQuality(w, "dataQuality", q);
+            }
+
+            w.WriteStartArray("components");
+            foreach (var c in f.Components)
+            {
+                w.WriteStartObject();
+                w.WriteString("gas", c.Gas?.Id ?? "CO2e");
+                w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, c.Kind));
+                w.WriteString("origin", JsonNames.NameOf(Origins, c.Origin));
+                w.WriteNumber("amountPerUnit", c.AmountPerUnit);
+                w.WriteNumber("co2ePerUnit", c.Co2ePerUnit);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("co2ePerUnit", f.Co2ePerUnit);
+            if (f.IsRecharacterized)
+            {
+                w.WriteBoolean("recharacterized", true);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("processes");
+        foreach (var p in inventory.Processes)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id.Value);
+            w.WriteString("name", p.Name);
+            w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, p.Stage));
+            WriteOptional(w, "region", p.Region);
+            WriteTags(w, p.Tags);
+            if (p.IsPrimaryData)
+            {
+                w.WriteBoolean("primaryData", true);
+            }
+
+            if (!p.IsIncluded)
+            {
+                w.WriteBoolean("included", false);
+            }
+
+            w.WriteNumber("runs", p.Runs);
+            w.WriteStartArray("outputs");
+            foreach (var o in p.Outputs)
+            {
+                w.WriteStartObject();
+                w.WriteString("flow", o.Flow.Value);
+                w.WriteNumber("amountPerRun", o.AmountPerRun);
+                w.WriteNumber("share", o.AllocationShare);
+                w.WriteNumber("runs", o.Runs);
+                w.WriteNumber("footprintPerUnit", o.FootprintPerUnit);
+                WriteDerivation(w, "derivation", o.Derivation, nested: false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (!p.Emissions.IsEmpty)
+            {
+                w.WriteStartArray("emissions");
+                foreach (var e in p.Emissions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("gas", e.Gas.Id);
+                    w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind));
+                    WriteQuantity(w, "perRun", e.PerRun);
+                    w.WriteNumber("kg", e.Kilograms);
+                    w.WriteNumber("co2e", e.Co2e);
+                    WriteDerivation(w, "derivation", e.Derivation, nested: false);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (!p.FactorUses.IsEmpty)
+            {
+                w.WriteStartArray("factorUses");
+                foreach (var u in p.FactorUses)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("factor", u.Factor);
+                    w.WriteString("flow", u.Flow.Value);
+                    WriteQuantity(w, "perRun", u.PerRun);
+                    w.WriteNumber("amount", u.Amount);
+                    w.WriteNumber("co2e", u.Co2e);
+                    if (u.IsCredit)
+                    {
+                        w.WriteBoolean("credit", true);
+                    }
+
+                    WriteDerivation(w, "derivation", u.Derivation, nested: false);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (!p.Links.IsEmpty)
+            {
+                w.WriteStartArray("links");
+                foreach (var l in p.Links)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("flow", l.Flow.Value);
+                    w.WriteString("supplier", l.Supplier.Value);
+                    WriteQuantity(w, "perRun", l.PerRun);
+                    w.WriteNumber("amount", l.Amount);
+                    w.WriteNumber("co2e", l.Co2e);
+                    WriteDerivation(w, "derivation", l.Derivation, nested: false);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (!p.Credits.IsEmpty)
+            {
+                w.WriteStartArray("credits");
+                foreach (var c in p.Credits)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("flow", c.Flow.Value);
+                    w.WriteString("displaced", c.Displaced.Value);
+                    w.WriteNumber("amountPerRun", c.AmountPerRun);
+                    w.WriteNumber("amount", c.Amount);
+                    w.WriteNumber("co2e", c.Co2e);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFallback(Utf8JsonWriter w, FactorFallback fallback)
+    {
+        w.WriteStartObject();
+        switch (fallback)
+        {
+            case RegionFallback region:
+                w.WriteString("kind", "region");
+                w.WriteString("requested", region.Requested);
+                w.WriteString("used", region.Used);
+                w.WriteNumber("steps", region.Steps);
+                break;
+            case YearFallback year:
+                w.WriteString("kind", "year");
+                w.WriteNumber("requested", year.Requested);
+                w.WriteNumber("used", year.Used);
+                break;
+            case UnitConversion unit:
+                w.WriteString("kind", "unit");
+                w.WriteString("from", unit.FactorUnit.Symbol);
+                w.WriteString("to", unit.RequestedUnit.Symbol);
+                w.WriteNumber("factor", unit.Factor);
+                break;
+            case KeyOnlyMatch key:
+                w.WriteString("kind", "keyOnly");
+                WriteOptional(w, "requestedRegion", key.RequestedRegion);
+                if (key.RequestedYear is { } ry)
+                {
+                    w.WriteNumber("requestedYear", ry);
+                }
+
+                w.WriteString("factorRegion", key.FactorRegion);
+                if (key.FactorYear is { } fy)
+                {
+                    w.WriteNumber("factorYear", fy);
+                }
+
+                break;
+            default:
+                w.WriteString("kind", "other");
+                w.WriteString("description", fallback.Describe());
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteProblems(Utf8JsonWriter w, string name, IEnumerable<ValidationProblem> problems)
+    {
+        w.WriteStartArray(name);
+        foreach (var p in problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", p.Path);
+            w.WriteString("code", p.Code);
+            w.WriteString("message", p.Message);
+            switch (p.Subject)
+            {
+                case FactorRequestSubject request:
+                    w.WriteStartObject("subject");
+                    w.WriteString("kind", "factorRequest");
+                    WriteRequest(w, request.Request);
+                    w.WriteEndObject();
+                    break;
+                case ProcessSubject processes:
+                    w.WriteStartObject("subject");
+                    w.WriteString("kind", "processes");
+                    w.WriteStartArray("processes");
+                    foreach (var id in processes.Processes)
+                    {
+                        w.WriteStringValue(id.Value);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    break;
+                case ProviderSubject provider:
+                    w.WriteStartObject("subject");
+                    w.WriteString("kind", "provider");
+                    w.WriteString("name", provider.Name);
+                    w.WriteEndObject();
+                    break;
+                case ParameterSubject parameter:
+                    w.WriteStartObject("subject");
+                    w.WriteString("kind", "parameter");
+                    w.WriteString("name", parameter.Name);
+                    w.WriteEndObject();
+                    break;
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteTags(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<Tag> tags)
+    {
+        if (tags.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartArray("tags");
+        foreach (var t in tags)
+        {
+            w.WriteStringValue(t.Text);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteDerivation(Utf8JsonWriter w, string? name, Derivation? derivation, bool nested)
+    {
+        if (derivation is null)
+        {
+            return;
+        }
+
+        // The document form of pcf-system/1, so that a derivation reads back with the same reader.
+        var document = DerivationJson.ToDocument(derivation)!;
+        if (name is not null)
+        {
+            w.WritePropertyName(name);
+        }
+
+        JsonSerializer.Serialize(w, document, PcfJsonContext.Default.DerivationDocument);
+        _ = nested;
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, string name, Units.Quantity q)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("amount", q.Value);
+        w.WriteString("unit", q.Unit.Symbol);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
     }
 
     private static void WriteRequest(Utf8JsonWriter w, FactorRequest request)
@@ -272,24 +717,33 @@ public static class FootprintResultJson
         void Open(Explanation node)
         {
             w.WriteStartObject();
-            w.WriteString("kind", node.Kind switch
-            {
-                ExplanationKind.Demand => "demand",
-                ExplanationKind.Product => "product",
-                ExplanationKind.DirectExchange => "directExchange",
-                ExplanationKind.Factor => "factor",
-                ExplanationKind.Credit => "credit",
-                ExplanationKind.Gas => "gas",
-                _ => "summary",
-            });
+            w.WriteString("kind", JsonNames.NameOf(ExplanationKinds, node.Kind));
             w.WriteString("label", node.Label);
             w.WriteNumber("co2e", node.Co2e.Value);
             w.WriteString("arithmetic", node.Arithmetic);
-            if (node.Source is { } source)
+            w.WriteStartArray("terms");
+            foreach (var t in node.Terms)
             {
-                w.WriteString("source", source);
+                w.WriteStartObject();
+                w.WriteString("kind", JsonNames.NameOf(TermKinds, t.Kind));
+                w.WriteNumber("value", t.Value);
+                w.WriteString("unit", t.Unit);
+                WriteOptional(w, "detail", t.Detail);
+                w.WriteEndObject();
             }
 
+            w.WriteEndArray();
+            WriteOptional(w, "process", node.Process?.Value);
+            WriteOptional(w, "flow", node.Flow?.Value);
+            WriteOptional(w, "gas", node.Gas?.Id);
+            if (node.Factor is { } factor)
+            {
+                w.WriteNumber("factor", factor);
+            }
+
+            WriteOptional(w, "source", node.Source);
+            WriteOptional(w, "note", node.Note);
+            WriteDerivation(w, "derivation", node.Derivation, nested: false);
             w.WriteStartArray("children");
         }
     }

@@ -22,11 +22,12 @@ internal static class JsonNames
         ["waste"] = FlowKind.Waste,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static readonly FrozenDictionary<string, ProcessRoles> Roles = new Dictionary<string, ProcessRoles>
+    // The roles of the first pcf-system/1 documents, read as the tags that replaced them.
+    public static readonly FrozenDictionary<string, Tag> Roles = new Dictionary<string, Tag>
     {
-        ["aircraftTransport"] = ProcessRoles.AircraftTransport,
-        ["packaging"] = ProcessRoles.Packaging,
-        ["outboundLogistics"] = ProcessRoles.OutboundLogistics,
+        ["aircraftTransport"] = Tags.AircraftTransport,
+        ["packaging"] = Tags.Packaging,
+        ["outboundLogistics"] = Tags.OutboundLogistics,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, AllocationMethod> Allocation = new Dictionary<string, AllocationMethod>

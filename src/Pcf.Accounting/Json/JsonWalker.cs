@@ -35,6 +35,18 @@ internal sealed class JsonWalker(JsonReadOptions options)
     /// <summary>Parses the bytes into a document, or reports why not (syntax, size, depth).</summary>
     public JsonDocument? Parse(ReadOnlyMemory<byte> utf8)
     {
+        // A UTF-8 byte-order mark is common in files saved by Windows editors; it carries no content.
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (JsonText.InvalidUtf8At(utf8.Span) is int bad)
+        {
+            Problem("$", ProblemCodes.InvalidEncoding, $"The document is not valid UTF-8: an invalid byte sequence at byte {bad} (JSON must be UTF-8; save the file as UTF-8).");
+            return null;
+        }
+
         if (utf8.Length > options.MaxDocumentBytes)
         {
             Problem("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8.Length} bytes; the limit is {options.MaxDocumentBytes}.");

@@ -8,4 +8,5 @@ namespace Pcf.Accounting.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = true)]
 [JsonSerializable(typeof(ProductSystemDocument))]
+[JsonSerializable(typeof(DerivationDocument))]
 internal sealed partial class PcfJsonContext : JsonSerializerContext;

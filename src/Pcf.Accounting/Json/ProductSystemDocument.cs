@@ -22,7 +22,7 @@ internal sealed record QuantityDocument(double Amount, string Unit);
 
 internal sealed record CarbonContentDocument(QuantityDocument Fossil, QuantityDocument Biogenic, QuantityDocument? Recycled, QuantityDocument? PackagingBiogenic);
 
-internal sealed record FlowDocument(string Id, string Name, string Unit, string? Kind, string? FactorKey);
+internal sealed record FlowDocument(string Id, string Name, string Unit, string? Kind, string? FactorKey, IReadOnlyList<string>? Tags);
 
 internal sealed record ProcessDocument(
     string Id,
@@ -30,7 +30,7 @@ internal sealed record ProcessDocument(
     string? Description,
     string? Stage,
     string? Region,
-    IReadOnlyList<string>? Roles,
+    IReadOnlyList<string>? Tags,
     bool? PrimaryData,
     string? Allocation,
     OutputDocument Output,
@@ -46,11 +46,18 @@ internal sealed record OutputDocument(
     QuantityDocument? EnergyPerUnit,
     QuantityDocument? PricePerUnit,
     double? Share,
-    SupplyDocument? Displaces);
+    SupplyDocument? Displaces,
+    DerivationDocument? Derivation);
 
-internal sealed record InputDocument(string Flow, double Amount, string Unit, SupplyDocument? From);
+internal sealed record InputDocument(string Flow, double Amount, string Unit, SupplyDocument? From, DerivationDocument? Derivation);
 
 internal sealed record SupplyDocument(string? Process, string? Factor, string? Region, int? Year);
 
-internal sealed record EmissionDocument(string Gas, double Amount, string Unit, string? Kind);
+internal sealed record EmissionDocument(string Gas, double Amount, string Unit, string? Kind, DerivationDocument? Derivation);
+
+internal sealed record DerivationDocument(string Name, string Formula, IReadOnlyList<DerivationInputDocument> Inputs, MeasureDocument Result, string Source, string? Note);
+
+internal sealed record DerivationInputDocument(string Symbol, double Value, string Unit, string? Description, string? Source, bool? Default, DerivationDocument? Derivation);
+
+internal sealed record MeasureDocument(double Value, string Unit);
 #pragma warning restore CA1812

@@ -156,15 +156,16 @@ public static class ProductSystemJson
                 continue;
             }
 
-            w.OnlyMembers(item, at, "id", "name", "unit", "kind", "factorKey");
+            w.OnlyMembers(item, at, "id", "name", "unit", "kind", "factorKey", "tags");
             var id = w.String(item, "id", at, required: true);
             var name = w.String(item, "name", at, required: true);
             var unit = w.ParseUnit(w.String(item, "unit", at, required: true), at + ".unit");
             var kind = w.Enum(item, "kind", at, JsonNames.FlowKinds) ?? FlowKind.Product;
             var factorKey = w.String(item, "factorKey", at);
+            var flowTags = DerivationJson.ReadTags(w, item, at);
             if (id is not null && name is not null && unit is not null)
             {
-                builder.AddFlow(id, name, unit, kind, factorKey);
+                builder.AddFlow(new Flow(id, name, unit, kind, factorKey) { Tags = [.. flowTags] });
             }
         }
 
@@ -183,28 +184,32 @@ public static class ProductSystemJson
             return;
         }
 
-        w.OnlyMembers(item, at, "id", "name", "description", "stage", "region", "roles", "primaryData", "allocation", "output", "coProducts", "inputs", "emissions");
+        w.OnlyMembers(item, at, "id", "name", "description", "stage", "region", "tags", "roles", "primaryData", "allocation", "output", "coProducts", "inputs", "emissions");
         var id = w.String(item, "id", at, required: true);
         var name = w.String(item, "name", at, required: true);
         var stage = w.Enum(item, "stage", at, JsonNames.Stages) ?? LifeCycleStage.Unspecified;
         var allocation = w.Enum(item, "allocation", at, JsonNames.Allocation);
-        var roles = ProcessRoles.None;
+        var tags = DerivationJson.ReadTags(w, item, at);
         foreach (var (role, roleAt) in w.Array(item, "roles", at))
         {
             if (role.ValueKind != JsonValueKind.String)
             {
                 w.Problem(roleAt, ProblemCodes.WrongType, "A role must be a string.");
             }
-            else if (w.EnumValue(role.GetString()!, roleAt, JsonNames.Roles) is { } r)
+            else if (JsonNames.Roles.TryGetValue(role.GetString()!, out var tag))
             {
-                roles |= r;
+                tags.Add(tag);
+            }
+            else
+            {
+                w.Problem(roleAt, ProblemCodes.UnknownValue, $"'{role.GetString()}' is not one of: {string.Join(", ", JsonNames.Roles.Keys)} (roles are read as tags; write \"tags\" instead).");
             }
         }
 
         var output = w.Object(item, "output", at, required: true) is { } o ? ReadOutput(w, o, at + ".output", coProduct: false) : null;
         var coProducts = w.Array(item, "coProducts", at)
             .Select(c => w.IsObject(c.Item, c.Path) ? ReadOutput(w, c.Item, c.Path, coProduct: true) : null).ToList();
-        var inputs = new List<(FlowId, Quantity, Supply?)>();
+        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?)>();
         foreach (var (input, inputAt) in w.Array(item, "inputs", at))
         {
             if (!w.IsObject(input, inputAt))
@@ -212,13 +217,15 @@ public static class ProductSystemJson
                 continue;
             }
 
-            w.OnlyMembers(input, inputAt, "flow", "amount", "unit", "from");
+            w.OnlyMembers(input, inputAt, "flow", "amount", "unit", "from", "derivation");
             var flow = w.String(input, "flow", inputAt, required: true);
-            var amount = w.Quantity(input, inputAt);
+            var derivation = DerivationJson.ReadMember(w, input, inputAt);
+            bool derivedOnly = derivation is not null && !input.TryGetProperty("amount", out _) && !input.TryGetProperty("unit", out _);
+            var amount = derivedOnly ? null : w.Quantity(input, inputAt);
             var supply = w.Object(input, "from", inputAt) is { } from ? ReadSupply(w, from, inputAt + ".from") : null;
-            if (flow is not null && amount is { } a)
+            if (flow is not null && (amount is not null || derivedOnly))
             {
-                inputs.Add((flow, a, supply));
+                inputs.Add((flow, amount, supply, derivation));
             }
         }
 
@@ -230,13 +237,14 @@ public static class ProductSystemJson
                 continue;
             }
 
-            w.OnlyMembers(emission, emissionAt, "gas", "amount", "unit", "kind");
+            w.OnlyMembers(emission, emissionAt, "gas", "amount", "unit", "kind", "derivation");
             var gas = w.Gas(emission, "gas", emissionAt);
             var amount = w.Quantity(emission, emissionAt);
             var kind = w.Enum(emission, "kind", emissionAt, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
+            var derivation = DerivationJson.ReadMember(w, emission, emissionAt);
             if (gas is not null && amount is { } a)
             {
-                emissions.Add(new ElementaryExchange(gas, a, kind));
+                emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation });
             }
         }
 
@@ -248,14 +256,14 @@ public static class ProductSystemJson
         builder.AddProcess(id, name, p =>
         {
             p.Describe(w.String(item, "description", at)).InStage(stage).InRegion(w.String(item, "region", at))
-                .WithRoles(roles).AsPrimaryData(w.Boolean(item, "primaryData", at) ?? false).AllocatedBy(allocation);
+                .Tagged([.. tags]).AsPrimaryData(w.Boolean(item, "primaryData", at) ?? false).AllocatedBy(allocation);
             if (output is not null)
             {
                 p.Produces(output);
             }
 
             coProducts.OfType<ProductOutput>().ToList().ForEach(c => p.CoProduces(c));
-            inputs.ForEach(i => p.Consumes(i.Item1, i.Item2, i.Item3));
+            inputs.ForEach(i => p.InputList.Add(i));
             emissions.ForEach(e => p.Emits(e));
         });
     }
@@ -263,8 +271,8 @@ public static class ProductSystemJson
     private static ProductOutput? ReadOutput(JsonWalker w, JsonElement o, string at, bool coProduct)
     {
         w.OnlyMembers(o, at, coProduct
-            ? ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces"]
-            : ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share"]);
+            ? ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation"]
+            : ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation"]);
         var flow = w.String(o, "flow", at, required: true);
         var amount = w.Quantity(o, at);
         var mass = w.QuantityMember(o, "massPerUnit", at);
@@ -272,9 +280,10 @@ public static class ProductSystemJson
         var price = w.Object(o, "pricePerUnit", at) is { } p ? ReadPrice(w, p, at + ".pricePerUnit") : null;
         var share = w.Number(o, "share", at);
         var displaces = coProduct && w.Object(o, "displaces", at) is { } d ? ReadSupply(w, d, at + ".displaces") : null;
+        var derivation = DerivationJson.ReadMember(w, o, at);
         return flow is null || amount is not { } a
             ? null
-            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces };
+            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation };
     }
 
     private static Quantity? ReadPrice(JsonWalker w, JsonElement p, string at)
@@ -326,7 +335,7 @@ public static class ProductSystemJson
         static SupplyDocument? S(Supply? s) => s is null ? null
             : s.Kind == SupplyKind.Process ? new(s.Process!.Value.Value, null, null, null) : new(null, s.FactorKey, s.Region, s.Year);
         static OutputDocument O(ProductOutput o) => new(o.Flow.Value, o.Amount.Value, o.Amount.Unit.Symbol, Qn(o.MassPerUnit), Qn(o.EnergyPerUnit),
-            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces));
+            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces), DerivationJson.ToDocument(o.Derivation));
 
         return new ProductSystemDocument(
             Format,
@@ -338,20 +347,21 @@ public static class ProductSystemJson
             Q(s.DeclaredUnit),
             Qn(s.ProductMassPerDeclaredUnit),
             s.CarbonContent is { } c ? new CarbonContentDocument(Q(c.Fossil), Q(c.Biogenic), Qn(c.Recycled), Qn(c.PackagingBiogenic)) : null,
-            [.. s.Flows.Select(f => new FlowDocument(f.Id.Value, f.Name, f.ReferenceUnit.Symbol, f.Kind == FlowKind.Product ? null : JsonNames.NameOf(JsonNames.FlowKinds, f.Kind), f.FactorKey))],
+            [.. s.Flows.Select(f => new FlowDocument(f.Id.Value, f.Name, f.ReferenceUnit.Symbol, f.Kind == FlowKind.Product ? null : JsonNames.NameOf(JsonNames.FlowKinds, f.Kind), f.FactorKey,
+                DerivationJson.ToDocument(f.Tags)))],
             [.. s.Processes.Select(p => new ProcessDocument(
                 p.Id.Value,
                 p.Name,
                 p.Description,
                 p.Stage == LifeCycleStage.Unspecified ? null : JsonNames.NameOf(JsonNames.Stages, p.Stage),
                 p.Region,
-                p.Roles == ProcessRoles.None ? null : [.. JsonNames.Roles.Where(r => p.Roles.HasFlag(r.Value)).Select(r => r.Key)],
+                DerivationJson.ToDocument(p.Tags),
                 p.IsPrimaryData ? true : null,
                 p.Allocation is { } a ? JsonNames.NameOf(JsonNames.Allocation, a) : null,
                 O(p.ReferenceOutput),
                 p.CoProducts.IsEmpty ? null : [.. p.CoProducts.Select(O)],
-                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply)))],
+                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply), DerivationJson.ToDocument(i.Derivation)))],
                 p.Emissions.IsEmpty ? null : [.. p.Emissions.Select(e => new EmissionDocument(e.Gas.Id, e.Amount.Value, e.Amount.Unit.Symbol,
-                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind)))]))]);
+                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind), DerivationJson.ToDocument(e.Derivation)))]))]);
     }
 }

@@ -12,6 +12,9 @@ namespace Pcf.Accounting.Model;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record ElementaryExchange(GreenhouseGas Gas, Quantity Amount, ElementaryExchangeKind Kind = ElementaryExchangeKind.Emission)
 {
+    /// <summary>Gets how <see cref="Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
+    public Derivation? Derivation { get; init; }
+
     /// <summary>Gets a value indicating whether the exchange takes the gas out of the atmosphere (its CO2e counts negative).</summary>
     public bool IsRemoval => Kind is ElementaryExchangeKind.BiogenicUptake or ElementaryExchangeKind.LandManagementRemoval
         or ElementaryExchangeKind.TechnologicalRemoval or ElementaryExchangeKind.CcsCapture;

@@ -20,7 +20,7 @@ public sealed class Process
         ImmutableArray<ElementaryExchange> emissions,
         LifeCycleStage stage,
         string? region,
-        ProcessRoles roles,
+        ImmutableArray<Tag> tags,
         bool isPrimaryData,
         AllocationMethod? allocation,
         string? description)
@@ -33,7 +33,7 @@ public sealed class Process
         Emissions = emissions.IsDefault ? [] : emissions;
         Stage = stage;
         Region = region;
-        Roles = roles;
+        Tags = tags.IsDefault ? [] : tags;
         IsPrimaryData = isPrimaryData;
         Allocation = allocation;
         Description = description;
@@ -69,8 +69,14 @@ public sealed class Process
     /// <summary>Gets where the process runs (an ISO 3166 code such as <c>CN-JS</c>), if stated; factor requests of its inputs default to it.</summary>
     public string? Region { get; }
 
-    /// <summary>Gets the roles whose emissions are reported separately (aircraft transport, packaging, outbound logistics).</summary>
-    public ProcessRoles Roles { get; }
+    /// <summary>Gets the tags, sorted and distinct: labels that views group by, such as <c>cbam:installation</c>; the ones in
+    /// <see cref="Model.Tags"/> mark emissions reported separately (aircraft transport, packaging, outbound logistics).</summary>
+    public ImmutableArray<Tag> Tags { get; }
+
+    /// <summary>Gets a value indicating whether the process carries a tag.</summary>
+    /// <param name="tag">The tag.</param>
+    /// <returns><see langword="true"/> when <see cref="Tags"/> holds it.</returns>
+    public bool HasTag(Tag tag) => Tags.BinarySearch(tag) >= 0;
 
     /// <summary>Gets a value indicating whether the process's own data are primary (measured at the site), for the primary-data share.</summary>
     public bool IsPrimaryData { get; }

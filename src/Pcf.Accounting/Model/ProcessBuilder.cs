@@ -32,7 +32,7 @@ public sealed class ProcessBuilder
 
     internal List<ProductOutput> CoProductList { get; } = [];
 
-    internal List<(FlowId Flow, Quantity Amount, Supply? Supply)> InputList { get; } = [];
+    internal List<(FlowId Flow, Quantity? Amount, Supply? Supply, Derivation? Derivation)> InputList { get; } = [];
 
     internal List<ElementaryExchange> EmissionList { get; } = [];
 
@@ -40,7 +40,7 @@ public sealed class ProcessBuilder
 
     internal string? RegionValue { get; private set; }
 
-    internal ProcessRoles RolesValue { get; private set; }
+    internal List<Tag> TagList { get; } = [];
 
     internal bool PrimaryData { get; private set; }
 
@@ -87,7 +87,7 @@ public sealed class ProcessBuilder
     /// <returns>This builder.</returns>
     public ProcessBuilder Consumes(FlowId flow, Quantity amount, Supply? supply = null)
     {
-        InputList.Add((flow, amount, supply));
+        InputList.Add((flow, amount, supply, null));
         return this;
     }
 
@@ -140,14 +140,59 @@ public sealed class ProcessBuilder
         return this;
     }
 
-    /// <summary>Sets the roles whose emissions are reported separately.</summary>
-    /// <param name="roles">The roles.</param>
+    /// <summary>Adds tags: labels that views group by, such as <c>cbam:installation</c> or <see cref="Tags.Packaging"/>.</summary>
+    /// <param name="tags">The tags.</param>
     /// <returns>This builder.</returns>
-    public ProcessBuilder WithRoles(ProcessRoles roles)
+    public ProcessBuilder Tagged(params Tag[] tags)
     {
-        RolesValue = roles;
+        ArgumentNullException.ThrowIfNull(tags);
+        TagList.AddRange(tags);
         return this;
     }
+
+    /// <summary>Adds tags given as text, such as <c>cbam:precursor=clinker</c>.</summary>
+    /// <param name="tags">The tags.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="FormatException">A text is not a tag.</exception>
+    public ProcessBuilder Tagged(params string[] tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        TagList.AddRange(tags.Select(Tag.Parse));
+        return this;
+    }
+
+    /// <summary>Adds an input whose amount is the result of a derivation (in the flow's dimension; checked when the system is built).</summary>
+    /// <param name="flow">The flow consumed.</param>
+    /// <param name="derivation">How the amount per run was derived.</param>
+    /// <param name="supply">The supplier; <see langword="null"/> to link it as the system builder does.</param>
+    /// <returns>This builder.</returns>
+    public ProcessBuilder Consumes(FlowId flow, Derivation derivation, Supply? supply = null)
+    {
+        ArgumentNullException.ThrowIfNull(derivation);
+        InputList.Add((flow, null, supply, derivation));
+        return this;
+    }
+
+    /// <summary>Adds a direct emission or removal whose mass is the result of a derivation, such as calcination CO2 from the clinker's composition.</summary>
+    /// <param name="gas">The gas.</param>
+    /// <param name="derivation">How the mass per run was derived; its result must be a mass.</param>
+    /// <param name="kind">The kind of exchange.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The derivation's result is not a mass.</exception>
+    public ProcessBuilder Emits(GreenhouseGas gas, Derivation derivation, ElementaryExchangeKind kind = ElementaryExchangeKind.Emission)
+    {
+        ArgumentNullException.ThrowIfNull(gas);
+        ArgumentNullException.ThrowIfNull(derivation);
+        var kg = UnitExpression.Of(Unit.Kilogram);
+        if (!derivation.Result.Unit.IsCommensurableWith(kg))
+        {
+            throw new ArgumentException($"The derivation '{derivation.Name}' gives {derivation.Result.Unit}, not a mass of {gas}.", nameof(derivation));
+        }
+
+        EmissionList.Add(new ElementaryExchange(gas, Quantity.Of(derivation.Result.As(kg), Unit.Kilogram), kind) { Derivation = derivation });
+        return this;
+    }
+
 
     /// <summary>Marks the process's own data as primary (measured at the site) or secondary.</summary>
     /// <param name="primary"><see langword="true"/> for primary data.</param>

@@ -7,4 +7,8 @@ namespace Pcf.Accounting.Model;
 /// <param name="Amount">The amount per run; zero or positive, of the flow's dimension.</param>
 /// <param name="Supply">The supplier: a process in the system or an emission factor.</param>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record ProductInput(FlowId Flow, Quantity Amount, Supply Supply);
+public sealed record ProductInput(FlowId Flow, Quantity Amount, Supply Supply)
+{
+    /// <summary>Gets how <see cref="Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
+    public Derivation? Derivation { get; init; }
+}

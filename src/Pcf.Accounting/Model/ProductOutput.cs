@@ -26,6 +26,9 @@ public sealed record ProductOutput(FlowId Flow, Quantity Amount)
     /// <summary>Gets the stated allocation share in [0, 1] (for <see cref="AllocationMethod.Stated"/>), if stated.</summary>
     public double? Share { get; init; }
 
+    /// <summary>Gets how <see cref="ProductOutput.Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
+    public Derivation? Derivation { get; init; }
+
     /// <summary>Gets the supply this output displaces under system expansion, if stated.</summary>
     public Supply? Displaces { get; init; }
 }

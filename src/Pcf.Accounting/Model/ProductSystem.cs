@@ -80,6 +80,68 @@ public sealed class ProductSystem
     /// <summary>Gets the carbon content of the product per declared unit, if stated.</summary>
     public CarbonContent? CarbonContent { get; }
 
+    /// <summary>Gets the SHA-256 of the system's canonical content (<c>sha256:</c> and 64 hex digits): the same for the same
+    /// system whatever the order of its processes, flows and exchanges, and different when any value that can change a result
+    /// differs. Results carry it, so a store can tell a stored result from a stale one.</summary>
+    /// <remarks>Computed on first use, then kept.</remarks>
+    public string ContentHash => _contentHash ??= ComputeContentHash();
+
+    private string? _contentHash;
+
+    private string ComputeContentHash()
+    {
+        using var h = new ContentHasher();
+        h.Add("pcf-system/1").Add(Name).Add(Description).Add(Region).Add(ReferenceYear).Add(ReferenceProduct.Value).Add(ReferenceProcess.Value)
+            .Add(DeclaredUnit).Add(ProductMassPerDeclaredUnit);
+        h.Add(CarbonContent is null ? 0 : 1);
+        if (CarbonContent is { } c)
+        {
+            h.Add(c.Fossil).Add(c.Biogenic).Add(c.Recycled).Add(c.PackagingBiogenic);
+        }
+
+        var ordinal = StringComparer.Ordinal;
+        var flows = Flows.OrderBy(f => f.Id.Value, ordinal).ToList();
+        h.Add(flows.Count);
+        foreach (var f in flows)
+        {
+            h.Add(f.Id.Value).Add(f.Name).Add(f.ReferenceUnit.Symbol).Add((int)f.Kind).Add(f.FactorKey).Add(f.Tags.Length);
+            foreach (var t in f.Tags)
+            {
+                h.Add(t.Text);
+            }
+        }
+
+        var processes = Processes.OrderBy(p => p.Id.Value, ordinal).ToList();
+        h.Add(processes.Count);
+        foreach (var p in processes)
+        {
+            h.Add(p.Id.Value).Add(p.Name).Add(p.Description).Add((int)p.Stage).Add(p.Region).Add(p.IsPrimaryData).Add(p.Allocation is { } a ? (int)a : -1).Add(p.Tags.Length);
+            foreach (var t in p.Tags)
+            {
+                h.Add(t.Text);
+            }
+
+            foreach (var o in p.CoProducts.OrderBy(o => o.Flow.Value, ordinal).Prepend(p.ReferenceOutput))
+            {
+                h.Add(o.Flow.Value).Add(o.Amount).Add(o.MassPerUnit).Add(o.EnergyPerUnit).Add(o.PricePerUnit).Add(o.Share).Add(o.Displaces?.ToString()).Add(o.Derivation);
+            }
+
+            h.Add(p.Inputs.Length);
+            foreach (var i in p.Inputs.OrderBy(i => i.Flow.Value, ordinal).ThenBy(i => i.Supply.ToString(), ordinal).ThenBy(i => i.Amount.Value))
+            {
+                h.Add(i.Flow.Value).Add(i.Amount).Add(i.Supply.ToString()).Add(i.Derivation);
+            }
+
+            h.Add(p.Emissions.Length);
+            foreach (var e in p.Emissions.OrderBy(e => e.Gas.Id, ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Units.Unit.Kilogram)))
+            {
+                h.Add(e.Gas.Id).Add((int)e.Kind).Add(e.Amount).Add(e.Derivation);
+            }
+        }
+
+        return h.Finish();
+    }
+
     /// <summary>Finds a flow by id.</summary>
     /// <param name="id">The flow's id.</param>
     /// <param name="flow">The flow, when found.</param>

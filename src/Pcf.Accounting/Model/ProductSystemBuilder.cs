@@ -74,10 +74,10 @@ public sealed class ProductSystemBuilder
         {
             var p = new ProcessBuilder(process.Id, process.Name)
                 .Describe(process.Description).InStage(process.Stage).InRegion(process.Region)
-                .WithRoles(process.Roles).AsPrimaryData(process.IsPrimaryData).AllocatedBy(process.Allocation)
+                .Tagged([.. process.Tags]).AsPrimaryData(process.IsPrimaryData).AllocatedBy(process.Allocation)
                 .Produces(process.ReferenceOutput);
             process.CoProducts.ToList().ForEach(c => p.CoProduces(c));
-            process.Inputs.ToList().ForEach(i => p.Consumes(i.Flow, i.Amount, i.Supply));
+            process.Inputs.ToList().ForEach(i => p.InputList.Add((i.Flow, i.Amount, i.Supply, i.Derivation)));
             process.Emissions.ToList().ForEach(e => p.Emits(e));
             builder._processes.Add(p);
         }
@@ -427,9 +427,10 @@ public sealed class ProductSystemBuilder
         var inputs = ImmutableArray.CreateBuilder<ProductInput>(p.InputList.Count);
         for (int k = 0; k < p.InputList.Count; k++)
         {
-            var (flowId, amount, supply) = p.InputList[k];
+            var (flowId, stated, supply, derivation) = p.InputList[k];
             string at = $"{path}.inputs[{k}]";
-            var flow = CheckAmount(flowId, amount, at, allowZero: true);
+            var amount = AmountOf(flowId, stated, derivation, at);
+            var flow = amount is { } a0 ? CheckAmount(flowId, a0, at, allowZero: true) : null;
             Supply? linked = supply is null ? null : CheckSupply(supply, flowId, at + ".from");
             if (supply is null && flow is not null)
             {
@@ -448,9 +449,9 @@ public sealed class ProductSystemBuilder
                 }
             }
 
-            if (linked is not null && flow is not null)
+            if (linked is not null && flow is not null && amount is { } a1)
             {
-                inputs.Add(new ProductInput(flowId, amount, linked));
+                inputs.Add(new ProductInput(flowId, a1, linked) { Derivation = derivation });
             }
         }
 
@@ -464,13 +465,65 @@ public sealed class ProductSystemBuilder
         return ProblemCount > before || p.OutputList.Count != 1
             ? null
             : new Process(p.Id, p.Name, p.OutputList[0], [.. p.CoProductList], inputs.ToImmutable(), [.. p.EmissionList],
-                p.StageValue, p.RegionValue, p.RolesValue, p.PrimaryData, p.AllocationValue, p.DescriptionText);
+                p.StageValue, p.RegionValue, Tag.Canonical(p.TagList), p.PrimaryData, p.AllocationValue, p.DescriptionText);
 
         // Local helpers share the process's context.
         void Report(string at, string code, string message)
         {
             ProblemCount++;
             problem(at, code, message);
+        }
+
+        // The amount of an input: as stated, or the derivation's result in the flow's reference unit; both must agree when both are given.
+        Quantity? AmountOf(FlowId flowId, Quantity? stated, Derivation? derivation, string at)
+        {
+            if (derivation is null)
+            {
+                return stated;
+            }
+
+            if (!flows.TryGetValue(flowId, out var flow) || flow.ReferenceUnit is null)
+            {
+                return stated ?? Quantity.Of(derivation.Result.Value, Unit.One);
+            }
+
+            var reference = UnitExpression.Of(flow.ReferenceUnit);
+            if (!derivation.Result.Unit.IsCommensurableWith(reference))
+            {
+                Report(at + ".derivation.result", ProblemCodes.WrongDimension,
+                    $"The derivation '{derivation.Name}' gives {derivation.Result.Unit}, which does not measure '{flowId}' ({flow.Dimension}).");
+                return null;
+            }
+
+            var derived = Quantity.Of(derivation.Result.As(reference), flow.ReferenceUnit);
+            if (stated is { } s && (!s.Unit.CanConvertTo(flow.ReferenceUnit) || !Derivation.Same(derived.Value, s.As(flow.ReferenceUnit))))
+            {
+                Report(at + ".amount", ProblemCodes.DerivationMismatch,
+                    $"The amount {s} differs from the result of its derivation '{derivation.Name}' ({derived}).");
+                return null;
+            }
+
+            return stated ?? derived;
+        }
+
+        void CheckDerived(Quantity amount, Derivation? derivation, string at)
+        {
+            if (derivation is null)
+            {
+                return;
+            }
+
+            var unit = UnitExpression.Of(amount.Unit);
+            if (!derivation.Result.Unit.IsCommensurableWith(unit))
+            {
+                Report(at + ".derivation.result", ProblemCodes.WrongDimension,
+                    $"The derivation '{derivation.Name}' gives {derivation.Result.Unit}, which does not measure an amount in {amount.Unit} ({amount.Dimension}).");
+            }
+            else if (!Derivation.Same(derivation.Result.As(unit), amount.Value))
+            {
+                Report(at + ".amount", ProblemCodes.DerivationMismatch,
+                    $"The amount {amount} differs from the result of its derivation '{derivation.Name}' ({derivation.Result}).");
+            }
         }
 
         Flow? CheckAmount(FlowId flowId, Quantity amount, string at, bool allowZero)
@@ -499,6 +552,7 @@ public sealed class ProductSystemBuilder
         void CheckOutput(ProductOutput output, string at, bool isCoProduct)
         {
             var flow = CheckAmount(output.Flow, output.Amount, at, allowZero: false);
+            CheckDerived(output.Amount, output.Derivation, at);
             if (output.MassPerUnit is { } mass)
             {
                 CheckMass(at + ".massPerUnit", mass, positive: false, problem);
@@ -581,6 +635,7 @@ public sealed class ProductSystemBuilder
                 Report(at + ".unit", ProblemCodes.WrongDimension, $"An amount of {exchange.Gas} must be a mass; '{exchange.Amount.Unit}' measures {exchange.Amount.Dimension}.");
             }
 
+            CheckDerived(exchange.Amount, exchange.Derivation, at);
             if (exchange.Amount.Value < 0)
             {
                 Report(at + ".amount", ProblemCodes.NumberOutOfRange,

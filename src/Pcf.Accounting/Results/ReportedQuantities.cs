@@ -48,13 +48,13 @@ public sealed record ReportedQuantities
     /// <summary>Gets CO2 captured and stored geologically (PACT <c>ccsTechnologicalCO2Capture</c>); zero or negative.</summary>
     public required Quantity CcsTechnologicalCo2Capture { get; init; }
 
-    /// <summary>Gets the emissions of aircraft transport (processes with <see cref="Model.ProcessRoles.AircraftTransport"/>), excluding biogenic uptake.</summary>
+    /// <summary>Gets the emissions of aircraft transport (processes tagged <see cref="Model.Tags.AircraftTransport"/>), excluding biogenic uptake.</summary>
     public required Quantity AircraftEmissions { get; init; }
 
-    /// <summary>Gets the emissions of packaging processes, excluding biogenic uptake.</summary>
+    /// <summary>Gets the emissions of packaging processes (tagged <see cref="Model.Tags.Packaging"/>), excluding biogenic uptake.</summary>
     public required Quantity PackagingEmissions { get; init; }
 
-    /// <summary>Gets the emissions of outbound logistics processes, excluding biogenic uptake.</summary>
+    /// <summary>Gets the emissions of outbound logistics processes (tagged <see cref="Model.Tags.OutboundLogistics"/>), excluding biogenic uptake.</summary>
     public required Quantity OutboundLogisticsEmissions { get; init; }
 
     /// <summary>Gets the credits of co-products that displace other supplies under system expansion (negative when the displaced supply emits); already included in the categories above.</summary>

@@ -39,6 +39,14 @@ public sealed record RuleSet(string Id, string Name, SystemBoundary Boundary, Im
     /// <summary>Gets the built-in rule sets.</summary>
     public static IReadOnlyList<RuleSet> All { get; } = [Iso14067, GbT24067, GhgProtocolProduct, Pact3];
 
+    /// <inheritdoc/>
+    /// <remarks>The allocation preferences compare by value, in order.</remarks>
+    public bool Equals(RuleSet? other) =>
+        other is not null && Id == other.Id && Name == other.Name && Boundary == other.Boundary && AllocationPreference.SequenceEqual(other.AllocationPreference);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Boundary);
+
     /// <summary>Gets a value indicating whether a process of <paramref name="stage"/> lies inside the boundary.</summary>
     /// <param name="stage">The stage.</param>
     /// <returns><see langword="true"/> when its emissions count; a process of unspecified stage always counts.</returns>

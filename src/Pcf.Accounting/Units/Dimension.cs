@@ -49,6 +49,9 @@ public readonly record struct Dimension
     /// <summary>Gets the mass·distance dimension of freight transport (base unit kg·km).</summary>
     public static Dimension MassDistance { get; } = new(DimensionKind.MassDistance, null);
 
+    /// <summary>Gets the information dimension: storage capacity of memory and drives (base unit B, the byte).</summary>
+    public static Dimension Information { get; } = new(DimensionKind.Information, null);
+
     /// <summary>Gets the dimension of money in one currency.</summary>
     /// <param name="isoCode">An ISO 4217 alphabetic code: three upper-case ASCII letters, such as <c>EUR</c>.</param>
     /// <returns>The currency's dimension.</returns>
@@ -77,6 +80,7 @@ public readonly record struct Dimension
         DimensionKind.Count => "count",
         DimensionKind.MassDistance => "mass-distance",
         DimensionKind.Currency => "currency:" + CurrencyCode,
+        DimensionKind.Information => "information",
         _ => Kind.ToString(),
     };
 

@@ -36,4 +36,7 @@ public enum DimensionKind
 
     /// <summary>Money in one ISO 4217 currency; see <see cref="Dimension.CurrencyCode"/>.</summary>
     Currency = 9,
+
+    /// <summary>Information (data storage capacity), base unit the byte.</summary>
+    Information = 10,
 }

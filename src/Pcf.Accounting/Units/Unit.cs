@@ -53,6 +53,9 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>Gets the unit of pure numbers, symbol <c>1</c>.</summary>
     public static Unit One { get; } = new("1", "one", Dimension.Dimensionless, 1, 1);
 
+    /// <summary>Gets the percent (%), a hundredth of one: shares and mass fractions such as 65 % CaO.</summary>
+    public static Unit Percent { get; } = new("%", "percent", Dimension.Dimensionless, 1, 100);
+
     // ---- Mass (base: kg, SI) ----
 
     /// <summary>Gets the kilogram (kg), the base unit of mass.</summary>
@@ -171,10 +174,27 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>Gets the kilogram kilometre (kgkm), the base unit of mass·distance.</summary>
     public static Unit KilogramKilometre { get; } = new("kgkm", "kilogram kilometre", Dimension.MassDistance, 1, 1);
 
+    // ---- Information (base: B, the byte; decimal prefixes as storage makers state capacity, IEC 80000-13:2008 cl. 13-9) ----
+
+    /// <summary>Gets the byte (B), the base unit of information (storage capacity).</summary>
+    public static Unit Byte { get; } = new("B", "byte", Dimension.Information, 1, 1);
+
+    /// <summary>Gets the megabyte (MB): 10^6 bytes (SI prefix).</summary>
+    public static Unit Megabyte { get; } = new("MB", "megabyte", Dimension.Information, 1_000_000, 1);
+
+    /// <summary>Gets the gigabyte (GB): 10^9 bytes (SI prefix), the unit memory and drive capacities are stated in.</summary>
+    public static Unit Gigabyte { get; } = new("GB", "gigabyte", Dimension.Information, 1_000_000_000, 1);
+
+    /// <summary>Gets the terabyte (TB): 10^12 bytes (SI prefix).</summary>
+    public static Unit Terabyte { get; } = new("TB", "terabyte", Dimension.Information, 1_000_000_000_000, 1);
+
+    /// <summary>Gets the gibibyte (GiB): 2^30 bytes (IEC 80000-13:2008 binary prefix).</summary>
+    public static Unit Gibibyte { get; } = new("GiB", "gibibyte", Dimension.Information, 1L << 30, 1);
+
     /// <summary>Gets the registered units (every unit except currencies) in a stable order: by dimension, then as declared.</summary>
     public static IReadOnlyList<Unit> All { get; } = Array.AsReadOnly(new[]
     {
-        One,
+        One, Percent,
         Kilogram, Gram, Tonne, Pound,
         Joule, Kilojoule, Megajoule, Gigajoule, Terajoule, WattHour, KilowattHour, MegawattHour, GigawattHour,
         TonneOfCoalEquivalent, KilogramOfCoalEquivalent,
@@ -184,6 +204,7 @@ public sealed class Unit : IEquatable<Unit>
         Second, Hour, Day,
         Piece,
         TonneKilometre, KilogramKilometre,
+        Byte, Megabyte, Gigabyte, Terabyte, Gibibyte,
     });
 
     // Aliases: other spellings in common use, and the PACT declared-unit names (2.3 declaredUnit,
@@ -222,6 +243,7 @@ public sealed class Unit : IEquatable<Unit>
         DimensionKind.Count => Piece,
         DimensionKind.MassDistance => KilogramKilometre,
         DimensionKind.Currency => Currency(dimension.CurrencyCode!),
+        DimensionKind.Information => Byte,
         _ => One,
     };
 

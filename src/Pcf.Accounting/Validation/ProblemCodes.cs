@@ -33,6 +33,9 @@ public static class ProblemCodes
     /// <summary>A collection has more items than the configured limit.</summary>
     public const string TooMany = "PCF0008";
 
+    /// <summary>The document is not valid UTF-8 (an invalid byte, an overlong encoding, a lone surrogate).</summary>
+    public const string InvalidEncoding = "PCF0009";
+
     /// <summary>A unit symbol is not known.</summary>
     public const string UnknownUnit = "PCF0102";
 
@@ -78,6 +81,15 @@ public static class ProblemCodes
     /// <summary>A value is not one of the allowed names (an unknown stage, an unknown enum value).</summary>
     public const string UnknownValue = "PCF0309";
 
+    /// <summary>A derivation is not valid: its formula does not read, uses an unknown symbol or adds unlike dimensions, an input is unused, or its result is not what its amount says.</summary>
+    public const string DerivationMismatch = "PCF0310";
+
+    /// <summary>A tag is not valid: empty, too long, or not printable ASCII without spaces.</summary>
+    public const string InvalidTag = "PCF0311";
+
+    /// <summary>A rule set named by id is not registered.</summary>
+    public const string UnknownRuleSet = "PCF0312";
+
     /// <summary>The technosphere cannot be solved: a loop nets no output, or a product is made by nobody.</summary>
     public const string SingularSystem = "PCF0501";
 
@@ -86,6 +98,12 @@ public static class ProblemCodes
 
     /// <summary>The product asked for is not made by any process of the system.</summary>
     public const string UnknownDemand = "PCF0503";
+
+    /// <summary>A view registered for the calculation failed (its exception's message is in the problem).</summary>
+    public const string ViewFailed = "PCF0504";
+
+    /// <summary>A warning: the technosphere is ill-conditioned (its condition estimate is in the message); the result may have lost digits.</summary>
+    public const string IllConditioned = "PCF0505";
 
     /// <summary>No registered provider has an emission factor for a request, within the fallbacks allowed.</summary>
     public const string UnresolvedFactor = "PCF0401";

@@ -4,6 +4,7 @@ namespace Pcf.Accounting.Validation;
 /// <remarks>
 /// <para><see cref="Path"/> is a JSON path (<c>$.processes[3].inputs[0].unit</c>) for documents, or a
 /// parameter or property name (<c>declaredUnit</c>) for values built in code.</para>
+/// <para><see cref="Subject"/>, when set, names the thing the problem concerns as data.</para>
 /// <para><see cref="Code"/> is stable across versions (<c>PCF0102</c>), so tools can match on it;
 /// <see cref="Message"/> is for people and may be reworded. The codes are listed in
 /// <see cref="ProblemCodes"/>.</para>
@@ -14,6 +15,10 @@ namespace Pcf.Accounting.Validation;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record ValidationProblem(string Path, string Code, string Message)
 {
+    /// <summary>Gets what the problem is about, as data, when it concerns a thing rather than a place in a document: a factor
+    /// request (<see cref="Factors.FactorRequestSubject"/>), a process, a provider. Callers match on it, never on <see cref="Path"/> or <see cref="Message"/> text.</summary>
+    public ProblemSubject? Subject { get; init; }
+
     /// <summary>Formats the problem as one line: <c>path  code  message</c>.</summary>
     /// <returns>The problem on one line.</returns>
     public override string ToString() => $"{Path}  {Code}  {Message}";

@@ -163,7 +163,7 @@ public sealed class CliCalculateTests : IDisposable
         var (exit, _, error) = await RunAsync("calculate", _files.Folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"pcf: '{_files.Folder}' is a folder, not a JSON file.", error, StringComparison.Ordinal);
+        Assert.Contains($"pcf: '{_files.Folder}' is a folder, not a file.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("does not exist", error, StringComparison.Ordinal);
     }
 
@@ -173,7 +173,7 @@ public sealed class CliCalculateTests : IDisposable
         var (exit, _, error) = await RunAsync("calculate", _files.Write("chain.json", ChainSystem), "--factors", _files.Folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"'{_files.Folder}' is a folder, not a factor file", error, StringComparison.Ordinal);
+        Assert.Contains($"'{_files.Folder}' is a folder, not a file", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public async Task Help_EveryCommand_ShowsExamples()
     {
-        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null, null, CliServices));
         var paths = new List<string[]>();
         var stack = new Stack<(System.CommandLine.Command Command, string[] Path)>();
         stack.Push((root, []));
@@ -253,7 +253,7 @@ public sealed class CliCommandTests : IDisposable
     public async Task Examples_OnTheSamples_Run()
     {
         // Every example of every command's help that needs only files of the repository runs successfully.
-        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null));
+        var root = Pcf.Accounting.Cli.PcfCli.BuildRoot(new Pcf.Accounting.Cli.CliContext(new Spectre.Console.Testing.TestConsole(), TextWriter.Null, null, CliServices));
         var commands = new Stack<System.CommandLine.Command>([root]);
         int ran = 0;
         while (commands.Count > 0)
@@ -303,4 +303,6 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("'nothing'", error, StringComparison.Ordinal);
     }
+
+    private static readonly IServiceProvider CliServices = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(Pcf.Accounting.Cli.PcfCli.DefaultServices());
 }

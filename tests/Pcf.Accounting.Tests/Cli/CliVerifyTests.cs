@@ -1,4 +1,5 @@
-using Pcf.Accounting.Cli.Vectors;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Vectors;
 using Pcf.Accounting.Tests.TestSupport;
 using static Pcf.Accounting.Tests.Cli.CliHarness;
 
@@ -12,10 +13,14 @@ public sealed class CliVerifyTests : IDisposable
 
     private static string ProjectVectors => Path.Combine(Paths.RepoRoot, "tests", "vectors");
 
+    // The runner as the tool makes it: the embedded default factors for vectors that ask for them, PACT factor files.
+    private static readonly ReferenceVectorRunner Runner =
+        Pcf.Accounting.Cli.PcfCli.DefaultServices().BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<ReferenceVectorRunner>();
+
     [Fact]
     public async Task ProjectVectors_AllPass()
     {
-        var outcomes = await VectorRunner.RunAllAsync(ProjectVectors);
+        var outcomes = await Runner.RunAllAsync(ProjectVectors);
 
         Assert.NotEmpty(outcomes);
         Assert.All(outcomes, o => Assert.True(o.Passed, string.Join("\n", o.Lines())));
@@ -26,7 +31,7 @@ public sealed class CliVerifyTests : IDisposable
     {
         using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Paths.RepoRoot, "docs", "schemas", "pcf-vector-1.schema.json")));
         var options = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
-        foreach (var file in VectorRunner.Discover(ProjectVectors))
+        foreach (var file in ReferenceVectorRunner.Discover(ProjectVectors))
         {
             using var vector = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file), options);
             var errors = MiniSchema.Validate(schema.RootElement, vector.RootElement);
@@ -71,7 +76,7 @@ public sealed class CliVerifyTests : IDisposable
         string vector = File.ReadAllText(Path.Combine(ProjectVectors, "cli-linear-chain.vector.json"))
             .Replace("{ \"path\": \"pcfExcludingBiogenicUptake\", \"value\": 9.46 }", "{ \"path\": \"pcfExcludingBiogenicUptake\", \"value\": 9.4601, \"tolerance\": { \"absolute\": 0.001 } }", StringComparison.Ordinal);
 
-        var outcome = await VectorRunner.RunFileAsync(_files.Write("near.vector.json", vector));
+        var outcome = await Runner.RunFileAsync(_files.Write("near.vector.json", vector));
 
         Assert.True(outcome.Passed, string.Join("\n", outcome.Lines()));
     }
@@ -82,7 +87,7 @@ public sealed class CliVerifyTests : IDisposable
         string vector = File.ReadAllText(Path.Combine(ProjectVectors, "cli-linear-chain.vector.json"))
             .Replace("{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kWh\" }", "{ \"flow\": \"power\", \"amount\": 3, \"unit\": \"kWhh\" }", StringComparison.Ordinal);
 
-        var outcome = await VectorRunner.RunFileAsync(_files.Write("broken.vector.json", vector));
+        var outcome = await Runner.RunFileAsync(_files.Write("broken.vector.json", vector));
 
         Assert.False(outcome.Passed);
         Assert.Contains(outcome.Failures, f => f.StartsWith("$.system.processes[0].inputs[1].unit  PCF0102", StringComparison.Ordinal));
@@ -94,7 +99,7 @@ public sealed class CliVerifyTests : IDisposable
         string vector = File.ReadAllText(Path.Combine(ProjectVectors, "cli-singular-loop.vector.json"))
             .Replace("\"PCF0501\"", "\"PCF0401\"", StringComparison.Ordinal);
 
-        var outcome = await VectorRunner.RunFileAsync(_files.Write("wrong-code.vector.json", vector));
+        var outcome = await Runner.RunFileAsync(_files.Write("wrong-code.vector.json", vector));
 
         Assert.False(outcome.Passed);
         Assert.Contains("expected problem PCF0401", outcome.Failures[0], StringComparison.Ordinal);
@@ -112,7 +117,7 @@ public sealed class CliVerifyTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("FAIL a-broken: ", output, StringComparison.Ordinal);
-        Assert.Contains("malformed JSON", output, StringComparison.Ordinal);
+        Assert.Contains("PCF0001  The document is not valid JSON", output, StringComparison.Ordinal);
         Assert.Contains("PASS cli-singular-loop", output, StringComparison.Ordinal);
         Assert.EndsWith("1 passed, 1 failed", output.TrimEnd(), StringComparison.Ordinal);
     }

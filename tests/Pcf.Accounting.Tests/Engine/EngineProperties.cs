@@ -95,8 +95,8 @@ public sealed class EngineProperties
         AnySystem.Sample(system =>
         {
             var compiled = CompiledSystem.Compile(system).ThrowIfInvalid();
-            var table = TestSupport.Engine.Table(compiled, Power, GwpSet.Ar6);
-            var result = compiled.Calculate(table, GwpSet.Ar6, null);
+            var resolution = TestSupport.Engine.Resolution(compiled, Power, GwpSet.Ar6);
+            var result = compiled.Calculate(resolution);
             var a = compiled.Technosphere;
             var dense = new double[a.Size, a.Size];
             for (int c = 0; c < a.Size; c++)
@@ -108,9 +108,9 @@ public sealed class EngineProperties
             }
 
             var f = new double[a.Size];
-            f[compiled.DemandRow(result.Demand)] = result.Demand.Amount.As(system.GetFlow(result.Demand.Product).ReferenceUnit);
+            f[compiled.DemandRow(result.Demand)!.Value] = result.Demand.Amount.As(system.GetFlow(result.Demand.Product).ReferenceUnit);
             var s = DenseLu.Factorize(dense).Solve(f);
-            var g = compiled.Co2ePerRun(table, GwpSet.Ar6);
+            var g = compiled.Co2ePerRun(compiled.FactorTable(resolution), GwpSet.Ar6);
             double total = 0;
             for (int i = 0; i < s.Length; i++)
             {

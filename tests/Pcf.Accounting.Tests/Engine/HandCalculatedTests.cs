@@ -297,7 +297,7 @@ public sealed class HandCalculatedTests
                 .Emits(GreenhouseGas.Co2Biogenic, 4, Unit.Kilogram, ElementaryExchangeKind.LandManagementRemoval)
                 .Emits(GreenhouseGas.Co2Fossil, 2, Unit.Kilogram, ElementaryExchangeKind.TechnologicalRemoval)
                 .Emits(GreenhouseGas.Co2Fossil, 1, Unit.Kilogram, ElementaryExchangeKind.CcsCapture))
-            .AddProcess("flight", "flight", p => p.Produces("freight", 1, Unit.TonneKilometre).Emits(GreenhouseGas.Co2Fossil, 0.5, Unit.Kilogram).WithRoles(ProcessRoles.AircraftTransport))
+            .AddProcess("flight", "flight", p => p.Produces("freight", 1, Unit.TonneKilometre).Emits(GreenhouseGas.Co2Fossil, 0.5, Unit.Kilogram).Tagged(Tags.AircraftTransport))
             .WithReferenceProduct("p").WithDeclaredUnit(1, Unit.Kilogram).Build();
 
         var r = Calculate(system).Reported;
@@ -389,7 +389,7 @@ public sealed class HandCalculatedTests
         var sheet = Assert.Single(root.Children, c => c.Kind == ExplanationKind.Product);
         Assert.Equal("sheet from 'rolling'", sheet.Label);
         // The rolling's power input is stated in MWh and converted: the arithmetic says so.
-        Assert.Contains(sheet.Children, c => c.Arithmetic.Contains("(0.12 MWh = 120 kWh)", StringComparison.Ordinal) && c.Source == "test data");
+        Assert.Contains(sheet.Children, c => c.Arithmetic.Contains("(0.12 MWh = 120 kWh)", StringComparison.Ordinal) && c.Source == "test, test data; via test data");
         Assert.Contains(sheet.Children, c => c.Arithmetic.Contains("allocation share 0.95", StringComparison.Ordinal));
     }
 
@@ -413,7 +413,7 @@ public sealed class HandCalculatedTests
         var viaPower = Assert.Single(co2.Children, c => c.Kind == ExplanationKind.Factor);
         Near(2.5, viaPower.Co2e.Value);
         Assert.Equal("CO2-fossil Emission via power (GLO, latest) per kWh", viaPower.Label);
-        Assert.Equal("test data", viaPower.Source);
+        Assert.Equal("test, test data; via test data", viaPower.Source);
         var own = Assert.Single(co2.Children, c => c.Kind == ExplanationKind.DirectExchange);
         Assert.Equal("CO2-fossil Emission of 'p1'", own.Label);
         Near(1, own.Co2e.Value);
@@ -455,22 +455,12 @@ public sealed class HandCalculatedTests
             .AddProcess("p1", "p1", p => p.Produces("P", 1, Unit.Kilogram).Consumes("power", 2, Unit.KilowattHour).Consumes("grid", 1, Unit.KilowattHour))
             .WithReferenceProduct("P").WithDeclaredUnit(1, Unit.Kilogram).Build();
         var compiled = Pcf.Accounting.Engine.CompiledSystem.Compile(system).ThrowIfInvalid();
-        var table = new Pcf.Accounting.Engine.BackgroundTable(compiled.FactorRequests.Length);
-        for (int r = 0; r < compiled.FactorRequests.Length; r++)
+        var factors = new Dictionary<string, (GreenhouseGas?, double)[]>
         {
-            if (compiled.FactorRequests[r].Key == "power")
-            {
-                table.Add(r, GreenhouseGas.Co2Fossil, ElementaryExchangeKind.Emission, CarbonOrigin.NotApplicable, 0.5, 0.5);
-            }
-            else
-            {
-                table.Add(r, null, ElementaryExchangeKind.Emission, CarbonOrigin.Fossil, 0.6, 0.6);
-            }
-
-            table.Sources[r] = "test data";
-        }
-
-        var result = compiled.Calculate(table, GwpSet.Ar6, null);
+            ["power"] = [(GreenhouseGas.Co2Fossil, 0.5)],
+            ["grid"] = [(null, 0.6)],
+        };
+        var result = compiled.Calculate(ResolutionOf(compiled, factors, GwpSet.Ar6));
         var co2 = result.ExplainGas(GreenhouseGas.Co2Fossil);
 
         // 2 kWh × 0.5 = 1 kg CO2-fossil; the grid's 0.6 kg CO2e cannot be attributed to a gas.
@@ -478,7 +468,7 @@ public sealed class HandCalculatedTests
         var note = Assert.Single(co2.Children, c => c.Label.Contains("no per-gas split", StringComparison.Ordinal));
         Assert.Equal(0, note.Co2e.Value);
         Assert.StartsWith("grid (GLO, latest) per kWh", note.Label, StringComparison.Ordinal);
-        Assert.Contains("its 0.6 kg CO2e are in the CO2e line", note.Arithmetic, StringComparison.Ordinal);
+        Assert.Contains("its 0.6 kg CO2e are in the CO2e line", note.Note, StringComparison.Ordinal);
         Near(1, co2.Children.Sum(c => c.Co2e.Value));
     }
 }

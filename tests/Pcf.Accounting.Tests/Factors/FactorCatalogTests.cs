@@ -19,7 +19,7 @@ public class FactorCatalogTests
     [Fact]
     public void Find_ExactRegionAndYear_HasNoFallbacks()
     {
-        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2022), "p")!;
+        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2022), "p").Match!;
         Assert.Equal(0.5978, match.Factor.Components[0].Amount);
         Assert.True(match.IsExact);
         Assert.Equal(Good, match.DataQuality);
@@ -28,7 +28,7 @@ public class FactorCatalogTests
     [Fact]
     public void Find_ProvinceIn2023_FallsBackToEastGridSameYear_AndRecordsIt()
     {
-        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2023), "p")!;
+        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2023), "p").Match!;
         Assert.Equal("CN-GRID-EAST", match.Factor.Region);
         Assert.Equal<FactorFallback>([new RegionFallback("CN-JS", "CN-GRID-EAST", 1)], match.Fallbacks.ToArray());
         Assert.Equal(2, match.DataQuality!.Value.Geographical); // 1 + one step x penalty 1
@@ -38,7 +38,7 @@ public class FactorCatalogTests
     public void Find_PreferSameRegion_GoesBackAYearInTheProvince()
     {
         var policy = FallbackPolicy.Default with { Order = FallbackOrder.PreferSameRegion };
-        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2023), "p", policy)!;
+        var match = Grid.Find(Request("electricity/grid", "CN-JS", 2023), "p", policy).Match!;
         Assert.Equal("CN-JS", match.Factor.Region);
         Assert.Equal<FactorFallback>([new YearFallback(2023, 2022)], match.Fallbacks.ToArray());
         Assert.Equal(2, match.DataQuality!.Value.Temporal);
@@ -47,7 +47,7 @@ public class FactorCatalogTests
     [Fact]
     public void Find_YearWithinLimit_UsesNearestEarlierYear()
     {
-        var match = Grid.Find(Request("electricity/grid", "CN", 2026), "p")!; // 2026 - 3 = 2023, the limit
+        var match = Grid.Find(Request("electricity/grid", "CN", 2026), "p").Match!; // 2026 - 3 = 2023, the limit
         Assert.Equal(2023, match.Factor.Year);
         Assert.Equal<FactorFallback>([new YearFallback(2026, 2023)], match.Fallbacks.ToArray());
         Assert.Equal(4, match.DataQuality!.Value.Temporal);
@@ -55,16 +55,16 @@ public class FactorCatalogTests
 
     [Fact]
     public void Find_YearBeyondLimit_FindsNothing() =>
-        Assert.Null(Grid.Find(Request("electricity/grid", "CN", 2027), "p")); // 2027 - 3 = 2024: no factor from 2024 to 2027
+        Assert.Equal(FactorLookupStatus.NotFound, Grid.Find(Request("electricity/grid", "CN", 2027), "p").Status); // 2027 - 3 = 2024: no factor from 2024 to 2027
 
     [Fact]
     public void Find_LaterYearOnly_IsNeverUsed() =>
-        Assert.Null(Grid.Find(Request("electricity/grid", "CN", 2018), "p"));
+        Assert.Equal(FactorLookupStatus.NotFound, Grid.Find(Request("electricity/grid", "CN", 2018), "p").Status);
 
     [Fact]
     public void Find_PerMegawattHour_ConvertsPerKilowattHourByThousand()
     {
-        var match = Grid.Find(Request("electricity/grid", "CN", 2023, Unit.MegawattHour), "p")!;
+        var match = Grid.Find(Request("electricity/grid", "CN", 2023, Unit.MegawattHour), "p").Match!;
         Assert.Equal(1000, match.ConversionToRequestedUnit);
         Assert.Equal(530.6, match.AmountPerRequestedUnit(match.Factor.Components[0]), 12); // 0.5306 kg/kWh x 1000 kWh/MWh
         Assert.Contains(new UnitConversion(Unit.KilowattHour, Unit.MegawattHour, 1000), match.Fallbacks);
@@ -72,17 +72,18 @@ public class FactorCatalogTests
     }
 
     [Fact]
-    public void Find_WrongDimension_Throws_NeverConverts()
+    public void Find_WrongDimension_SaysSo_NeverConverts()
     {
-        var ex = Assert.Throws<IncompatibleUnitsException>(() => Grid.Find(Request("electricity/grid", "CN", 2023, Unit.Kilogram), "p"));
-        Assert.Equal(Unit.KilowattHour, ex.From);
-        Assert.Equal(Unit.Kilogram, ex.To);
+        var lookup = Grid.Find(Request("electricity/grid", "CN", 2023, Unit.Kilogram), "p");
+        Assert.Equal(FactorLookupStatus.WrongDimension, lookup.Status);
+        Assert.Equal(Unit.KilowattHour, lookup.FactorUnit);
+        Assert.Null(lookup.Match);
     }
 
     [Fact]
     public void Find_NoYear_TakesLatest()
     {
-        var match = Grid.Find(Request("electricity/grid", "CN", null), "p")!;
+        var match = Grid.Find(Request("electricity/grid", "CN", null), "p").Match!;
         Assert.Equal(2023, match.Factor.Year);
         Assert.True(match.IsExact);
     }
@@ -91,9 +92,9 @@ public class FactorCatalogTests
     public void Find_UnknownRegion_FallsBackToGlobalOnly()
     {
         var catalog = new FactorCatalog([Co2PerKwh("x", "GLO", null, 1)]);
-        var match = catalog.Find(Request("x", "DE", 2024), "p")!;
+        var match = catalog.Find(Request("x", "DE", 2024), "p").Match!;
         Assert.Equal<FactorFallback>([new RegionFallback("DE", "GLO", 1)], match.Fallbacks.ToArray());
-        Assert.Null(catalog.Find(Request("x", "DE", 2024), "p", FallbackPolicy.ExactOnly));
+        Assert.Equal(FactorLookupStatus.NotFound, catalog.Find(Request("x", "DE", 2024), "p", FallbackPolicy.ExactOnly).Status);
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public class FactorFileTests
         try
         {
             var provider = FileFactorProvider.FromJson(path, "supplier-epds");
-            var match = await provider.FindAsync(new FactorRequest("steel/hrc", "CN-JS", 2025, Unit.Kilogram));
+            var match = (await provider.FindAsync(new FactorRequest("steel/hrc", "CN-JS", 2025, Unit.Kilogram))).Match;
             Assert.Equal("supplier-epds", match!.ProviderName);
             Assert.Equal(1.9, match.AmountPerRequestedUnit(match.Factor.Components[0]), 12); // 1900 kg/t / 1000 kg/t
             Assert.Equal<FactorFallback>([new YearFallback(2025, 2024), new UnitConversion(Unit.Tonne, Unit.Kilogram, 0.001)], match.Fallbacks.ToArray());
@@ -205,7 +205,7 @@ public class FactorFileTests
         try
         {
             var provider = FileFactorProvider.FromCsv(path);
-            var match = await provider.FindAsync(new FactorRequest("electricity/grid", "CN-JS", 2024, Unit.KilowattHour));
+            var match = (await provider.FindAsync(new FactorRequest("electricity/grid", "CN-JS", 2024, Unit.KilowattHour))).Match;
             Assert.Equal(Path.GetFileName(path), match!.ProviderName);                        // the file name when none is given
             Assert.Equal(0.5905, match.AmountPerRequestedUnit(match.Factor.Components[0]), 12); // 590.5 kg/MWh / 1000 kWh/MWh
             Assert.True(match.Factor.Provenance.IsPrimaryData);

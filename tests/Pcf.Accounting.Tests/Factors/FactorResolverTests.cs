@@ -134,7 +134,7 @@ public class FactorResolverTests
     public async Task Composite_AsksInOrder_AndWrapsFailuresWithTheMembersName()
     {
         var composite = new CompositeFactorProvider([new InMemoryFactorProvider("first", []), new InMemoryFactorProvider("second", [Co2PerKwh("a", "CN", 2023, 1)])]);
-        Assert.Equal("second", (await composite.FindAsync(Request("a", "CN", 2023)))!.ProviderName);
+        Assert.Equal("second", (await composite.FindAsync(Request("a", "CN", 2023))).Match!.ProviderName);
 
         var failing = new CompositeFactorProvider([new ThrowingProvider()]);
         var ex = await Assert.ThrowsAsync<FactorProviderException>(async () => await failing.FindAsync(Request("a", "CN", 2023)));
@@ -160,22 +160,22 @@ public class FactorResolverTests
 
     private sealed class ThrowingProvider() : EmissionFactorProvider("erp-database")
     {
-        public override ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) =>
+        public override ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("connection refused");
     }
 
     private sealed class SlowProvider() : EmissionFactorProvider("remote-api")
     {
-        public override async ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
+        public override async ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
         {
             await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
-            return null;
+            return FactorLookup.NotFound;
         }
     }
 
     private sealed class DeafProvider(bool blocksItsCaller, TimeSpan delay) : EmissionFactorProvider("deaf")
     {
-        public override async ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
+        public override async ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default)
         {
             if (blocksItsCaller)
             {
@@ -193,6 +193,6 @@ public class FactorResolverTests
 
     private sealed class ScopedProvider() : EmissionFactorProvider("scoped")
     {
-        public override ValueTask<FactorMatch?> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) => ValueTask.FromResult<FactorMatch?>(null);
+        public override ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) => ValueTask.FromResult(FactorLookup.NotFound);
     }
 }

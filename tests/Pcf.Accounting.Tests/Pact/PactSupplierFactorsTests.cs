@@ -32,7 +32,7 @@ public sealed class PactSupplierFactorsTests
 
         var provider = new InMemoryFactorProvider("supplier-pact", [factor]);
         var match = await provider.FindAsync(new FactorRequest("chemicals/ethanol", factor.Region, factor.Year, Unit.Litre));
-        Assert.NotNull(match);
+        Assert.True(match.IsFound);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class UnitTests
     // Every symbol and alias, with the unit it must parse to.
     public static TheoryData<string, string> SymbolsAndAliases => new()
     {
-        { "1", "1" },
+        { "1", "1" }, { "%", "%" },
+        { "B", "B" }, { "MB", "MB" }, { "GB", "GB" }, { "TB", "TB" }, { "GiB", "GiB" },
         { "kg", "kg" }, { "kilogram", "kg" }, { "g", "g" }, { "t", "t" }, { "lb", "lb" },
         { "J", "J" }, { "kJ", "kJ" }, { "MJ", "MJ" }, { "megajoule", "MJ" }, { "GJ", "GJ" }, { "TJ", "TJ" },
         { "Wh", "Wh" }, { "kWh", "kWh" }, { "kilowatt hour", "kWh" }, { "MWh", "MWh" }, { "GWh", "GWh" },

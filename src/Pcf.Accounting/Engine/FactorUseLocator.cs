@@ -2,33 +2,40 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Cli;
+namespace Pcf.Accounting.Engine;
 
-/// <summary>Where in a pcf-system/1 file each factor request comes from: the inputs (and displaced supplies) that need it and the flows that name its key.</summary>
-/// <remarks>The resolver names a request (<c>electricity/grid (CN-JS, 2023) per kWh</c>), not the file; this maps it back to JSON paths.
-/// A system read from JSON keeps the file's order of flows, processes and inputs, so model indices are the file's.</remarks>
-internal static class FactorUses
+/// <summary>Where in a product system each factor request comes from: the inputs (and displaced supplies) that need it and the
+/// flows that name its key, as <c>pcf-system/1</c> JSON paths, so that an unresolved factor names the places to fix.</summary>
+/// <remarks>A system read from JSON keeps the file's order of flows, processes and inputs, so model indices are the file's.</remarks>
+internal static class FactorUseLocator
 {
     /// <summary>How many paths a message lists before it says how many more there are.</summary>
     private const int MaxPaths = 6;
 
-    /// <summary>Adds to each unresolved (<c>PCF0401</c>) and wrong-dimension (<c>PCF0402</c>) problem the JSON paths that need the factor.</summary>
-    /// <param name="system">The system, as read from its file.</param>
-    /// <param name="problems">The resolution's problems; their paths are the requests' descriptions.</param>
-    /// <returns>The problems, those two kinds with <c>Needed by ...</c> appended to the message.</returns>
+    /// <summary>Adds to each problem about a request (unresolved, wrong dimension) the JSON paths that need the factor.</summary>
     public static List<ValidationProblem> Locate(ProductSystem system, IEnumerable<ValidationProblem> problems)
     {
-        var uses = Map(system);
-        return [.. problems.Select(p =>
-            p.Code is ProblemCodes.UnresolvedFactor or ProblemCodes.FactorWrongDimension && uses.TryGetValue(p.Path, out var where)
-                ? p with { Message = $"{p.Message} Needed by {Describe(where)}." }
-                : p)];
+        Dictionary<FactorRequest, (List<string> Uses, SortedSet<string> Flows)>? uses = null;
+        var located = new List<ValidationProblem>();
+        foreach (var p in problems)
+        {
+            if (p.Code is ProblemCodes.UnresolvedFactor or ProblemCodes.FactorWrongDimension && p.Subject is FactorRequestSubject { Request: var request })
+            {
+                uses ??= Map(system);
+                if (uses.TryGetValue(request, out var where))
+                {
+                    located.Add(p with { Message = $"{p.Message} Needed by {Describe(where)}." });
+                    continue;
+                }
+            }
+
+            located.Add(p);
+        }
+
+        return located;
     }
 
-    /// <summary>Maps each request's description to where it is needed.</summary>
-    /// <param name="system">The system.</param>
-    /// <returns>By request description: the inputs or co-products that need it, and the flow paths naming its key (if any).</returns>
-    internal static Dictionary<string, (List<string> Uses, SortedSet<string> Flows)> Map(ProductSystem system)
+    private static Dictionary<FactorRequest, (List<string> Uses, SortedSet<string> Flows)> Map(ProductSystem system)
     {
         var flowIndex = new Dictionary<FlowId, int>();
         for (int i = 0; i < system.Flows.Length; i++)
@@ -36,11 +43,11 @@ internal static class FactorUses
             flowIndex[system.Flows[i].Id] = i;
         }
 
-        var map = new Dictionary<string, (List<string> Uses, SortedSet<string> Flows)>(StringComparer.Ordinal);
+        var map = new Dictionary<FactorRequest, (List<string> Uses, SortedSet<string> Flows)>();
         void Add(FlowId flowId, Supply supply, string at)
         {
             var flow = system.GetFlow(flowId);
-            string request = new FactorRequest(supply.FactorKey!, supply.Region, supply.Year, flow.ReferenceUnit).ToString();
+            var request = new FactorRequest(supply.FactorKey!, supply.Region, supply.Year, flow.ReferenceUnit);
             if (!map.TryGetValue(request, out var entry))
             {
                 map[request] = entry = ([], new SortedSet<string>(StringComparer.Ordinal));

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Pcf.Accounting.Cli.Vectors;
+namespace Pcf.Accounting.Vectors;
 
 /// <summary>Evaluates a vector's <c>path</c> on a pcf-result/1 document: dotted member names; <c>[x]</c> on an array selects the item
-/// whose identifying member (the first present of <c>process</c>, <c>gas</c>, <c>stage</c>, <c>key</c>, <c>flow</c>) equals x, or,
+/// whose identifying member (the first present of <c>process</c>, <c>gas</c>, <c>stage</c>, <c>key</c>, <c>flow</c>, <c>id</c>, <c>name</c>,
+/// <c>symbol</c>) equals x, or,
 /// when none does and x is a whole number, the item at that index.</summary>
 internal static class VectorPath
 {
-    private static readonly string[] IdentifyingMembers = ["process", "gas", "stage", "key", "flow"];
+    private static readonly string[] IdentifyingMembers = ["process", "gas", "stage", "key", "flow", "id", "name", "symbol"];
 
     /// <summary>Finds the value at a path.</summary>
     /// <param name="root">The result document's root.</param>

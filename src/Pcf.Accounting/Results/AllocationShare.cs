@@ -1,4 +1,4 @@
-namespace Pcf.Accounting.Engine;
+namespace Pcf.Accounting.Results;
 
 /// <summary>One output's share of a multi-output process.</summary>
 /// <param name="Flow">The output.</param>

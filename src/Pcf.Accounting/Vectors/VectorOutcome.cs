@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 
-namespace Pcf.Accounting.Cli.Vectors;
+namespace Pcf.Accounting.Vectors;
 
 /// <summary>The outcome of one reference vector.</summary>
 /// <param name="Id">The vector's id (its file name when the id cannot be read).</param>
-/// <param name="File">The vector file.</param>
+/// <param name="File">The vector file, if it came from one.</param>
 /// <param name="Failures">What differed, one line each (<c>path expected X got Y (tolerance T)</c>); empty when it passed.</param>
-internal sealed record VectorOutcome(string Id, string File, ImmutableArray<string> Failures)
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record VectorOutcome(string Id, string? File, ImmutableArray<string> Failures)
 {
     /// <summary>Gets a value indicating whether every expectation held.</summary>
     public bool Passed => Failures.IsEmpty;
@@ -14,4 +15,10 @@ internal sealed record VectorOutcome(string Id, string File, ImmutableArray<stri
     /// <summary>The lines <c>pcf verify</c> prints: <c>PASS id</c>, or one <c>FAIL id: ...</c> per failure.</summary>
     /// <returns>The lines.</returns>
     public IEnumerable<string> Lines() => Passed ? [$"PASS {Id}"] : Failures.Select(f => $"FAIL {Id}: {f}");
+
+    /// <inheritdoc/>
+    public bool Equals(VectorOutcome? other) => other is not null && Id == other.Id && File == other.File && Failures.SequenceEqual(other.Failures);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, File);
 }

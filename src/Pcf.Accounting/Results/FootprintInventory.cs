@@ -1,0 +1,111 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Pcf.Accounting.Model;
+
+namespace Pcf.Accounting.Results;
+
+/// <summary>What a calculation found, before any view: per process its runs, direct exchanges, factor uses, links and credits;
+/// the factors used, with their provenance; and the flows they concern.</summary>
+/// <remarks>
+/// <para>Every number a result reports is a view over the inventory: the totals and the separately reported quantities,
+/// by stage, by gas, by process, by factor, by tag, the primary-data share, the CBAM view of a sector template. A view
+/// needs nothing else, so a result read back from <c>pcf-result/1</c> can be viewed and explained without the engine.</para>
+/// <para>Processes are in canonical order (by id), factors in canonical request order (key, region, year, unit), flows by id.</para>
+/// </remarks>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class FootprintInventory : IEquatable<FootprintInventory>
+{
+    private readonly FrozenDictionary<ProcessId, int> _processIndex;
+    private readonly FrozenDictionary<FlowId, int> _flowIndex;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="processes">The processes, in canonical order.</param>
+    /// <param name="factors">The factors used.</param>
+    /// <param name="flows">The flows of the system.</param>
+    public FootprintInventory(ImmutableArray<InventoryProcess> processes, ImmutableArray<InventoryFactor> factors, ImmutableArray<InventoryFlow> flows)
+    {
+        Processes = processes.IsDefault ? [] : processes;
+        Factors = factors.IsDefault ? [] : factors;
+        Flows = flows.IsDefault ? [] : flows;
+        var p = new Dictionary<ProcessId, int>(Processes.Length);
+        for (int i = 0; i < Processes.Length; i++)
+        {
+            p[Processes[i].Id] = i;
+        }
+
+        var f = new Dictionary<FlowId, int>(Flows.Length);
+        for (int i = 0; i < Flows.Length; i++)
+        {
+            f[Flows[i].Id] = i;
+        }
+
+        _processIndex = p.ToFrozenDictionary();
+        _flowIndex = f.ToFrozenDictionary();
+    }
+
+    /// <summary>Gets the processes, in canonical order (by id).</summary>
+    public ImmutableArray<InventoryProcess> Processes { get; }
+
+    /// <summary>Gets the background factors used, in canonical request order; <see cref="InventoryFactorUse.Factor"/> indexes them.</summary>
+    public ImmutableArray<InventoryFactor> Factors { get; }
+
+    /// <summary>Gets the flows of the system.</summary>
+    public ImmutableArray<InventoryFlow> Flows { get; }
+
+    /// <summary>Finds a process by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="process">The process, when found.</param>
+    /// <returns><see langword="true"/> when the inventory has it.</returns>
+    public bool TryGetProcess(ProcessId id, [NotNullWhen(true)] out InventoryProcess? process)
+    {
+        process = _processIndex.TryGetValue(id, out int i) ? Processes[i] : null;
+        return process is not null;
+    }
+
+    /// <summary>The index of a process in <see cref="Processes"/>, or −1.</summary>
+    internal int IndexOf(ProcessId id) => _processIndex.TryGetValue(id, out int i) ? i : -1;
+
+    /// <summary>Finds a flow by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="flow">The flow, when found.</param>
+    /// <returns><see langword="true"/> when the inventory has it.</returns>
+    public bool TryGetFlow(FlowId id, [NotNullWhen(true)] out InventoryFlow? flow)
+    {
+        flow = _flowIndex.TryGetValue(id, out int i) ? Flows[i] : null;
+        return flow is not null;
+    }
+
+    /// <summary>Enumerates every derivation in the inventory, nested ones included, in process order.</summary>
+    /// <returns>The derivations with the process that holds them.</returns>
+    public IEnumerable<(ProcessId Process, Derivation Derivation)> Derivations()
+    {
+        foreach (var p in Processes)
+        {
+            var roots = p.Emissions.Select(e => e.Derivation).Concat(p.FactorUses.Select(u => u.Derivation)).Concat(p.Links.Select(l => l.Derivation)).Concat(p.Outputs.Select(o => o.Derivation));
+            foreach (var root in roots)
+            {
+                if (root is null)
+                {
+                    continue;
+                }
+
+                foreach (var d in root.Flatten())
+                {
+                    yield return (p.Id, d);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(FootprintInventory? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (Processes.SequenceEqual(other.Processes) && Factors.SequenceEqual(other.Factors) && Flows.SequenceEqual(other.Flows)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FootprintInventory);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Processes.Length, Factors.Length, Flows.Length);
+}
