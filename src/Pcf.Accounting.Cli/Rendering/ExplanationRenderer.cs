@@ -66,6 +66,15 @@ internal static class ExplanationRenderer
             text += $"\n[grey]source: {Markup.Escape(source)}[/]";
         }
 
+        if (node.Derivation is { } derivation)
+        {
+            // How the amount per run came about: the formula, every input with its unit and source, and the derivations behind them.
+            foreach (var line in ExplanationText.Lines(derivation))
+            {
+                text += $"\n[grey]  {Markup.Escape(line)}[/]";
+            }
+        }
+
         return new Markup(text);
     }
 }

@@ -72,6 +72,18 @@ internal sealed class CliHarness : IDisposable
         return (exit, console.Output, error.ToString());
     }
 
+    /// <summary>Runs a command line with the given services (extra views, rule sets, providers), as an application embedding the tool would.</summary>
+    /// <returns>The exit code, what went to the console, and what went to standard error.</returns>
+    public static async Task<(int Exit, string Out, string Error)> RunWithServicesAsync(IServiceProvider services, params string[] args)
+    {
+        using var console = new TestConsole();
+        console.Width(250);
+        console.Colors(ColorSystem.NoColors);
+        using var error = new StringWriter();
+        int exit = await PcfCli.RunAsync(args, console, error, services: services);
+        return (exit, console.Output, error.ToString());
+    }
+
     /// <summary>Runs a command line with a progress console (standard error) that is an interactive terminal, or not.</summary>
     /// <returns>The exit code, what went to the console, to standard error, and to the progress console.</returns>
     public static async Task<(int Exit, string Out, string Error, string Progress)> RunWithProgressAsync(bool interactive, params string[] args)

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Engine;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Tests.TestSupport;
 using static Pcf.Accounting.Tests.Cli.CliHarness;
 
@@ -167,5 +171,33 @@ public sealed class CliSupplierFootprintTests : IDisposable
         var (exit, _, error) = await RunAsync("export", SteelBracket, "--pact", version, "--product", _files.Write("product.json", BracketMetadata), "--out", target);
         Assert.True(exit == 0, error);
         return target;
+    }
+
+    [Fact]
+    public async Task CSharpRoute_SupplierFootprint_ServesABuyerInAnotherRegionAndYear_AndRecordsTheRule()
+    {
+        // The documented C# route: AddSupplierFootprints(file, key) before the defaults; the buyer (DE, 2025) gets the supplier's
+        // footprint of the bracket (exported from the CN system) as it is, and the result says it was matched by key alone.
+        string footprint = await ExportBracketAsync("3.0");
+        var services = new ServiceCollection();
+        services.AddPcfAccounting().AddSupplierFootprints(footprint, key: "supplier/bracket").AddFactorsFromJson(_files.Write("power.json", PowerFactors)).AddDefaultFactors();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        var system = ProductSystemJson.Read(ShelfBuying("supplier/bracket", 4, "pc")).ThrowIfInvalid();
+
+        var result = (await calculator.CalculateAsync(system)).ThrowIfInvalid();
+
+        // 4 pc × 0.82087 kg CO2e/pc = 3.28348, plus 2 kWh × 0.5 = 1: 4.28348 kg CO2e per shelf, 76.65 % primary.
+        Assert.Equal(4 * BracketPerPiece + 1, result.TotalExcludingBiogenicUptake.Value, 9);
+        Assert.Equal(4 * BracketPerPiece / (4 * BracketPerPiece + 1), result.PrimaryDataShare, 9);
+        var factor = Assert.Single(result.Inventory.Factors, f => f.Request.Key == "supplier/bracket");
+        var rule = Assert.IsType<KeyOnlyMatch>(Assert.Single(factor.Fallbacks));
+        Assert.Equal(("DE", 2025), (rule.RequestedRegion, rule.RequestedYear));
+        Assert.NotEqual("DE", rule.FactorRegion);
+        Assert.True(factor.IsPrimaryData);
+        // Not a representativeness fallback: the supplier's own product footprint is the best data wherever the buyer is.
+        Assert.False(factor.IsLessRepresentative);
+        Assert.Contains("matched by key alone", factor.Source, StringComparison.Ordinal);
     }
 }
