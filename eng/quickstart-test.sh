@@ -37,15 +37,20 @@ echo "quickstart: packed version $version: $(cd "$feed" && ls | tr '\n' ' ')"
 
 # The library packages carry their symbols separately, with SourceLink to the public repository; the tool carries
 # its PDBs inside and has no symbol package (no PDB twice).
+# (Listings go through variables: `unzip | grep -q` fails under pipefail when grep stops reading early.)
 for id in Pcf.Accounting Pcf.Accounting.Data Pcf.Accounting.Pact; do
   [ -f "$feed/$id.$version.snupkg" ] || fail "$id: no symbol package"
-  unzip -l "$feed/$id.$version.nupkg" | grep -q '\.pdb$' && fail "$id: PDB inside the package"
-  unzip -p "$feed/$id.$version.snupkg" "lib/net8.0/$id.pdb" | grep -aq 'raw.githubusercontent.com/pcf-accounting/pcf-accounting/' \
-    || fail "$id: no SourceLink in the PDB"
-  unzip -l "$feed/$id.$version.nupkg" | grep -qE ' (README\.md|NOTICE)$' || fail "$id: README or NOTICE missing"
+  listing=$(unzip -l "$feed/$id.$version.nupkg")
+  grep -q '\.pdb$' <<<"$listing" && fail "$id: PDB inside the package"
+  grep -qE ' README\.md$' <<<"$listing" && grep -qE ' NOTICE$' <<<"$listing" || fail "$id: README or NOTICE missing"
+  for tfm in net8.0 net10.0; do
+    unzip -p "$feed/$id.$version.snupkg" "lib/$tfm/$id.pdb" > "$work/symbols.pdb"
+    grep -aq 'raw.githubusercontent.com/pcf-accounting/pcf-accounting/' "$work/symbols.pdb" || fail "$id ($tfm): no SourceLink in the PDB"
+  done
 done
 [ -f "$feed/Pcf.Accounting.Cli.$version.snupkg" ] && fail "Pcf.Accounting.Cli: a symbol package beside PDBs in the tool"
-[ "$(unzip -l "$feed/Pcf.Accounting.Cli.$version.nupkg" | grep -c 'Pcf.Accounting.pdb$')" = 1 ] || fail "Pcf.Accounting.Cli: PDBs not exactly once"
+listing=$(unzip -l "$feed/Pcf.Accounting.Cli.$version.nupkg")
+[ "$(grep -c 'Pcf.Accounting.pdb$' <<<"$listing")" = 1 ] || fail "Pcf.Accounting.Cli: PDBs not exactly once"
 
 # 2. The README's quick start: its shell block, with the local feed added as the README says to do before a
 #    release, then its program.
@@ -53,7 +58,7 @@ section=$(awk '/^## Quick start in C#/{on=1; next} /^## /{on=0} on' "$repo/READM
 commands=$(printf '%s\n' "$section" | awk '/^```bash/{on=1; next} /^```/{if (on) exit} on')
 program=$(printf '%s\n' "$section" | awk '/^```csharp/{on=1; next} /^```/{if (on) exit} on')
 [ -n "$commands" ] && [ -n "$program" ] || fail "README.md has no bash and csharp block under 'Quick start in C#'"
-printf '%s\n' "$commands" | grep -q '^dotnet add package Pcf.Accounting$' || fail "README.md does not add Pcf.Accounting"
+grep -q '^dotnet add package Pcf.Accounting$' <<<"$commands" || fail "README.md does not add Pcf.Accounting"
 
 mkdir -p "$work/user"
 cd "$work/user"
@@ -69,7 +74,7 @@ grep -q "Include=\"Pcf.Accounting\" Version=\"$version\"" "$app"/*.csproj || fai
 
 echo "quickstart: dotnet run"
 (cd "$app" && dotnet run -c Release) > "$work/output.txt" 2>&1 || { cat "$work/output.txt"; fail "dotnet run"; }
-sed 's/^/    /' "$work/output.txt" | head -n 40
+head -n 40 "$work/output.txt" | sed 's/^/    /'
 
 # The numbers the README's comments state.
 expect() { grep -qF -- "$1" "$work/output.txt" || fail "output lacks: $1"; }
@@ -78,6 +83,19 @@ expect "Steel bracket: 0.093075 kg CO2e per 1 pc"
 expect "Moulded housing: 0.7446 kg CO2e per 1 pc"
 expect "pcf-result/1:"
 grep -q "warning PCF0404" "$work/output.txt" || fail "output lacks the warning on the grid factor's unstated GWP set"
+
+# 2b. docs/getting-started.md: the program of its sections 2 and 3 prints exactly the output shown there.
+guide="$repo/docs/getting-started.md"
+guide_program=$(awk '/^## [23]\./{on=1; next} /^## /{on=0} on' "$guide" | awk '/^```csharp/{on=1; next} /^```/{on=0} on')
+guide_output=$(awk '/^## 3\./{on=1; next} /^## /{on=0} on' "$guide" | awk '/^```text/{on=1; next} /^```/{on=0} on')
+[ -n "$guide_program" ] && [ -n "$guide_output" ] || fail "docs/getting-started.md: no program or no output in sections 2 and 3"
+printf '%s\n' "$guide_program" > "$app/Program.cs"
+(cd "$app" && dotnet run -c Release) > "$work/guide-output.txt" 2>&1 || { cat "$work/guide-output.txt"; fail "docs/getting-started.md program"; }
+if [ "$(cat "$work/guide-output.txt")" != "$guide_output" ]; then
+  diff <(printf '%s\n' "$guide_output") "$work/guide-output.txt" || true
+  fail "docs/getting-started.md: the output shown differs from the program's (diff above: < shown, > actual)"
+fi
+echo "quickstart: docs/getting-started.md program prints the output shown"
 
 # 3. Each package README's C# example compiles against the packed package (they read files a user brings, so they
 #    are built, not run).
@@ -101,4 +119,4 @@ dotnet tool install Pcf.Accounting.Cli --tool-path "$work/tools" --add-source "$
 "$work/tools/pcf" calculate "$repo/samples/steel-bracket.json" > "$work/pcf.txt" 2>&1 || { cat "$work/pcf.txt"; fail "pcf calculate"; }
 grep -q "kg CO2e" "$work/pcf.txt" || fail "pcf calculate printed no footprint"
 
-echo "quickstart: passed (packages $version; README quick start, 3 package README examples, pcf tool)"
+echo "quickstart: passed (packages $version; README quick start, docs/getting-started.md, 3 package README examples, pcf tool)"
