@@ -1,3 +1,4 @@
+using Pcf.Accounting.Factors;
 using BenchmarkDotNet.Attributes;
 using Pcf.Accounting.Benchmarks.Synthetic;
 using Pcf.Accounting.Engine;
@@ -16,7 +17,7 @@ public class CompiledSystemBenchmarks
 {
     private ProductSystem _system = null!;
     private CompiledSystem _compiled = null!;
-    private BackgroundTable _background = null!;
+    private FactorResolution _factors = null!;
     private Demand _otherDemand = null!;
 
     /// <summary>Gets or sets the number of processes.</summary>
@@ -28,7 +29,7 @@ public class CompiledSystemBenchmarks
     {
         _system = SyntheticProductSystem.Build(SyntheticGenerator.Market(N, alpha: 1.5));
         _compiled = CompiledSystem.Compile(_system).ThrowIfInvalid();
-        _background = new BackgroundTable(0);
+        _factors = new FactorResolver([]).ResolveAsync([], GwpSet.Ar6).AsTask().GetAwaiter().GetResult().Value; // the synthetic system buys nothing
         _otherDemand = new Demand(SyntheticProductSystem.FlowOf(N / 2), Quantity.Of(2.5, Unit.Kilogram));
     }
 
@@ -38,9 +39,9 @@ public class CompiledSystemBenchmarks
 
     /// <summary>The footprint of the declared unit (solve plus aggregation).</summary>
     [Benchmark]
-    public FootprintResult Calculate() => _compiled.Calculate(_background, GwpSet.Ar6, null);
+    public FootprintResult Calculate() => _compiled.Calculate(_factors);
 
     /// <summary>The footprint of a new demand on the same compiled system (no re-factorization).</summary>
     [Benchmark]
-    public FootprintResult Recalculate() => _compiled.Calculate(_background, GwpSet.Ar6, _otherDemand);
+    public FootprintResult Recalculate() => _compiled.Calculate(_factors, _otherDemand);
 }

@@ -83,6 +83,27 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PactValidate_OwnValidFootprint_ExitsZero()
+    {
+        var (exit, output, _) = await RunAsync("pact", "validate", Paths.TestData("pact/pf-3.0-steel-sheet-kilogram.json"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("valid (0 warnings)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PactValidate_OwnInvalidResponse_ListsErrorsWithPathsAndExitsOne()
+    {
+        var (exit, output, _) = await RunAsync("pact", "validate", Paths.TestData("pact/invalid-response-3.0.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("$.data[0].updated  PCF0701", output, StringComparison.Ordinal);
+        Assert.Contains("$.data[0].pcf.packagingGhgEmissions  PCF0708", output, StringComparison.Ordinal);
+        Assert.Contains("invalid (2 errors, 2 warnings)", output, StringComparison.Ordinal);
+    }
+
+    [ReferenceFact("pact")]
     public async Task PactValidate_ValidExample_ExitsZero()
     {
         var (exit, output, _) = await RunAsync("pact", "validate", Paths.Shared("pact/example-3.0-productfootprint-1.json"));
@@ -92,7 +113,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.DoesNotContain("error:", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public async Task PactValidate_InvalidExample_ListsErrorsWithPathsAndExitsOne()
     {
         var (exit, output, _) = await RunAsync("pact", "validate", Paths.Shared("pact/example-3.0-invalid-response-all-properties.json"));

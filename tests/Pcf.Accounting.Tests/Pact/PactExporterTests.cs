@@ -3,6 +3,7 @@ using CsCheck;
 using NJsonSchema;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Units;
+using Pcf.Accounting.Tests.TestSupport;
 
 namespace Pcf.Accounting.Tests.Pact;
 
@@ -31,7 +32,7 @@ public sealed class PactExporterTests
         Assert.True(export.IsLossless);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public async Task ToV3_Bracket_ValidatesAgainstTheDerivedJsonSchema()
     {
         var export = PactExporter.ToV3(PactTestData.Bracket(), PactTestData.Metadata with { DataQuality = new(1.5, 2, 1, 2, 3) }).ThrowIfInvalid();
@@ -44,7 +45,7 @@ public sealed class PactExporterTests
         Assert.NotEmpty(schema.Validate(json.Replace("\"companyIds\"", "\"companyIdz\"", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public async Task ToV2_Bracket_ValidatesAgainstThe23Schema()
     {
         var export = PactExporter.ToV2(PactTestData.Bracket(), PactTestData.Metadata).ThrowIfInvalid();

@@ -7,14 +7,21 @@ using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Tests.Pact;
 
-/// <summary>Shared inputs for the PACT tests: the reference examples in ../shared and a computed bracket result.</summary>
+/// <summary>Inputs for the PACT tests: the repository's own PACT documents, the official examples (optional) and a computed bracket result.</summary>
 internal static class PactTestData
 {
+    /// <summary>A document of the repository written from the specification (<c>TestData/pact</c>, see its README).</summary>
+    public static string Own(string file) => Paths.TestData(Path.Combine("pact", file));
+
+    public static byte[] OwnBytes(string file) => File.ReadAllBytes(Own(file));
+
+    /// <summary>An official WBCSD file in <c>../shared/reference/pact</c>: only in tests marked <c>[ReferenceFact("pact")]</c>.</summary>
     public static string Reference(string file) => Paths.Shared(Path.Combine("pact", file));
 
+    /// <summary>The bytes of an official WBCSD file: only in tests marked <c>[ReferenceFact("pact")]</c>.</summary>
     public static byte[] Bytes(string file) => File.ReadAllBytes(Reference(file));
 
-    /// <summary>Loads a derived JSON Schema for NJsonSchema, which resolves draft-07 "definitions": the 2020-12 "$defs" are renamed and
+    /// <summary>Loads a JSON Schema derived from the official OpenAPI file (only in tests marked <c>[ReferenceFact("pact")]</c>) for NJsonSchema, which resolves draft-07 "definitions": the 2020-12 "$defs" are renamed and
     /// the root "$ref" to ProductFootprint is inlined (the same schema, in the dialect the validator reads).</summary>
     public static Task<NJsonSchema.JsonSchema> SchemaAsync(string version)
     {

@@ -122,12 +122,12 @@ internal static class MiniSchema
             }
         }
 
-        if (schema.TryGetProperty("const", out var constant) && !JsonElement.DeepEquals(constant, value))
+        if (schema.TryGetProperty("const", out var constant) && !Compat.JsonEquals(constant, value))
         {
             errors.Add($"{path}: expected {constant}");
         }
 
-        if (schema.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => JsonElement.DeepEquals(v, value)))
+        if (schema.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => Compat.JsonEquals(v, value)))
         {
             errors.Add($"{path}: {value} not in enum");
         }

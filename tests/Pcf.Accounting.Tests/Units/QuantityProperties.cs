@@ -1,4 +1,5 @@
 using CsCheck;
+using Pcf.Accounting.Tests.TestSupport;
 using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Tests.Units;
@@ -12,7 +13,7 @@ public sealed class QuantityProperties
 
     private static readonly Unit[][] Dimensions = Unit.All.GroupBy(u => u.Dimension).Select(g => g.ToArray()).ToArray();
 
-    private static readonly Gen<Unit> AnyUnit = Gen.OneOf(Unit.All.ToArray());
+    private static readonly Gen<Unit> AnyUnit = Compat.OneOfValues(Unit.All.ToArray());
 
     // Magnitudes from 1e-30 to 1e30, either sign: far from subnormals and overflow, where relative error is meaningless.
     private static readonly Gen<double> Value =
@@ -20,8 +21,8 @@ public sealed class QuantityProperties
 
     private static readonly Gen<double> PositiveValue = Value.Select(Math.Abs);
 
-    private static readonly Gen<Unit[]> SameDimension = Gen.OneOf(Dimensions)
-        .SelectMany(units => Gen.OneOf(units).Array[3]);
+    private static readonly Gen<Unit[]> SameDimension = Compat.OneOfValues(Dimensions)
+        .SelectMany(units => Compat.OneOfValues(units).Array[3]);
 
     private static void AssertClose(double expected, double actual, double relative = Tolerance) =>
         Assert.True(
