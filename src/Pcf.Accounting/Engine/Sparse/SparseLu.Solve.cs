@@ -1,0 +1,236 @@
+using System.Buffers;
+
+namespace Pcf.Accounting.Engine.Sparse;
+
+/// <summary>The solves: block forward and back substitution, allocation-free with a caller's workspace.</summary>
+internal sealed partial class SparseLu
+{
+    /// <summary>Solves <c>A x = f</c>, renting its workspace from the shared array pool.</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="f"/> holds a NaN or infinity.</exception>
+    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
+    public void Solve(ReadOnlySpan<double> f, Span<double> x)
+    {
+        double[] rented = ArrayPool<double>.Shared.Rent(_n);
+        try
+        {
+            Solve(f, x, rented.AsSpan(0, _n));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Solves <c>A x = f</c> using a caller's workspace of length <see cref="Size"/>; allocates nothing.</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="f"/> holds a NaN or infinity.</exception>
+    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
+    public void Solve(ReadOnlySpan<double> f, Span<double> x, Span<double> workspace)
+    {
+        CheckArguments(f, x, workspace, nameof(f));
+        int n = _n;
+        Span<double> b = workspace[..n];
+        int[] rowOrder = _rowOrder, starts = _blockStarts;
+        int[] lp = _lp, li = _li, up = _up, ui = _ui, op = _op, oi = _oi;
+        double[] lx = _lx, ux = _ux, ox = _ox, d = _diagonal;
+        for (int p = 0; p < n; p++)
+        {
+            b[p] = f[rowOrder[p]];
+        }
+
+        for (int k = 0; k + 1 < starts.Length; k++)
+        {
+            int s = starts[k], e = starts[k + 1];
+            if (e - s > 1)
+            {
+                // Forward substitution with the unit lower factor, then back substitution with U.
+                for (int j = s; j < e; j++)
+                {
+                    double bj = b[j];
+                    if (bj != 0)
+                    {
+                        for (int t = lp[j]; t < lp[j + 1]; t++)
+                        {
+                            b[li[t]] -= lx[t] * bj;
+                        }
+                    }
+                }
+
+                for (int j = e - 1; j >= s; j--)
+                {
+                    double xj = b[j] / d[j];
+                    b[j] = xj;
+                    if (xj != 0)
+                    {
+                        for (int t = up[j]; t < up[j + 1]; t++)
+                        {
+                            b[ui[t]] -= ux[t] * xj;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                b[s] /= d[s];
+            }
+
+            // Push the solved block into the rows of later blocks.
+            for (int j = s; j < e; j++)
+            {
+                double xj = b[j];
+                if (xj != 0)
+                {
+                    for (int t = op[j]; t < op[j + 1]; t++)
+                    {
+                        b[oi[t]] -= ox[t] * xj;
+                    }
+                }
+            }
+        }
+
+        int[] columnOrder = _columnOrder;
+        int bad = -1;
+        for (int p = 0; p < n; p++)
+        {
+            double v = b[p];
+            if (!double.IsFinite(v) && bad < 0)
+            {
+                bad = p;
+            }
+
+            x[columnOrder[p]] = v;
+        }
+
+        if (bad >= 0)
+        {
+            throw Overflow(bad);
+        }
+    }
+
+    /// <summary>Solves <c>Aᵀ y = c</c>, renting its workspace from the shared array pool.</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="c"/> holds a NaN or infinity.</exception>
+    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
+    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y)
+    {
+        double[] rented = ArrayPool<double>.Shared.Rent(_n);
+        try
+        {
+            SolveTransposed(c, y, rented.AsSpan(0, _n));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Solves <c>Aᵀ y = c</c> using a caller's workspace of length <see cref="Size"/>; allocates nothing.</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="c"/> holds a NaN or infinity.</exception>
+    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
+    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y, Span<double> workspace)
+    {
+        // Aᵀ = Q Mᵀ P with M = P A Q block lower triangular, so Mᵀ z = Qᵀ c is block upper
+        // triangular: blocks from last to first, each pulling the solved later blocks, then
+        // Uᵀ w = r and Lᵀ z = w; finally y = Pᵀ z.
+        CheckArguments(c, y, workspace, nameof(c));
+        int n = _n;
+        Span<double> z = workspace[..n];
+        int[] columnOrder = _columnOrder, starts = _blockStarts;
+        int[] lp = _lp, li = _li, up = _up, ui = _ui, op = _op, oi = _oi;
+        double[] lx = _lx, ux = _ux, ox = _ox, d = _diagonal;
+        for (int p = 0; p < n; p++)
+        {
+            z[p] = c[columnOrder[p]];
+        }
+
+        for (int k = starts.Length - 2; k >= 0; k--)
+        {
+            int s = starts[k], e = starts[k + 1];
+            for (int j = s; j < e; j++)
+            {
+                double sum = z[j];
+                for (int t = op[j]; t < op[j + 1]; t++)
+                {
+                    sum -= ox[t] * z[oi[t]];
+                }
+
+                z[j] = sum;
+            }
+
+            if (e - s > 1)
+            {
+                for (int j = s; j < e; j++)
+                {
+                    double sum = z[j];
+                    for (int t = up[j]; t < up[j + 1]; t++)
+                    {
+                        sum -= ux[t] * z[ui[t]];
+                    }
+
+                    z[j] = sum / d[j];
+                }
+
+                for (int j = e - 1; j >= s; j--)
+                {
+                    double sum = z[j];
+                    for (int t = lp[j]; t < lp[j + 1]; t++)
+                    {
+                        sum -= lx[t] * z[li[t]];
+                    }
+
+                    z[j] = sum;
+                }
+            }
+            else
+            {
+                z[s] /= d[s];
+            }
+        }
+
+        int[] rowOrder = _rowOrder;
+        int bad = -1;
+        for (int p = 0; p < n; p++)
+        {
+            double v = z[p];
+            if (!double.IsFinite(v) && bad < 0)
+            {
+                bad = p;
+            }
+
+            y[rowOrder[p]] = v;
+        }
+
+        if (bad >= 0)
+        {
+            throw Overflow(bad);
+        }
+    }
+
+    private void CheckArguments(ReadOnlySpan<double> rhs, Span<double> solution, Span<double> workspace, string rhsName)
+    {
+        if (rhs.Length != _n)
+        {
+            throw new ArgumentException($"Expected a right-hand side of length {_n}, got {rhs.Length}.", rhsName);
+        }
+
+        if (solution.Length != _n)
+        {
+            throw new ArgumentException($"Expected a solution span of length {_n}, got {solution.Length}.", nameof(solution));
+        }
+
+        if (workspace.Length < _n)
+        {
+            throw new ArgumentException($"Expected a workspace of at least {_n}, got {workspace.Length}.", nameof(workspace));
+        }
+
+        for (int i = 0; i < rhs.Length; i++)
+        {
+            if (!double.IsFinite(rhs[i]))
+            {
+                throw new ArgumentOutOfRangeException(rhsName, rhs[i], $"Entry {i} of the right-hand side is not finite.");
+            }
+        }
+    }
+}
