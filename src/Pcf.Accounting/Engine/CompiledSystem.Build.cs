@@ -200,17 +200,26 @@ public sealed partial class CompiledSystem
         _uses = [.. uses];
         _displacements = [.. displacements];
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
-        try
+        if (SparseLu.TryFactorize(_technosphere, out var lu, out var singular))
         {
-            _lu = SparseLu.Factorize(_technosphere);
+            _lu = lu;
         }
-        catch (SingularSystemException ex)
+        else
         {
-            var names = ex.Processes.Select(c => _processes[_columns[c].Process].Id).Distinct().Select(id => $"'{id}'").ToList();
             problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem,
-                $"The system cannot be solved: processes {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)} form a loop that makes no net output, or use a product that nothing makes."));
+                $"The system cannot be solved: processes {ProcessList(singular.Columns)} form a loop that makes no net output, or use a product that nothing makes."));
         }
     }
+
+    /// <summary>The distinct process ids of some columns (or of the rows, which are the columns' reference products), quoted, at most 20.</summary>
+    private string ProcessList(IEnumerable<int> columns)
+    {
+        var names = columns.Select(c => _processes[_columns[c].Process].Id).Distinct().Select(id => $"'{id}'").ToList();
+        return $"{string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)}";
+    }
+
+    /// <summary>The columns (or rows) whose entry of a solution is not finite.</summary>
+    private static IEnumerable<int> NonFinite(double[] solution) => Enumerable.Range(0, solution.Length).Where(c => !double.IsFinite(solution[c]));
 
     private FactorRequest RequestFor(FlowId flow, Supply supply) =>
         new(supply.FactorKey!, supply.Region, supply.Year, System.GetFlow(flow).ReferenceUnit);

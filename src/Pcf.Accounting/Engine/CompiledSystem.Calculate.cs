@@ -57,13 +57,9 @@ public sealed partial class CompiledSystem
         var f = new double[n];
         f[DemandRow(demand)] = demand.Amount.As(System.GetFlow(demand.Product).ReferenceUnit);
         var s = new double[n];
-        _lu.Solve(f, s);
-        foreach (double x in s)
+        if (!_lu.TrySolve(f, s))
         {
-            if (!double.IsFinite(x))
-            {
-                throw new InvalidOperationException("The solution is not finite: the system is numerically singular.");
-            }
+            throw new InvalidOperationException($"The solution is not finite: the system is numerically singular (processes {ProcessList(NonFinite(s))}).");
         }
 
         var warnings = ImmutableArray.CreateBuilder<ValidationProblem>();
@@ -386,7 +382,11 @@ public sealed partial class CompiledSystem
     {
         var g = Co2ePerRun(background, gwp);
         var lambda = new double[g.Length];
-        _lu.SolveTransposed(g, lambda);
+        if (!_lu.TrySolveTransposed(g, lambda))
+        {
+            throw new InvalidOperationException($"The footprint per unit is not finite: the system is numerically singular (products of processes {ProcessList(NonFinite(lambda))}).");
+        }
+
         return lambda;
     }
 

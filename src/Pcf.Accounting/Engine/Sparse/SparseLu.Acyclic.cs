@@ -13,9 +13,11 @@ internal sealed partial class SparseLu
     /// instead of about eight: in-degrees in storage order; Kahn's sort, which reads each column once, in topological
     /// order, and writes its diagonal and other entries at its position as it goes (a column's in-degree slot becomes its
     /// position once placed); row indices to positions. About 40 instead of 64 bytes per node.</remarks>
-    /// <exception cref="SingularSystemException">A diagonal entry is zero (reported as the general path does).</exception>
-    private static SparseLu? FactorizeAcyclic(SparseMatrix a)
+    /// <param name="a">The matrix.</param>
+    /// <param name="singular">Set when a diagonal entry is zero (reported as the general path does).</param>
+    private static SparseLu? FactorizeAcyclic(SparseMatrix a, out SingularBlock? singular)
     {
+        singular = null;
         int n = a.Size;
         int[] cp = a.ColumnPointers, ri = a.RowIndices;
         double[] av = a.Values;
@@ -97,7 +99,8 @@ internal sealed partial class SparseLu
         {
             if (d[q] == 0)
             {
-                throw ZeroDiagonal(order, q);
+                singular = ZeroDiagonal(order, q);
+                return null;
             }
         }
 
@@ -117,7 +120,5 @@ internal sealed partial class SparseLu
         return new SparseLu(n, order, order, blockStarts, none, [], [], none, [], [], d, op, oi, ox);
     }
 
-    private static SingularSystemException ZeroDiagonal(int[] columnOrder, int q) => BlockSingular(
-        $"Process {columnOrder[q]} is singular: its diagonal entry (reference output) is zero and no loop supplies it.",
-        columnOrder, q, q + 1);
+    private static SingularBlock ZeroDiagonal(int[] columnOrder, int q) => SingularBlock.Numerical(columnOrder, q, q + 1, 0, columnOrder[q]);
 }

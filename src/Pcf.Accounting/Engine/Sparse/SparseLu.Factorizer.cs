@@ -17,6 +17,7 @@ internal sealed partial class SparseLu
         private double[] _lx = [], _ux = [];
         private readonly double _pivotTolerance;
         private int _lnz, _unz;
+        private double _smallestRelativePivot = 1;
 
         // Block workspace, sized for the largest block and reused.
         private int[] _bp = [], _bi = [], _pinv = [], _stamp = [], _reach = [], _dfsStack = [], _dfsNext = [], _localOf = [], _pivotRow = [], _pruneEnd = [];
@@ -38,8 +39,10 @@ internal sealed partial class SparseLu
             _diagonal = new double[_n];
         }
 
-        public SparseLu Run()
+        /// <summary>Factorizes every block; on a singular block stops and returns <see langword="null"/> with <paramref name="singular"/> set.</summary>
+        public SparseLu? Run(out SingularBlock? singular)
         {
+            singular = null;
             int n = _n;
             int[] cp = _a.ColumnPointers, ri = _a.RowIndices;
             double[] av = _a.Values;
@@ -108,7 +111,8 @@ internal sealed partial class SparseLu
                 {
                     if (_diagonal[s] == 0)
                     {
-                        throw ZeroDiagonal(columnOrder, s);
+                        singular = ZeroDiagonal(columnOrder, s);
+                        return null;
                     }
 
                     _lp[s + 1] = _lnz;
@@ -122,7 +126,11 @@ internal sealed partial class SparseLu
                         shared = false;
                     }
 
-                    FactorizeBlock(s, e, rowOrder, columnOrder);
+                    singular = FactorizeBlock(s, e, rowOrder, columnOrder);
+                    if (singular is not null)
+                    {
+                        return null;
+                    }
                 }
             }
 
@@ -183,7 +191,8 @@ internal sealed partial class SparseLu
         }
 
         /// <summary>Orders and factorizes the diagonal block of positions s..e-1, updating the row and column orders.</summary>
-        private void FactorizeBlock(int s, int e, int[] rowOrder, int[] columnOrder)
+        /// <returns><see langword="null"/>, or the block when it is numerically singular.</returns>
+        private SingularBlock? FactorizeBlock(int s, int e, int[] rowOrder, int[] columnOrder)
         {
             int m = e - s;
             int[] cp = _a.ColumnPointers, ri = _a.RowIndices;
@@ -369,7 +378,8 @@ internal sealed partial class SparseLu
                 }
 
                 double pivotValue = pivot >= 0 ? x[pivot] : 0;
-                if (pivot < 0 || Math.Abs(pivotValue) <= SingularityTolerance * Math.Max(columnMax, max) || !double.IsFinite(pivotValue))
+                double relativePivot = Math.Abs(pivotValue) / Math.Max(columnMax, max);
+                if (pivot < 0 || !(relativePivot > SingularityTolerance) || !double.IsFinite(pivotValue))
                 {
                     for (int t = top; t < m; t++)
                     {
@@ -378,12 +388,11 @@ internal sealed partial class SparseLu
 
                     _lnz = lnz;
                     _unz = unz;
-                    throw BlockSingular(
-                        $"A loop of {m} process(es) is singular (it nets no output of some product, or a product in it has no supplier); " +
-                        $"the elimination broke down at process {columnOrder[s + order[k]]}.",
-                        columnOrder, s, e);
+                    return SingularBlock.Numerical(
+                        columnOrder, s, e, Math.Min(_smallestRelativePivot, double.IsFinite(relativePivot) ? relativePivot : 0), columnOrder[s + order[k]]);
                 }
 
+                _smallestRelativePivot = Math.Min(_smallestRelativePivot, relativePivot);
                 pinv[pivot] = k;
                 pivotRow[k] = pivot;
                 diagonal[s + k] = pivotValue;
@@ -476,6 +485,7 @@ internal sealed partial class SparseLu
 
             Array.Copy(columns, 0, columnOrder, s, m);
             Array.Copy(rows, 0, rowOrder, s, m);
+            return null;
         }
 
         private static bool IsInBlock(int originalRow, int s, int e, int[] rowOrder, int[] localOf)

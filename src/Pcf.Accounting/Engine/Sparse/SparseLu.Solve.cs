@@ -6,15 +6,15 @@ namespace Pcf.Accounting.Engine.Sparse;
 internal sealed partial class SparseLu
 {
     /// <summary>Solves <c>A x = f</c>, renting its workspace from the shared array pool.</summary>
+    /// <returns><see langword="false"/> when the solution overflowed: <paramref name="x"/> then holds a NaN or infinity at each original column (process) that did.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="f"/> holds a NaN or infinity.</exception>
-    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
-    public void Solve(ReadOnlySpan<double> f, Span<double> x)
+    public bool TrySolve(ReadOnlySpan<double> f, Span<double> x)
     {
         double[] rented = ArrayPool<double>.Shared.Rent(_n);
         try
         {
-            Solve(f, x, rented.AsSpan(0, _n));
+            return TrySolve(f, x, rented.AsSpan(0, _n));
         }
         finally
         {
@@ -23,10 +23,10 @@ internal sealed partial class SparseLu
     }
 
     /// <summary>Solves <c>A x = f</c> using a caller's workspace of length <see cref="Size"/>; allocates nothing.</summary>
+    /// <returns><see langword="false"/> when the solution overflowed: <paramref name="x"/> then holds a NaN or infinity at each original column (process) that did.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="f"/> holds a NaN or infinity.</exception>
-    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
-    public void Solve(ReadOnlySpan<double> f, Span<double> x, Span<double> workspace)
+    public bool TrySolve(ReadOnlySpan<double> f, Span<double> x, Span<double> workspace)
     {
         CheckArguments(f, x, workspace, nameof(f));
         int n = _n;
@@ -90,34 +90,27 @@ internal sealed partial class SparseLu
         }
 
         int[] columnOrder = _columnOrder;
-        int bad = -1;
+        bool finite = true;
         for (int p = 0; p < n; p++)
         {
             double v = b[p];
-            if (!double.IsFinite(v) && bad < 0)
-            {
-                bad = p;
-            }
-
+            finite &= double.IsFinite(v);
             x[columnOrder[p]] = v;
         }
 
-        if (bad >= 0)
-        {
-            throw Overflow(bad);
-        }
+        return finite;
     }
 
     /// <summary>Solves <c>Aᵀ y = c</c>, renting its workspace from the shared array pool.</summary>
+    /// <returns><see langword="false"/> when the solution overflowed: <paramref name="y"/> then holds a NaN or infinity at each original row (product) that did.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="c"/> holds a NaN or infinity.</exception>
-    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
-    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y)
+    public bool TrySolveTransposed(ReadOnlySpan<double> c, Span<double> y)
     {
         double[] rented = ArrayPool<double>.Shared.Rent(_n);
         try
         {
-            SolveTransposed(c, y, rented.AsSpan(0, _n));
+            return TrySolveTransposed(c, y, rented.AsSpan(0, _n));
         }
         finally
         {
@@ -126,10 +119,10 @@ internal sealed partial class SparseLu
     }
 
     /// <summary>Solves <c>Aᵀ y = c</c> using a caller's workspace of length <see cref="Size"/>; allocates nothing.</summary>
+    /// <returns><see langword="false"/> when the solution overflowed: <paramref name="y"/> then holds a NaN or infinity at each original row (product) that did.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="c"/> holds a NaN or infinity.</exception>
-    /// <exception cref="SingularSystemException">The solution overflowed (the system is numerically singular).</exception>
-    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y, Span<double> workspace)
+    public bool TrySolveTransposed(ReadOnlySpan<double> c, Span<double> y, Span<double> workspace)
     {
         // Aᵀ = Q Mᵀ P with M = P A Q block lower triangular, so Mᵀ z = Qᵀ c is block upper
         // triangular: blocks from last to first, each pulling the solved later blocks, then
@@ -190,22 +183,68 @@ internal sealed partial class SparseLu
         }
 
         int[] rowOrder = _rowOrder;
-        int bad = -1;
+        bool finite = true;
         for (int p = 0; p < n; p++)
         {
             double v = z[p];
-            if (!double.IsFinite(v) && bad < 0)
-            {
-                bad = p;
-            }
-
+            finite &= double.IsFinite(v);
             y[rowOrder[p]] = v;
         }
 
-        if (bad >= 0)
+        return finite;
+    }
+
+    /// <summary>Solves <c>A x = f</c> for a system known to be well-conditioned (tests, benchmarks).</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="f"/> holds a NaN or infinity.</exception>
+    /// <exception cref="InvalidOperationException">The solution overflowed.</exception>
+    public void Solve(ReadOnlySpan<double> f, Span<double> x, Span<double> workspace)
+    {
+        if (!TrySolve(f, x, workspace))
         {
-            throw Overflow(bad);
+            throw NonFinite(x, "column");
         }
+    }
+
+    /// <inheritdoc cref="Solve(ReadOnlySpan{double}, Span{double}, Span{double})"/>
+    public void Solve(ReadOnlySpan<double> f, Span<double> x)
+    {
+        if (!TrySolve(f, x))
+        {
+            throw NonFinite(x, "column");
+        }
+    }
+
+    /// <summary>Solves <c>Aᵀ y = c</c> for a system known to be well-conditioned (tests, benchmarks).</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="c"/> holds a NaN or infinity.</exception>
+    /// <exception cref="InvalidOperationException">The solution overflowed.</exception>
+    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y, Span<double> workspace)
+    {
+        if (!TrySolveTransposed(c, y, workspace))
+        {
+            throw NonFinite(y, "row");
+        }
+    }
+
+    /// <inheritdoc cref="SolveTransposed(ReadOnlySpan{double}, Span{double}, Span{double})"/>
+    public void SolveTransposed(ReadOnlySpan<double> c, Span<double> y)
+    {
+        if (!TrySolveTransposed(c, y))
+        {
+            throw NonFinite(y, "row");
+        }
+    }
+
+    private static InvalidOperationException NonFinite(ReadOnlySpan<double> solution, string what)
+    {
+        int first = 0;
+        while (double.IsFinite(solution[first]))
+        {
+            first++;
+        }
+
+        return new InvalidOperationException($"The solution is not finite: it overflowed at {what} {first}.");
     }
 
     private void CheckArguments(ReadOnlySpan<double> rhs, Span<double> solution, Span<double> workspace, string rhsName)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pcf.Accounting.Engine.Sparse;
 
 /// <summary>
@@ -88,35 +90,36 @@ internal sealed partial class SparseLu
     /// <summary>Gets the block starts, closed by <see cref="Size"/>.</summary>
     internal ReadOnlySpan<int> BlockStarts => _blockStarts;
 
-    /// <summary>Factorizes <paramref name="a"/>.</summary>
-    /// <exception cref="SingularSystemException">The matrix is structurally or numerically singular; the exception names the processes (columns) of the offending block.</exception>
-    public static SparseLu Factorize(SparseMatrix a)
+    /// <summary>Factorizes <paramref name="a"/>, or says why it cannot be.</summary>
+    /// <param name="a">The matrix.</param>
+    /// <param name="lu">The factorization, when the matrix is not singular.</param>
+    /// <param name="singular">Otherwise, the offending columns and the kind of singularity.</param>
+    /// <returns><see langword="true"/> when <paramref name="a"/> was factorized.</returns>
+    public static bool TryFactorize(SparseMatrix a, [NotNullWhen(true)] out SparseLu? lu, [NotNullWhen(false)] out SingularBlock? singular)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return FactorizeAcyclic(a) ?? FactorizeGeneral(a);
-    }
-
-    /// <summary>Factorizes through the block triangular form, whatever the matrix (the path of every matrix that is not acyclic).</summary>
-    internal static SparseLu FactorizeGeneral(SparseMatrix a) => new Factorizer(a, BlockTriangularForm.Compute(a)).Run();
-
-    private static SingularSystemException BlockSingular(string message, int[] columnOrder, int start, int end)
-    {
-        var processes = new int[end - start];
-        Array.Copy(columnOrder, start, processes, 0, processes.Length);
-        Array.Sort(processes);
-        return new SingularSystemException(message, processes);
-    }
-
-    private SingularSystemException Overflow(int position)
-    {
-        int k = Array.BinarySearch(_blockStarts, position);
-        if (k < 0)
+        lu = FactorizeAcyclic(a, out singular);
+        if (lu is null && singular is null)
         {
-            k = ~k - 1;
+            lu = FactorizeGeneral(a, out singular);
         }
 
-        return BlockSingular(
-            $"The solution is not finite: the block of {_blockStarts[k + 1] - _blockStarts[k]} process(es) starting with process {_columnOrder[_blockStarts[k]]} is numerically singular.",
-            _columnOrder, _blockStarts[k], _blockStarts[k + 1]);
+        return lu is not null;
     }
+
+    /// <summary>Factorizes a matrix known to be non-singular (tests, benchmarks).</summary>
+    /// <exception cref="InvalidOperationException">The matrix is singular; the message describes the offending block.</exception>
+    public static SparseLu Factorize(SparseMatrix a) =>
+        TryFactorize(a, out var lu, out var singular) ? lu : throw new InvalidOperationException(singular.Describe());
+
+    /// <summary>Factorizes through the block triangular form, whatever the matrix (the path of every matrix that is not acyclic).</summary>
+    internal static SparseLu? FactorizeGeneral(SparseMatrix a, out SingularBlock? singular)
+    {
+        var btf = BlockTriangularForm.TryCompute(a, out singular);
+        return btf is null ? null : new Factorizer(a, btf).Run(out singular);
+    }
+
+    /// <summary>Factorizes through the block triangular form (tests compare it with the acyclic path).</summary>
+    internal static SparseLu FactorizeGeneral(SparseMatrix a) =>
+        FactorizeGeneral(a, out var singular) ?? throw new InvalidOperationException(singular!.Describe());
 }
