@@ -203,6 +203,11 @@ public sealed partial class CompiledSystem
         if (SparseLu.TryFactorize(_technosphere, out var lu, out var singular))
         {
             _lu = lu;
+            if (lu.Condition.Value >= SparseLu.HopelessConditionThreshold)
+            {
+                problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem, string.Create(CultureInfo.InvariantCulture,
+                    $"The system cannot be solved reliably: processes {ProcessList(lu.Condition.Columns)} form a loop that is ill-conditioned (condition estimate ≈ {lu.Condition.Value:G3}): it nearly makes no net output, and rounding alone may change every digit of the result.")));
+            }
         }
         else
         {

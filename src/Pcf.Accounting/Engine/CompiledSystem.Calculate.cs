@@ -68,6 +68,12 @@ public sealed partial class CompiledSystem
             warnings.AddRange(resolutionWarnings);
         }
 
+        if (_lu.Condition.Value > SparseLu.IllConditionedThreshold)
+        {
+            warnings.Add(new ValidationProblem("$.processes", ProblemCodes.IllConditionedSystem, string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
+                $"Processes {ProcessList(_lu.Condition.Columns)} form a loop that nearly makes no net output (condition estimate ≈ {_lu.Condition.Value:G3}): rounding alone may give the result a relative error of up to {_lu.Condition.Value * 1.1e-16:G2}, and any uncertainty of the loop's amounts is amplified as much.")));
+        }
+
         var category = new double[Compute.Count];
         double aircraft = 0, packaging = 0, outbound = 0, credits = 0;
         double positive = 0, primary = 0, excluded = 0;

@@ -87,6 +87,9 @@ public static class ProblemCodes
     /// <summary>The product asked for is not made by any process of the system.</summary>
     public const string UnknownDemand = "PCF0503";
 
+    /// <summary>A warning: a loop of the system nearly makes no net output (its condition estimate passes 10¹²), so rounding alone may change the result's leading digits.</summary>
+    public const string IllConditionedSystem = "PCF0504";
+
     /// <summary>No registered provider has an emission factor for a request, within the fallbacks allowed.</summary>
     public const string UnresolvedFactor = "PCF0401";
 

@@ -117,7 +117,7 @@ internal sealed partial class SparseLu
 
         // No block has L or U entries: one zero array serves as both pointer arrays.
         var none = new int[n + 1];
-        return new SparseLu(n, order, order, blockStarts, none, [], [], none, [], [], d, op, oi, ox);
+        return new SparseLu(a, n, order, order, blockStarts, none, [], [], none, [], [], d, op, oi, ox);
     }
 
     private static SingularBlock ZeroDiagonal(int[] columnOrder, int q) => SingularBlock.Numerical(columnOrder, q, q + 1, 0, columnOrder[q]);

@@ -173,7 +173,7 @@ internal sealed partial class SparseLu
                 }
             }
 
-            return new SparseLu(n, rowOrder, columnOrder, _blockStarts, _lp, _li, _lx, _up, _ui, _ux, _diagonal, op, oi, ox);
+            return new SparseLu(_a, n, rowOrder, columnOrder, _blockStarts, _lp, _li, _lx, _up, _ui, _ux, _diagonal, op, oi, ox);
         }
 
         private void AllocateBlockWorkspace(int size)

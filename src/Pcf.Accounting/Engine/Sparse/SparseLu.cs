@@ -25,8 +25,13 @@ internal sealed partial class SparseLu
     /// <summary>Pivot tolerance of threshold partial pivoting: the diagonal is kept if it is at least this share of the column's largest entry (KLU's default).</summary>
     internal const double PivotTolerance = 0.001;
 
-    /// <summary>A pivot below this share of its column's largest magnitude means the block is numerically singular.</summary>
-    internal const double SingularityTolerance = 1e-14;
+    /// <summary>
+    /// A pivot at most this share of its column's largest magnitude (four units of rounding, 4 · 2⁻⁵²) means the block is
+    /// numerically singular: a pivot that small cannot be told apart from an exact cancellation.
+    /// </summary>
+    /// <remarks>A nearly singular loop whose pivot is larger than this is factorized; <see cref="Condition"/> then says how
+    /// far the solution can be trusted.</remarks>
+    internal const double SingularityTolerance = 4 * 2.220446049250313e-16;
 
     /// <summary>Blocks up to this size keep their natural order instead of an AMD ordering.</summary>
     private const int NaturalOrderLimit = 4;
@@ -37,12 +42,15 @@ internal sealed partial class SparseLu
     private readonly int[] _blockStarts;
     private readonly int[] _lp, _li, _up, _ui, _op, _oi;
     private readonly double[] _lx, _ux, _ox, _diagonal;
+    private readonly SparseMatrix _matrix;
+    private ConditionEstimate? _condition;
 
     private SparseLu(
-        int n, int[] rowOrder, int[] columnOrder, int[] blockStarts,
+        SparseMatrix matrix, int n, int[] rowOrder, int[] columnOrder, int[] blockStarts,
         int[] lp, int[] li, double[] lx, int[] up, int[] ui, double[] ux, double[] diagonal,
         int[] op, int[] oi, double[] ox)
     {
+        _matrix = matrix;
         _n = n;
         _rowOrder = rowOrder;
         _columnOrder = columnOrder;
