@@ -409,12 +409,9 @@ internal sealed partial class SparseLu
                     int r = reach[t];
                     if (pinv[r] < 0)
                     {
-                        double l = x[r] / pivotValue;
-                        if (l != 0)
-                        {
-                            li[lnz] = r;
-                            lx[lnz++] = l;
-                        }
+                        // Kept even when zero: a refactorization with other values needs the whole pattern.
+                        li[lnz] = r;
+                        lx[lnz++] = x[r] / pivotValue;
                     }
 
                     x[r] = 0;

@@ -89,6 +89,9 @@ internal sealed partial class SparseLu
     /// <summary>Gets the number of entries outside the diagonal blocks.</summary>
     public int OffDiagonalNonZeroCount => _op[_n];
 
+    /// <summary>Gets the matrix factorized.</summary>
+    internal SparseMatrix Matrix => _matrix;
+
     /// <summary>Gets the original row at each position.</summary>
     internal ReadOnlySpan<int> RowOrder => _rowOrder;
 
