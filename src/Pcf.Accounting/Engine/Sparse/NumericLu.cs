@@ -10,7 +10,8 @@ namespace Pcf.Accounting.Engine.Sparse;
 /// <para>A refactorization allocates nothing. When a kept pivot is too small for the new values (below the threshold rule of
 /// <see cref="SparseLu.PivotTolerance"/>), the values are factorized afresh instead (which allocates) and the call says so.
 /// Every refactorization starts from the base's structure, whatever came before, so a draw's result depends only on the
-/// base and its values: the same bits on any thread, in any order.</para>
+/// base and its values: the same bits on any thread, in any order. A dense part is refactorized on the calling thread
+/// alone (the parallelism of a Monte Carlo run is across draws).</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: one instance per thread. The base may be shared by any number of instances.</threadsafety>
 internal sealed class NumericLu
@@ -44,7 +45,7 @@ internal sealed class NumericLu
         values.CopyTo(_values);
         _own.ResetCondition();
         singular = null;
-        if (_own.RefactorValues(_values, _scratch))
+        if (_own.RefactorValues(_values, _scratch, threads: 1))
         {
             fellBack = false;
             _current = _own;

@@ -49,7 +49,7 @@ internal sealed partial class SparseLu
             rowPosition[_rowOrder[p]] = p;
         }
 
-        var work = new ConditionWork(largest);
+        var work = new ConditionWork(largest, _n);
         double worst = 1;
         int worstStart = -1, worstEnd = -1;
         for (int k = 0; k + 1 < _blockStarts.Length; k++)
@@ -60,7 +60,8 @@ internal sealed partial class SparseLu
                 continue;
             }
 
-            double estimate = BlockCondition(s, e, rowPosition, work);
+            int dense = Array.IndexOf(DenseBlocks, k);
+            double estimate = BlockCondition(s, e, dense >= 0 ? DenseTails[dense] : null, rowPosition, work);
             if (estimate > worst || !double.IsFinite(estimate) || worstStart < 0)
             {
                 worst = double.IsFinite(estimate) ? Math.Max(estimate, 1) : double.PositiveInfinity;
@@ -79,7 +80,7 @@ internal sealed partial class SparseLu
         return new ConditionEstimate(worst, ImmutableArray.Create(columns));
     }
 
-    private double BlockCondition(int s, int e, int[] rowPosition, ConditionWork work)
+    private double BlockCondition(int s, int e, DenseTail? tail, int[] rowPosition, ConditionWork work)
     {
         int m = e - s;
         int[] cp = _matrix.ColumnPointers, ri = _matrix.RowIndices;
@@ -137,7 +138,7 @@ internal sealed partial class SparseLu
         int last = -1;
         for (int iteration = 0; iteration < ConditionIterations; iteration++)
         {
-            ScaledSolve(s, x, y, r, c, transposed: false);
+            ScaledSolve(s, e, tail, x, y, r, c, work.Positions, transposed: false);
             double size = OneNorm(y);
             if (!double.IsFinite(size))
             {
@@ -168,7 +169,7 @@ internal sealed partial class SparseLu
                 x[i] = sign[i];
             }
 
-            ScaledSolve(s, x, y, r, c, transposed: true);
+            ScaledSolve(s, e, tail, x, y, r, c, work.Positions, transposed: true);
             int best = 0;
             for (int i = 1; i < m; i++)
             {
@@ -194,87 +195,34 @@ internal sealed partial class SparseLu
             x[i] = (i % 2 == 0 ? 1 : -1) * (1 + ((double)i / (m - 1)));
         }
 
-        ScaledSolve(s, x, y, r, c, transposed: false);
+        ScaledSolve(s, e, tail, x, y, r, c, work.Positions, transposed: false);
         double alternative = 2 * OneNorm(y) / (3.0 * m);
         return norm * Math.Max(estimate, alternative);
     }
 
-    /// <summary>y = C M⁻¹ R x, or R M⁻ᵀ C x, for the diagonal block starting at position s (x is left unchanged).</summary>
-    private void ScaledSolve(int s, Span<double> x, Span<double> y, Span<double> r, Span<double> c, bool transposed)
+    /// <summary>y = C M⁻¹ R x, or R M⁻ᵀ C x, for the diagonal block of positions s..e-1 (x is left unchanged).</summary>
+    private void ScaledSolve(int s, int e, DenseTail? tail, Span<double> x, Span<double> y, Span<double> r, Span<double> c, double[] positions, bool transposed)
     {
         int m = x.Length;
-        int[] lp = _lp, li = _li, up = _up, ui = _ui;
-        double[] lx = _lx, ux = _ux, d = _diagonal;
-        if (!transposed)
+        Span<double> b = positions.AsSpan(s, m);
+        Span<double> before = transposed ? c : r, after = transposed ? r : c;
+        for (int i = 0; i < m; i++)
         {
-            for (int i = 0; i < m; i++)
-            {
-                y[i] = x[i] * r[i];
-            }
+            b[i] = x[i] * before[i];
+        }
 
-            for (int j = 0; j < m; j++)
-            {
-                double bj = y[j];
-                if (bj != 0)
-                {
-                    for (int t = lp[s + j]; t < lp[s + j + 1]; t++)
-                    {
-                        y[li[t] - s] -= lx[t] * bj;
-                    }
-                }
-            }
-
-            for (int j = m - 1; j >= 0; j--)
-            {
-                double xj = y[j] / d[s + j];
-                y[j] = xj;
-                if (xj != 0)
-                {
-                    for (int t = up[s + j]; t < up[s + j + 1]; t++)
-                    {
-                        y[ui[t] - s] -= ux[t] * xj;
-                    }
-                }
-            }
-
-            for (int i = 0; i < m; i++)
-            {
-                y[i] *= c[i];
-            }
+        if (transposed)
+        {
+            SolveBlockTransposed(s, e, tail, positions);
         }
         else
         {
-            for (int i = 0; i < m; i++)
-            {
-                y[i] = x[i] * c[i];
-            }
+            SolveBlock(s, e, tail, positions);
+        }
 
-            for (int j = 0; j < m; j++)
-            {
-                double sum = y[j];
-                for (int t = up[s + j]; t < up[s + j + 1]; t++)
-                {
-                    sum -= ux[t] * y[ui[t] - s];
-                }
-
-                y[j] = sum / d[s + j];
-            }
-
-            for (int j = m - 1; j >= 0; j--)
-            {
-                double sum = y[j];
-                for (int t = lp[s + j]; t < lp[s + j + 1]; t++)
-                {
-                    sum -= lx[t] * y[li[t] - s];
-                }
-
-                y[j] = sum;
-            }
-
-            for (int i = 0; i < m; i++)
-            {
-                y[i] *= r[i];
-            }
+        for (int i = 0; i < m; i++)
+        {
+            y[i] = b[i] * after[i];
         }
     }
 
@@ -289,8 +237,10 @@ internal sealed partial class SparseLu
         return sum;
     }
 
-    private sealed class ConditionWork(int size)
+    private sealed class ConditionWork(int size, int n)
     {
+        public double[] Positions { get; } = new double[n];
+
         public double[] RowScale { get; } = new double[size];
 
         public double[] ColumnScale { get; } = new double[size];

@@ -22,9 +22,15 @@ internal sealed partial class SparseLu
         // Block workspace, sized for the largest block and reused.
         private int[] _bp = [], _bi = [], _pinv = [], _stamp = [], _reach = [], _dfsStack = [], _dfsNext = [], _localOf = [], _pivotRow = [], _pruneEnd = [];
         private double[] _bx = [], _x = [];
+        private int[] _denseIndex = [];
 
-        public Factorizer(SparseMatrix a, BlockTriangularForm btf)
+        private readonly SparseLuOptions _options;
+        private readonly List<int> _denseBlocks = [];
+        private readonly List<DenseTail> _denseTails = [];
+
+        public Factorizer(SparseMatrix a, BlockTriangularForm btf, SparseLuOptions options)
         {
+            _options = options;
             _a = a;
             _n = a.Size;
             _rowOrder = (int[])btf.RowOrder.Clone();
@@ -126,7 +132,7 @@ internal sealed partial class SparseLu
                         shared = false;
                     }
 
-                    singular = FactorizeBlock(s, e, rowOrder, columnOrder);
+                    singular = FactorizeBlock(k, s, e, rowOrder, columnOrder);
                     if (singular is not null)
                     {
                         return null;
@@ -173,7 +179,13 @@ internal sealed partial class SparseLu
                 }
             }
 
-            return new SparseLu(_a, n, rowOrder, columnOrder, _blockStarts, _lp, _li, _lx, _up, _ui, _ux, _diagonal, op, oi, ox);
+            return new SparseLu(_a, n, rowOrder, columnOrder, _blockStarts, _lp, _li, _lx, _up, _ui, _ux, _diagonal, op, oi, ox)
+            {
+                Options = _options,
+                DenseBlocks = [.. _denseBlocks],
+                DenseTails = [.. _denseTails],
+                SmallestRelativePivot = _smallestRelativePivot,
+            };
         }
 
         private void AllocateBlockWorkspace(int size)
@@ -188,11 +200,12 @@ internal sealed partial class SparseLu
             _pruneEnd = new int[size];
             _x = new double[size];
             _localOf = new int[_n];
+            _denseIndex = new int[size];
         }
 
         /// <summary>Orders and factorizes the diagonal block of positions s..e-1, updating the row and column orders.</summary>
         /// <returns><see langword="null"/>, or the block when it is numerically singular.</returns>
-        private SingularBlock? FactorizeBlock(int s, int e, int[] rowOrder, int[] columnOrder)
+        private SingularBlock? FactorizeBlock(int block, int s, int e, int[] rowOrder, int[] columnOrder)
         {
             int m = e - s;
             int[] cp = _a.ColumnPointers, ri = _a.RowIndices;
@@ -264,8 +277,32 @@ internal sealed partial class SparseLu
             int[] li = _li, ui = _ui;
             double[] lx = _lx, ux = _ux;
 
+            // Dense tail: from column denseFrom on, the remaining rows and columns are gathered into a dense matrix (column c,
+            // row denseIndex[local row]) after the updates of the sparse columns, and factorized at the end.
+            int denseFrom = -1, denseSize = 0;
+            double[] dense = [];
+            double[] denseColumnMax = [];
+            int[] denseRows = [];
             for (int k = 0; k < m; k++)
             {
+                if (denseFrom < 0 && k > 0 && m - k >= _options.MinimumDenseSize
+                    && lp[s + k] - lp[s + k - 1] >= _options.DenseSwitchDensity * (m - k))
+                {
+                    denseFrom = k;
+                    denseSize = m - k;
+                    dense = new double[(long)denseSize * denseSize > Array.MaxLength ? throw new InsufficientMemoryException($"A dense block of {denseSize} is too large.") : denseSize * denseSize];
+                    denseColumnMax = new double[denseSize];
+                    denseRows = new int[denseSize];
+                    for (int r = 0, i = 0; r < m; r++)
+                    {
+                        if (pinv[r] < 0)
+                        {
+                            _denseIndex[r] = i;
+                            denseRows[i++] = r;
+                        }
+                    }
+                }
+
                 // Symbolic: the rows reachable from column k's pattern through L, in topological order.
                 // A pruned column (symmetric pruning, Eisenstat & Liu 1992, as in KLU) is only searched
                 // over its rows that were pivotal when it was pruned: the others are reached another way.
@@ -352,6 +389,27 @@ internal sealed partial class SparseLu
                             x[li[q]] -= lx[q] * xr;
                         }
                     }
+                }
+
+                if (denseFrom >= 0)
+                {
+                    int column = (k - denseFrom) * denseSize;
+                    int[] denseIndex = _denseIndex;
+                    for (int t = top; t < m; t++)
+                    {
+                        int r = reach[t];
+                        if (pinv[r] < 0)
+                        {
+                            dense[column + denseIndex[r]] = x[r];
+                        }
+
+                        x[r] = 0;
+                    }
+
+                    denseColumnMax[k - denseFrom] = columnMax;
+                    lp[s + k + 1] = lnz;
+                    up[s + k + 1] = unz;
+                    continue;
                 }
 
                 // Threshold partial pivoting with a preference for the diagonal row k.
@@ -463,6 +521,26 @@ internal sealed partial class SparseLu
 
             _lnz = lnz;
             _unz = unz;
+            if (denseFrom >= 0)
+            {
+                var permutation = new int[denseSize];
+                if (!DenseTail.Factorize(dense, denseSize, permutation, denseColumnMax, _options.MaxDegreeOfParallelism, out int failed, out double smallest))
+                {
+                    return SingularBlock.Numerical(columnOrder, s, e, Math.Min(_smallestRelativePivot, smallest), columnOrder[s + order[denseFrom + failed]]);
+                }
+
+                _smallestRelativePivot = Math.Min(_smallestRelativePivot, smallest);
+                for (int i = 0; i < denseSize; i++)
+                {
+                    int row = denseRows[permutation[i]];
+                    pinv[row] = denseFrom + i;
+                    pivotRow[denseFrom + i] = row;
+                    diagonal[s + denseFrom + i] = dense[(i * denseSize) + i];
+                }
+
+                _denseBlocks.Add(block);
+                _denseTails.Add(new DenseTail(s + denseFrom, denseSize, dense));
+            }
 
             // L's rows are local rows until now: rename them to their final positions.
             for (int t = lStart; t < _lnz; t++)

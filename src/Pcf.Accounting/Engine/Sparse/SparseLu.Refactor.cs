@@ -9,6 +9,7 @@ namespace Pcf.Accounting.Engine.Sparse;
 internal sealed partial class SparseLu
 {
     private RefactorPlan? _plan;
+    private double[]? _denseColumnMax;
 
     /// <summary>Gets where each stored entry of the matrix goes, built on first use and shared by every refactorization.</summary>
     private RefactorPlan Plan => _plan ??= RefactorPlan.Build(this);
@@ -28,7 +29,7 @@ internal sealed partial class SparseLu
     {
         _matrix.CheckValues(values, nameof(values));
         var copy = CopyNumeric(_matrix.WithValues(values));
-        if (copy.RefactorValues(copy._matrix.Values, new double[Math.Max(LargestBlock, 1)]))
+        if (copy.RefactorValues(copy._matrix.Values, new double[Math.Max(LargestBlock, 1)], Options.MaxDegreeOfParallelism))
         {
             lu = copy;
             fellBack = false;
@@ -49,6 +50,9 @@ internal sealed partial class SparseLu
         _lp, _li, new double[_lx.Length], _up, _ui, new double[_ux.Length], new double[_n], _op, _oi, new double[_ox.Length])
     {
         _plan = Plan,
+        Options = Options,
+        DenseBlocks = DenseBlocks,
+        DenseTails = [.. DenseTails.Select(t => t.CopyEmpty())],
     };
 
     /// <summary>Forgets the condition estimate after this factorization's values were overwritten in place.</summary>
@@ -60,16 +64,21 @@ internal sealed partial class SparseLu
     /// </summary>
     /// <param name="values">The values of the stored entries.</param>
     /// <param name="x">Scratch of at least the largest block's size, all zero (left all zero).</param>
+    /// <param name="threads">The largest number of threads for a dense part (1 allocates nothing).</param>
     /// <returns><see langword="false"/> when a pivot is below <see cref="PivotTolerance"/> of its column's largest candidate, or
     /// within <see cref="SingularityTolerance"/> of zero: the numeric arrays are then partly overwritten and must not be used.</returns>
-    internal bool RefactorValues(ReadOnlySpan<double> values, Span<double> x)
+    internal bool RefactorValues(ReadOnlySpan<double> values, Span<double> x, int threads)
     {
         int[] slot = Plan.Slot, cp = _matrix.ColumnPointers, columnOrder = _columnOrder, starts = _blockStarts;
         int[] lp = _lp, li = _li, up = _up, ui = _ui;
         double[] lx = _lx, ux = _ux, ox = _ox, d = _diagonal;
+        int[] denseBlocks = DenseBlocks;
+        int nextDense = 0;
         for (int k = 0; k + 1 < starts.Length; k++)
         {
             int s = starts[k], e = starts[k + 1];
+            DenseTail? tail = nextDense < denseBlocks.Length && denseBlocks[nextDense] == k ? DenseTails[nextDense++] : null;
+            int ds = tail?.Start ?? e;
             if (e - s == 1)
             {
                 int j = columnOrder[s];
@@ -132,6 +141,28 @@ internal sealed partial class SparseLu
                     }
                 }
 
+                if (q >= ds)
+                {
+                    // A dense column: what the sparse columns left in rows ds..e-1 (in final order, as the factors keep them).
+                    int denseSize = e - ds;
+                    int column = (q - ds) * denseSize;
+                    double[] denseValues = tail!.Values;
+                    for (int i = 0; i < denseSize; i++)
+                    {
+                        denseValues[column + i] = x[ds - s + i];
+                        x[ds - s + i] = 0;
+                    }
+
+                    _denseColumnMax ??= new double[tail.Size];
+                    if (_denseColumnMax.Length < denseSize)
+                    {
+                        _denseColumnMax = new double[denseSize];
+                    }
+
+                    _denseColumnMax[q - ds] = columnMax;
+                    continue;
+                }
+
                 double pivot = x[q - s];
                 x[q - s] = 0;
                 double max = 0;
@@ -157,6 +188,19 @@ internal sealed partial class SparseLu
                     int r = li[l] - s;
                     lx[l] = x[r] / pivot;
                     x[r] = 0;
+                }
+            }
+
+            if (tail is not null)
+            {
+                if (!DenseTail.Factorize(tail.Values, tail.Size, null, _denseColumnMax, threads, out _, out _))
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < tail.Size; i++)
+                {
+                    d[ds + i] = tail.Values[(i * tail.Size) + i];
                 }
             }
         }

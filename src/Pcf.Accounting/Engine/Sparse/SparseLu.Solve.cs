@@ -39,36 +39,15 @@ internal sealed partial class SparseLu
             b[p] = f[rowOrder[p]];
         }
 
+        int[] denseBlocks = DenseBlocks;
+        int nextDense = 0;
         for (int k = 0; k + 1 < starts.Length; k++)
         {
             int s = starts[k], e = starts[k + 1];
             if (e - s > 1)
             {
-                // Forward substitution with the unit lower factor, then back substitution with U.
-                for (int j = s; j < e; j++)
-                {
-                    double bj = b[j];
-                    if (bj != 0)
-                    {
-                        for (int t = lp[j]; t < lp[j + 1]; t++)
-                        {
-                            b[li[t]] -= lx[t] * bj;
-                        }
-                    }
-                }
-
-                for (int j = e - 1; j >= s; j--)
-                {
-                    double xj = b[j] / d[j];
-                    b[j] = xj;
-                    if (xj != 0)
-                    {
-                        for (int t = up[j]; t < up[j + 1]; t++)
-                        {
-                            b[ui[t]] -= ux[t] * xj;
-                        }
-                    }
-                }
+                DenseTail? tail = nextDense < denseBlocks.Length && denseBlocks[nextDense] == k ? DenseTails[nextDense++] : null;
+                SolveBlock(s, e, tail, b);
             }
             else
             {
@@ -138,6 +117,8 @@ internal sealed partial class SparseLu
             z[p] = c[columnOrder[p]];
         }
 
+        int[] denseBlocks = DenseBlocks;
+        int nextDense = denseBlocks.Length - 1;
         for (int k = starts.Length - 2; k >= 0; k--)
         {
             int s = starts[k], e = starts[k + 1];
@@ -154,27 +135,8 @@ internal sealed partial class SparseLu
 
             if (e - s > 1)
             {
-                for (int j = s; j < e; j++)
-                {
-                    double sum = z[j];
-                    for (int t = up[j]; t < up[j + 1]; t++)
-                    {
-                        sum -= ux[t] * z[ui[t]];
-                    }
-
-                    z[j] = sum / d[j];
-                }
-
-                for (int j = e - 1; j >= s; j--)
-                {
-                    double sum = z[j];
-                    for (int t = lp[j]; t < lp[j + 1]; t++)
-                    {
-                        sum -= lx[t] * z[li[t]];
-                    }
-
-                    z[j] = sum;
-                }
+                DenseTail? tail = nextDense >= 0 && denseBlocks[nextDense] == k ? DenseTails[nextDense--] : null;
+                SolveBlockTransposed(s, e, tail, z);
             }
             else
             {
@@ -192,6 +154,102 @@ internal sealed partial class SparseLu
         }
 
         return finite;
+    }
+
+    /// <summary>Solves <c>M_kk x = b</c> in place for the diagonal block of positions s..e-1 (b indexed by position).</summary>
+    private void SolveBlock(int s, int e, DenseTail? tail, Span<double> b)
+    {
+        int[] lp = _lp, li = _li, up = _up, ui = _ui;
+        double[] lx = _lx, ux = _ux, d = _diagonal;
+
+        // Forward substitution with the unit lower factor, then back substitution with U; a dense tail (positions ds..e-1)
+        // has no sparse L columns: its L and U come between, then its columns' sparse U entries (rows before ds).
+        int ds = tail?.Start ?? e;
+        for (int j = s; j < ds; j++)
+        {
+            double bj = b[j];
+            if (bj != 0)
+            {
+                for (int t = lp[j]; t < lp[j + 1]; t++)
+                {
+                    b[li[t]] -= lx[t] * bj;
+                }
+            }
+        }
+
+        if (tail is not null)
+        {
+            tail.Solve(b.Slice(ds, e - ds));
+            for (int j = e - 1; j >= ds; j--)
+            {
+                double xj = b[j];
+                if (xj != 0)
+                {
+                    for (int t = up[j]; t < up[j + 1]; t++)
+                    {
+                        b[ui[t]] -= ux[t] * xj;
+                    }
+                }
+            }
+        }
+
+        for (int j = ds - 1; j >= s; j--)
+        {
+            double xj = b[j] / d[j];
+            b[j] = xj;
+            if (xj != 0)
+            {
+                for (int t = up[j]; t < up[j + 1]; t++)
+                {
+                    b[ui[t]] -= ux[t] * xj;
+                }
+            }
+        }
+    }
+
+    /// <summary>Solves <c>M_kkᵀ z = r</c> in place for the diagonal block of positions s..e-1 (z indexed by position).</summary>
+    private void SolveBlockTransposed(int s, int e, DenseTail? tail, Span<double> z)
+    {
+        int[] lp = _lp, li = _li, up = _up, ui = _ui;
+        double[] lx = _lx, ux = _ux, d = _diagonal;
+        int ds = tail?.Start ?? e;
+        for (int j = s; j < ds; j++)
+        {
+            double sum = z[j];
+            for (int t = up[j]; t < up[j + 1]; t++)
+            {
+                sum -= ux[t] * z[ui[t]];
+            }
+
+            z[j] = sum / d[j];
+        }
+
+        if (tail is not null)
+        {
+            for (int j = ds; j < e; j++)
+            {
+                double sum = z[j];
+                for (int t = up[j]; t < up[j + 1]; t++)
+                {
+                    sum -= ux[t] * z[ui[t]];
+                }
+
+                z[j] = sum;
+            }
+
+            tail.SolveTransposed(z.Slice(ds, e - ds));
+        }
+
+        for (int j = ds - 1; j >= s; j--)
+        {
+            double sum = z[j];
+            for (int t = lp[j]; t < lp[j + 1]; t++)
+            {
+                sum -= lx[t] * z[li[t]];
+            }
+
+            z[j] = sum;
+        }
     }
 
     /// <summary>Solves <c>A x = f</c> for a system known to be well-conditioned (tests, benchmarks).</summary>

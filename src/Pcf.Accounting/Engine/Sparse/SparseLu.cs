@@ -84,7 +84,19 @@ internal sealed partial class SparseLu
     public int LargestBlock { get; }
 
     /// <summary>Gets nnz(L) + nnz(U) of the diagonal blocks, the diagonal counted once and L's unit diagonal not counted.</summary>
-    public long FactorNonZeroCount => (long)_lp[_n] + _up[_n] + _n;
+    public long FactorNonZeroCount => (long)_lp[_n] + _up[_n] + _n + DenseTails.Sum(t => ((long)t.Size * t.Size) - t.Size);
+
+    /// <summary>Gets the options the factorization was made with (a refactorization uses its thread count).</summary>
+    internal SparseLuOptions Options { get; private init; } = SparseLuOptions.Default;
+
+    /// <summary>Gets the indices of the blocks with a dense trailing part, ascending.</summary>
+    internal int[] DenseBlocks { get; private init; } = [];
+
+    /// <summary>Gets the dense trailing parts of <see cref="DenseBlocks"/>, in the same order.</summary>
+    internal DenseTail[] DenseTails { get; private init; } = [];
+
+    /// <summary>Gets the smallest pivot of the blocks larger than 1×1, as a share of its column's largest magnitude (1 when there is none).</summary>
+    public double SmallestRelativePivot { get; private init; } = 1;
 
     /// <summary>Gets the number of entries outside the diagonal blocks.</summary>
     public int OffDiagonalNonZeroCount => _op[_n];
@@ -106,13 +118,22 @@ internal sealed partial class SparseLu
     /// <param name="lu">The factorization, when the matrix is not singular.</param>
     /// <param name="singular">Otherwise, the offending columns and the kind of singularity.</param>
     /// <returns><see langword="true"/> when <paramref name="a"/> was factorized.</returns>
-    public static bool TryFactorize(SparseMatrix a, [NotNullWhen(true)] out SparseLu? lu, [NotNullWhen(false)] out SingularBlock? singular)
+    public static bool TryFactorize(SparseMatrix a, [NotNullWhen(true)] out SparseLu? lu, [NotNullWhen(false)] out SingularBlock? singular) =>
+        TryFactorize(a, SparseLuOptions.Default, out lu, out singular);
+
+    /// <inheritdoc cref="TryFactorize(SparseMatrix, out SparseLu?, out SingularBlock?)"/>
+    /// <param name="a">The matrix.</param>
+    /// <param name="options">When to switch a block to a dense LU, and its threads.</param>
+    /// <param name="lu">The factorization, when the matrix is not singular.</param>
+    /// <param name="singular">Otherwise, the offending columns and the kind of singularity.</param>
+    public static bool TryFactorize(SparseMatrix a, SparseLuOptions options, [NotNullWhen(true)] out SparseLu? lu, [NotNullWhen(false)] out SingularBlock? singular)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(options);
         lu = FactorizeAcyclic(a, out singular);
         if (lu is null && singular is null)
         {
-            lu = FactorizeGeneral(a, out singular);
+            lu = FactorizeGeneral(a, options, out singular);
         }
 
         return lu is not null;
@@ -124,13 +145,13 @@ internal sealed partial class SparseLu
         TryFactorize(a, out var lu, out var singular) ? lu : throw new InvalidOperationException(singular.Describe());
 
     /// <summary>Factorizes through the block triangular form, whatever the matrix (the path of every matrix that is not acyclic).</summary>
-    internal static SparseLu? FactorizeGeneral(SparseMatrix a, out SingularBlock? singular)
+    internal static SparseLu? FactorizeGeneral(SparseMatrix a, SparseLuOptions options, out SingularBlock? singular)
     {
         var btf = BlockTriangularForm.TryCompute(a, out singular);
-        return btf is null ? null : new Factorizer(a, btf).Run(out singular);
+        return btf is null ? null : new Factorizer(a, btf, options).Run(out singular);
     }
 
     /// <summary>Factorizes through the block triangular form (tests compare it with the acyclic path).</summary>
     internal static SparseLu FactorizeGeneral(SparseMatrix a) =>
-        FactorizeGeneral(a, out var singular) ?? throw new InvalidOperationException(singular!.Describe());
+        FactorizeGeneral(a, SparseLuOptions.Default, out var singular) ?? throw new InvalidOperationException(singular!.Describe());
 }
