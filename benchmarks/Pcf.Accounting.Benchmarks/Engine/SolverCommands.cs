@@ -62,7 +62,8 @@ internal static class SolverCommands
         {
             "market" => SyntheticGenerator.Market(n, alpha, k, seed),
             "tree" => SyntheticGenerator.Tree(n, seed),
-            _ => throw new ArgumentException($"Unknown shape '{shape}' (market or tree)."),
+            "random" => SyntheticGenerator.Random(n, seed),
+            _ => throw new ArgumentException($"Unknown shape '{shape}' (market, tree or random)."),
         };
         double generate = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
