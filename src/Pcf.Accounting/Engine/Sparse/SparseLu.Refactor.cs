@@ -50,6 +50,7 @@ internal sealed partial class SparseLu
         _lp, _li, new double[_lx.Length], _up, _ui, new double[_ux.Length], new double[_n], _op, _oi, new double[_ox.Length])
     {
         _plan = Plan,
+        _denseColumnMax = DenseTails.Length == 0 ? null : new double[DenseTails.Max(t => t.Size)],
         Options = Options,
         DenseBlocks = DenseBlocks,
         DenseTails = [.. DenseTails.Select(t => t.CopyEmpty())],
@@ -153,13 +154,7 @@ internal sealed partial class SparseLu
                         x[ds - s + i] = 0;
                     }
 
-                    _denseColumnMax ??= new double[tail.Size];
-                    if (_denseColumnMax.Length < denseSize)
-                    {
-                        _denseColumnMax = new double[denseSize];
-                    }
-
-                    _denseColumnMax[q - ds] = columnMax;
+                    _denseColumnMax![q - ds] = columnMax;
                     continue;
                 }
 

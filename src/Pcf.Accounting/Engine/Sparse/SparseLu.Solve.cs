@@ -32,8 +32,8 @@ internal sealed partial class SparseLu
         int n = _n;
         Span<double> b = workspace[..n];
         int[] rowOrder = _rowOrder, starts = _blockStarts;
-        int[] lp = _lp, li = _li, up = _up, ui = _ui, op = _op, oi = _oi;
-        double[] lx = _lx, ux = _ux, ox = _ox, d = _diagonal;
+        int[] op = _op, oi = _oi;
+        double[] ox = _ox, d = _diagonal;
         for (int p = 0; p < n; p++)
         {
             b[p] = f[rowOrder[p]];
@@ -110,8 +110,8 @@ internal sealed partial class SparseLu
         int n = _n;
         Span<double> z = workspace[..n];
         int[] columnOrder = _columnOrder, starts = _blockStarts;
-        int[] lp = _lp, li = _li, up = _up, ui = _ui, op = _op, oi = _oi;
-        double[] lx = _lx, ux = _ux, ox = _ox, d = _diagonal;
+        int[] op = _op, oi = _oi;
+        double[] ox = _ox, d = _diagonal;
         for (int p = 0; p < n; p++)
         {
             z[p] = c[columnOrder[p]];

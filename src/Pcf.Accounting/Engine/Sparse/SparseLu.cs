@@ -13,7 +13,12 @@ namespace Pcf.Accounting.Engine.Sparse;
 /// degree on the block's <c>B + Bᵀ</c> and factorized by a left-looking Gilbert–Peierls LU with
 /// threshold partial pivoting that keeps the diagonal when <c>|b_jj| ≥ 0.001 · max |column|</c>.
 /// The entries outside the diagonal blocks are not factorized; solves use them in block back-substitution.
-/// An acyclic system has only 1×1 blocks and is solved in one pass in topological order.</para>
+/// An acyclic system has only 1×1 blocks and is solved in one pass in topological order. A block whose LU fills in
+/// finishes with a dense trailing part (<see cref="DenseTail"/>, see <see cref="SparseLuOptions"/>).</para>
+/// <para>Outcomes are values, not exceptions: <see cref="TryFactorize(SparseMatrix, out SparseLu?, out SingularBlock?)"/>
+/// names the columns of a singular block, <see cref="TrySolve(ReadOnlySpan{double}, Span{double}, Span{double})"/> says
+/// whether the solution overflowed, <see cref="Condition"/> estimates how far a solution can be trusted, and
+/// <see cref="TryRefactor"/> and <see cref="NumericLu"/> reuse the structure for new values.</para>
 /// <para>Positions: the matrix is permuted to <c>M = P A Q</c>; row position p is original row
 /// <c>RowOrder[p]</c>, column position p is original column <c>ColumnOrder[p]</c>. Diagonal block
 /// k covers positions <c>BlockStarts[k] .. BlockStarts[k+1]-1</c>, where <c>M_kk = L_k U_k</c>, and
