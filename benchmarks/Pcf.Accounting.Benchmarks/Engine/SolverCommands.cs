@@ -22,7 +22,7 @@ internal static class SolverCommands
         catch (Exception ex) when (ex is FormatException or IOException or ArgumentException)
         {
             Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine("usage: mtx <file.mtx> [--repeat N] | synth <n> [--alpha a] [--seed s] [--k k] [--shape market|tree|random] [--mtx out.mtx] [--repeat N]; both take [--dense-density d] [--dense-min m] [--threads t]");
+            Console.Error.WriteLine("usage: mtx <file.mtx> [--repeat N] | synth <n> [--alpha a] [--seed s] [--k k] [--shape market|tree|random] [--mtx out.mtx] [--repeat N]; both take [--dense-density d] [--dense-min m] [--threads t] [--parallel-work w]");
             return 2;
         }
     }
@@ -81,12 +81,13 @@ internal static class SolverCommands
         return 0;
     }
 
-    /// <summary>The solver options from <c>--dense-density d</c>, <c>--dense-min m</c> and <c>--threads t</c> (defaults otherwise).</summary>
+    /// <summary>The solver options from <c>--dense-density d</c>, <c>--dense-min m</c>, <c>--threads t</c> and <c>--parallel-work w</c> (defaults otherwise).</summary>
     private static SparseLuOptions Options(string[] args) => new()
     {
         DenseSwitchDensity = Option(args, "--dense-density", SparseLuOptions.Default.DenseSwitchDensity),
         MinimumDenseSize = (int)Option(args, "--dense-min", SparseLuOptions.Default.MinimumDenseSize),
         MaxDegreeOfParallelism = (int)Option(args, "--threads", SparseLuOptions.Default.MaxDegreeOfParallelism),
+        ParallelWorkThreshold = (long)Option(args, "--parallel-work", SparseLuOptions.Default.ParallelWorkThreshold),
     };
 
     private static void Time(SparseMatrix a, int repeat, SparseLuOptions options)

@@ -57,11 +57,12 @@ internal sealed class DenseTail
     /// <see cref="SparseLu.PivotTolerance"/> of its column.</param>
     /// <param name="columnMax">The largest magnitude of each column's original entries (the singularity test's scale).</param>
     /// <param name="threads">The largest number of threads for the trailing updates.</param>
+    /// <param name="parallelWork">The work (rows × columns × panel width) of a panel's trailing update from which it uses threads.</param>
     /// <param name="failedColumn">The column at which a pivot failed, or -1.</param>
     /// <param name="smallestRelativePivot">The smallest pivot as a share of its column's scale.</param>
     /// <returns><see langword="false"/> when a pivot is within <see cref="SparseLu.SingularityTolerance"/> of zero, or (without
     /// pivoting) below the pivot tolerance.</returns>
-    public static bool Factorize(double[] a, int n, int[]? permutation, ReadOnlySpan<double> columnMax, int threads, out int failedColumn, out double smallestRelativePivot)
+    public static bool Factorize(double[] a, int n, int[]? permutation, ReadOnlySpan<double> columnMax, int threads, long parallelWork, out int failedColumn, out double smallestRelativePivot)
     {
         smallestRelativePivot = 1;
         failedColumn = -1;
@@ -134,7 +135,7 @@ internal sealed class DenseTail
             // U12 = L11⁻¹ A12, then A22 −= L21 U12, split by columns (each column's arithmetic is the same on any thread).
             int columns = n - pe;
             int tasks = (columns + ColumnsPerTask - 1) / ColumnsPerTask;
-            if (threads > 1 && tasks > 1 && (long)columns * (n - pe) * (pe - ps) > 2_000_000)
+            if (threads > 1 && tasks > 1 && (long)columns * (n - pe) * (pe - ps) >= parallelWork)
             {
                 UpdateTrailingInParallel(a, n, ps, pe, tasks, threads);
             }

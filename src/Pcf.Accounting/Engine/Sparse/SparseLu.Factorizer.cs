@@ -524,7 +524,7 @@ internal sealed partial class SparseLu
             if (denseFrom >= 0)
             {
                 var permutation = new int[denseSize];
-                if (!DenseTail.Factorize(dense, denseSize, permutation, denseColumnMax, _options.MaxDegreeOfParallelism, out int failed, out double smallest))
+                if (!DenseTail.Factorize(dense, denseSize, permutation, denseColumnMax, _options.MaxDegreeOfParallelism, _options.ParallelWorkThreshold, out int failed, out double smallest))
                 {
                     return SingularBlock.Numerical(columnOrder, s, e, Math.Min(_smallestRelativePivot, smallest), columnOrder[s + order[denseFrom + failed]]);
                 }

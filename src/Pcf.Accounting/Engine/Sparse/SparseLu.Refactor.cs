@@ -188,7 +188,7 @@ internal sealed partial class SparseLu
 
             if (tail is not null)
             {
-                if (!DenseTail.Factorize(tail.Values, tail.Size, null, _denseColumnMax, threads, out _, out _))
+                if (!DenseTail.Factorize(tail.Values, tail.Size, null, _denseColumnMax, threads, Options.ParallelWorkThreshold, out _, out _))
                 {
                     return false;
                 }

@@ -16,6 +16,13 @@ internal sealed record SparseLuOptions
     /// <summary>Gets the smallest number of remaining columns worth a dense LU. The default value is 96.</summary>
     public int MinimumDenseSize { get; init; } = 96;
 
+    /// <summary>
+    /// Gets the work (trailing rows × trailing columns × panel width) from which a panel's trailing update is split over
+    /// threads. The default value is 50,000,000: about a dense part of 1,000; below it the threads cost more than they
+    /// save, above all on a busy machine.
+    /// </summary>
+    public long ParallelWorkThreshold { get; init; } = 50_000_000;
+
     /// <summary>Gets the largest number of threads of a dense LU. The default value is the number of processors.</summary>
     /// <remarks>The result is the same, bit for bit, for any value.</remarks>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;

@@ -18,7 +18,7 @@ public sealed class DenseTailTests
             {
                 var a = TestSystems.RandomDominant(n, seed, meanInputs, permuteRows);
                 var f = TestSystems.RandomVector(n, seed + 1);
-                var options = new SparseLuOptions { DenseSwitchDensity = density, MinimumDenseSize = minimum, MaxDegreeOfParallelism = 2 };
+                var options = new SparseLuOptions { DenseSwitchDensity = density, MinimumDenseSize = minimum, MaxDegreeOfParallelism = 2, ParallelWorkThreshold = 1 };
                 var dense = Factorize(a, options);
                 var sparse = Factorize(a, SparseOnly);
                 Assert.Empty(sparse.DenseTails);
@@ -54,12 +54,13 @@ public sealed class DenseTailTests
     [Fact]
     public void Factorize_OneOrTwoThreads_SameBits()
     {
-        // A block of about 1,500 with a dense tail of several hundred: the trailing updates run in parallel.
+        // A block of about 1,500 with a dense tail of several hundred, its trailing updates split over threads from the
+        // smallest work on (the default waits for a dense part of about 1,000).
         var a = TestSystems.RandomDominant(1500, seed: 9, meanInputs: 5);
         var f = TestSystems.RandomVector(1500, 10);
-        var one = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 1 });
-        var two = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 2 });
-        var again = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 2 });
+        var one = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 1, ParallelWorkThreshold = 1 });
+        var two = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 2, ParallelWorkThreshold = 1 });
+        var again = Factorize(a, new SparseLuOptions { MaxDegreeOfParallelism = 2, ParallelWorkThreshold = 1 });
 
         Assert.True(one.DenseTails.Single().Size > 300, $"dense tail {one.DenseTails.Single().Size}");
         Assert.Equal(one.DenseTails.Single().Values, two.DenseTails.Single().Values);
