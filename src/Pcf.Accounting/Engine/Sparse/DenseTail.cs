@@ -152,31 +152,23 @@ internal sealed class DenseTail
     public void Solve(Span<double> b)
     {
         int n = Size;
-        double[] a = Values;
+        ReadOnlySpan<double> a = Values;
         for (int c = 0; c < n; c++)
         {
             double bc = b[c];
             if (bc != 0)
             {
-                int cc = c * n;
-                for (int i = c + 1; i < n; i++)
-                {
-                    b[i] -= a[cc + i] * bc;
-                }
+                SubtractScaled(b[(c + 1)..], a.Slice((c * n) + c + 1, n - c - 1), bc);
             }
         }
 
         for (int c = n - 1; c >= 0; c--)
         {
-            int cc = c * n;
-            double xc = b[c] / a[cc + c];
+            double xc = b[c] / a[(c * n) + c];
             b[c] = xc;
             if (xc != 0)
             {
-                for (int i = 0; i < c; i++)
-                {
-                    b[i] -= a[cc + i] * xc;
-                }
+                SubtractScaled(b[..c], a.Slice(c * n, c), xc);
             }
         }
     }
@@ -185,30 +177,77 @@ internal sealed class DenseTail
     public void SolveTransposed(Span<double> b)
     {
         int n = Size;
-        double[] a = Values;
+        ReadOnlySpan<double> a = Values;
         for (int c = 0; c < n; c++)
         {
-            int cc = c * n;
-            double sum = b[c];
-            for (int i = 0; i < c; i++)
-            {
-                sum -= a[cc + i] * b[i];
-            }
-
-            b[c] = sum / a[cc + c];
+            b[c] = (b[c] - Dot(a.Slice(c * n, c), b[..c])) / a[(c * n) + c];
         }
 
         for (int c = n - 1; c >= 0; c--)
         {
-            int cc = c * n;
-            double sum = b[c];
-            for (int i = c + 1; i < n; i++)
+            b[c] -= Dot(a.Slice((c * n) + c + 1, n - c - 1), b[(c + 1)..]);
+        }
+    }
+
+    /// <summary>target[i] = target[i] − source[i] · u, each a fused multiply-add.</summary>
+    private static void SubtractScaled(Span<double> target, ReadOnlySpan<double> source, double u)
+    {
+        int i = 0;
+        if (Fma.IsSupported)
+        {
+            ref double t0 = ref MemoryMarshal.GetReference(target);
+            ref double s0 = ref MemoryMarshal.GetReference(source);
+            var uv = Vector256.Create(u);
+            for (; i + 4 <= target.Length; i += 4)
             {
-                sum -= a[cc + i] * b[i];
+                Fma.MultiplyAddNegated(Vector256.LoadUnsafe(ref s0, (nuint)i), uv, Vector256.LoadUnsafe(ref t0, (nuint)i)).StoreUnsafe(ref t0, (nuint)i);
+            }
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = Math.FusedMultiplyAdd(-source[i], u, target[i]);
+        }
+    }
+
+    /// <summary>Σ x[i] y[i] in one fixed order: four lanes of fused multiply-adds over the blocks of four, the lanes added
+    /// in order, then the rest.</summary>
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Fma.IsSupported && x.Length >= 4)
+        {
+            ref double x0 = ref MemoryMarshal.GetReference(x);
+            ref double y0 = ref MemoryMarshal.GetReference(y);
+            var acc = Vector256<double>.Zero;
+            for (; i + 4 <= x.Length; i += 4)
+            {
+                acc = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)i), Vector256.LoadUnsafe(ref y0, (nuint)i), acc);
             }
 
-            b[c] = sum;
+            sum = acc.GetElement(0) + acc.GetElement(1) + acc.GetElement(2) + acc.GetElement(3);
         }
+        else
+        {
+            Span<double> lanes = stackalloc double[4];
+            for (; i + 4 <= x.Length; i += 4)
+            {
+                for (int l = 0; l < 4; l++)
+                {
+                    lanes[l] = Math.FusedMultiplyAdd(x[i + l], y[i + l], lanes[l]);
+                }
+            }
+
+            sum = i > 0 ? lanes[0] + lanes[1] + lanes[2] + lanes[3] : 0;
+        }
+
+        for (; i < x.Length; i++)
+        {
+            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+        }
+
+        return sum;
     }
 
     /// <summary>a[target + i] = a[target + i] − a[source + i] · u for i in [from, to), each a fused multiply-add.</summary>
