@@ -5,7 +5,7 @@ namespace Pcf.Accounting.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Pcf.Accounting.Benchmarks -- --filter *</c>.</summary>
 /// <remarks>Two plain commands bypass BenchmarkDotNet: <c>mtx &lt;file.mtx&gt; [--repeat N]</c> times the sparse solver on a
-/// Matrix Market file, and <c>synth &lt;n&gt; [--alpha a] [--seed s] [--shape market|tree] [--mtx out.mtx]</c> generates a synthetic
+/// Matrix Market file, and <c>synth &lt;n&gt; [--alpha a] [--seed s] [--shape market|tree|random] [--mtx out.mtx]</c> generates a synthetic
 /// technosphere (and times it when no <c>--mtx</c> is given). Anything else goes to BenchmarkSwitcher.</remarks>
 internal static class Program
 {

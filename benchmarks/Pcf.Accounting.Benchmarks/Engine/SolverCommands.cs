@@ -6,8 +6,9 @@ using Pcf.Accounting.Engine.Sparse;
 namespace Pcf.Accounting.Benchmarks.Engine;
 
 /// <summary>The plain (non-BenchmarkDotNet) commands <c>mtx</c> and <c>synth</c>: time the sparse solver on one matrix, comparable with SciPy/KLU on the same file.</summary>
-/// <remarks>Output (stdout), one line: <c>factorize_ms=… solve_ms=… residual=… n=… nnz=… blocks=… largest_block=…</c>.
+/// <remarks>Output (stdout), one line: <c>factorize_ms=… factorize_cpu_ms=… refactor_ms=… refactor_cpu_ms=… solve_ms=… residual=… n=… nnz=… blocks=… largest_block=… condition=…</c>.
 /// factorize is the median of <c>--repeat</c> runs (default 5) from a loaded <see cref="SparseMatrix"/> to a ready <see cref="SparseLu"/>;
+/// refactor is the median of repeat refactorizations of one Monte Carlo draw into a <see cref="NumericLu"/>;
 /// solve is the median of 10 × repeat solves of f = e_n (one unit of the last product) with a caller's workspace;
 /// residual is max|A s − f| / max|f|. Details (load time, factor fill, a breakdown of the factorization, bytes allocated per solve) go to stderr.</remarks>
 internal static class SolverCommands
@@ -21,7 +22,7 @@ internal static class SolverCommands
         catch (Exception ex) when (ex is FormatException or IOException or ArgumentException)
         {
             Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine("usage: mtx <file.mtx> [--repeat N] | synth <n> [--alpha a] [--seed s] [--k k] [--shape market|tree] [--mtx out.mtx] [--repeat N]");
+            Console.Error.WriteLine("usage: mtx <file.mtx> [--repeat N] | synth <n> [--alpha a] [--seed s] [--k k] [--shape market|tree|random] [--mtx out.mtx] [--repeat N]; both take [--dense-density d] [--dense-min m] [--threads t] [--parallel-work w]");
             return 2;
         }
     }
@@ -40,7 +41,7 @@ internal static class SolverCommands
         clock.Restart();
         var a = SparseMatrix.FromTriplets(n, rows, cols, vals);
         Console.Error.WriteLine(Invariant($"read {args[1]}: {read:F0} ms, triplets -> CSC {clock.Elapsed.TotalMilliseconds:F1} ms"));
-        Time(a, repeat);
+        Time(a, repeat, Options(args));
         return 0;
     }
 
@@ -61,7 +62,8 @@ internal static class SolverCommands
         {
             "market" => SyntheticGenerator.Market(n, alpha, k, seed),
             "tree" => SyntheticGenerator.Tree(n, seed),
-            _ => throw new ArgumentException($"Unknown shape '{shape}' (market or tree)."),
+            "random" => SyntheticGenerator.Random(n, seed),
+            _ => throw new ArgumentException($"Unknown shape '{shape}' (market, tree or random)."),
         };
         double generate = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
@@ -75,11 +77,20 @@ internal static class SolverCommands
             return 0;
         }
 
-        Time(a, (int)Option(args, "--repeat", 5));
+        Time(a, (int)Option(args, "--repeat", 5), Options(args));
         return 0;
     }
 
-    private static void Time(SparseMatrix a, int repeat)
+    /// <summary>The solver options from <c>--dense-density d</c>, <c>--dense-min m</c>, <c>--threads t</c> and <c>--parallel-work w</c> (defaults otherwise).</summary>
+    private static SparseLuOptions Options(string[] args) => new()
+    {
+        DenseSwitchDensity = Option(args, "--dense-density", SparseLuOptions.Default.DenseSwitchDensity),
+        MinimumDenseSize = (int)Option(args, "--dense-min", SparseLuOptions.Default.MinimumDenseSize),
+        MaxDegreeOfParallelism = (int)Option(args, "--threads", SparseLuOptions.Default.MaxDegreeOfParallelism),
+        ParallelWorkThreshold = (long)Option(args, "--parallel-work", SparseLuOptions.Default.ParallelWorkThreshold),
+    };
+
+    private static void Time(SparseMatrix a, int repeat, SparseLuOptions options)
     {
         int n = a.Size;
         repeat = Math.Max(1, repeat);
@@ -91,9 +102,26 @@ internal static class SolverCommands
             // CPU time beside wall time: on a shared machine it is the steadier of the two.
             var cpu = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
-            lu = SparseLu.Factorize(a);
+            lu = SparseLu.TryFactorize(a, options, out var made, out var singular) ? made : throw new InvalidOperationException(singular.Describe());
             factorizeMs[r] = clock.Elapsed.TotalMilliseconds;
             factorizeCpuMs[r] = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+        }
+
+        // Refactorization: a Monte Carlo draw (every value times a factor in [0.9, 1.1], seed 2) on the kept structure.
+        var random = new Random(2);
+        var draw = a.Values.Select(v => v * (0.9 + (0.2 * random.NextDouble()))).ToArray();
+        var numeric = lu.CreateNumeric();
+        var refactorMs = new double[repeat];
+        var refactorCpuMs = new double[repeat];
+        bool fellBack = false;
+        for (int r = 0; r < repeat; r++)
+        {
+            var cpu = Environment.CpuUsage.TotalTime;
+            long start = Stopwatch.GetTimestamp();
+            numeric.TryRefactor(draw, out bool fell, out _);
+            refactorMs[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            refactorCpuMs[r] = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+            fellBack |= fell;
         }
 
         var f = new double[n];
@@ -121,10 +149,10 @@ internal static class SolverCommands
 
         string runs = string.Join(' ', factorizeMs.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)));
         Console.Error.WriteLine(Invariant(
-            $"factorize runs (ms): {runs}; min {factorizeMs.Min():F1}; process CPU median {Median(factorizeCpuMs):F1} ms; solve min {solveMs.Min():F3} ms; nnz(L+U) of blocks={lu.FactorNonZeroCount}, off-block nnz={lu.OffDiagonalNonZeroCount}, bytes allocated over {solveMs.Length} solves={allocated}"));
+            $"factorize runs (ms): {runs}; min {factorizeMs.Min():F1}; process CPU median {Median(factorizeCpuMs):F1} ms; solve min {solveMs.Min():F3} ms; nnz(L+U) of blocks={lu.FactorNonZeroCount}, off-block nnz={lu.OffDiagonalNonZeroCount}, bytes allocated over {solveMs.Length} solves={allocated}; dense tails: {(lu.DenseTails.Length == 0 ? "none" : string.Join(", ", lu.DenseTails.Select(t => t.Size)))}"));
         Breakdown(a);
         Console.WriteLine(Invariant(
-            $"factorize_ms={Median(factorizeMs):F2} solve_ms={Median(solveMs):F3} residual={residual:E3} n={n} nnz={a.NonZeroCount} blocks={lu.BlockCount} largest_block={lu.LargestBlock}"));
+            $"factorize_ms={Median(factorizeMs):F2} factorize_cpu_ms={Median(factorizeCpuMs):F2} refactor_ms={Median(refactorMs):F2} refactor_cpu_ms={Median(refactorCpuMs):F2}{(fellBack ? " (fell back)" : string.Empty)} solve_ms={Median(solveMs):F3} residual={residual:E3} n={n} nnz={a.NonZeroCount} blocks={lu.BlockCount} largest_block={lu.LargestBlock} condition={lu.Condition.Value:E2}"));
     }
 
     /// <summary>Where the factorization's time goes: block triangular form, then AMD on the largest block; the rest is the numeric LU (and assembly).</summary>
@@ -186,10 +214,13 @@ internal static class SolverCommands
             pointers[c + 1] = adjacency.Count;
         }
 
+        var adjacencyArray = adjacency.ToArray();
+        var cpu = Environment.CpuUsage.TotalTime;
         clock.Restart();
-        ApproximateMinimumDegree.Order(largest, pointers, adjacency.ToArray());
+        ApproximateMinimumDegree.Order(largest, pointers, adjacencyArray);
         double amdMs = clock.Elapsed.TotalMilliseconds;
-        Console.Error.WriteLine(Invariant($"breakdown: BTF {btfMs:F1} ms; AMD on the largest block ({largest}, {adjacency.Count} off-diagonal entries of B+B') {amdMs:F1} ms; the rest of factorize is the numeric LU"));
+        double amdCpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+        Console.Error.WriteLine(Invariant($"breakdown: BTF {btfMs:F1} ms; AMD on the largest block ({largest}, {adjacency.Count} off-diagonal entries of B+B') {amdMs:F1} ms (process CPU {amdCpuMs:F1} ms); the rest of factorize is the numeric LU"));
     }
 
     private static double Median(double[] values)

@@ -1,6 +1,6 @@
 namespace Pcf.Accounting.Benchmarks.Synthetic;
 
-/// <summary>Generates synthetic technospheres: the <c>market</c> shape of <c>../shared/bench/synth_system.py</c>, and a product tree.</summary>
+/// <summary>Generates synthetic technospheres: the <c>market</c> shape of <c>../shared/bench/synth_system.py</c>, a product tree and a random (expander) system.</summary>
 /// <remarks>Same algorithm and distributions as the Python generator, drawn from a seeded <see cref="Random"/>
 /// (so the matrices are not bit-identical with NumPy's, but have the same statistics).</remarks>
 internal static class SyntheticGenerator
@@ -175,6 +175,59 @@ internal static class SyntheticGenerator
         }
 
         return new SyntheticSystem(n, rows, cols, vals, gases, emitters, amounts);
+    }
+
+    /// <summary>A random (expander) technosphere: the worst case for any sparse LU.</summary>
+    /// <remarks>Process 0 makes electricity; every other process needs U(0.5, 1.5) kWh per run and two distinct other
+    /// products (not electricity, not its own) drawn uniformly, U(0.05, 0.45) units each; electricity needs 0.01 of two
+    /// products. About 4n entries. Random graphs are expanders: one strongly connected block, and every elimination order
+    /// fills in towards a dense trailing block. Each process emits U(0.01, 2) kg CO2 per run.</remarks>
+    public static SyntheticSystem Random(int n, int seed = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 4);
+        var rng = new Random(seed);
+        var rows = new List<int>(4 * n);
+        var cols = new List<int>(4 * n);
+        var vals = new List<double>(4 * n);
+        for (int j = 0; j < n; j++)
+        {
+            rows.Add(j);
+            cols.Add(j);
+            vals.Add(1.0);
+            if (j > 0)
+            {
+                rows.Add(0);
+                cols.Add(j);
+                vals.Add(-(0.5 + rng.NextDouble()));
+            }
+
+            int first = -1;
+            for (int t = 0; t < 2; t++)
+            {
+                int i;
+                do
+                {
+                    i = 1 + rng.Next(n - 1);
+                }
+                while (i == j || i == first);
+
+                first = i;
+                rows.Add(i);
+                cols.Add(j);
+                vals.Add(j == 0 ? -0.01 : -(0.05 + (0.4 * rng.NextDouble())));
+            }
+        }
+
+        var gases = new int[n];
+        var emitters = new int[n];
+        var amounts = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            emitters[j] = j;
+            amounts[j] = 0.01 + (2.0 - 0.01) * rng.NextDouble();
+        }
+
+        return new SyntheticSystem(n, [.. rows], [.. cols], [.. vals], gases, emitters, amounts);
     }
 
     // Knuth's multiplication method; fine for the small means used here (k ≈ 10).

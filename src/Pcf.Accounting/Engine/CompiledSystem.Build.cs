@@ -300,23 +300,47 @@ public sealed partial class CompiledSystem
         return d;
     }
 
+    // The factorization's outcome is data: a singular block names its columns, a hopelessly ill-conditioned one its condition estimate.
     private void Factorize(List<ValidationProblem> problems)
     {
-        try
+        if (SparseLu.TryFactorize(_technosphere, out var lu, out var singular))
         {
-            _lu = SparseLu.Factorize(_technosphere);
-        }
-        catch (SingularSystemException ex)
-        {
-            var ids = ex.Processes.Select(c => _processes[_columns[c].Process].Id).Distinct().ToList();
-            var names = ids.Select(id => $"'{id}'").ToList();
-            problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem,
-                $"The system cannot be solved: processes {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)} form a loop that makes no net output, or use a product that nothing makes.")
+            _lu = lu;
+            if (lu.Condition.Value >= SparseLu.HopelessConditionThreshold)
             {
-                Subject = new ProcessSubject([.. ids]),
+                problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem, string.Create(CultureInfo.InvariantCulture,
+                    $"The system cannot be solved reliably: processes {ProcessList(lu.Condition.Columns)} form a loop that is ill-conditioned (condition estimate ≈ {lu.Condition.Value:G3}): it nearly makes no net output, and rounding alone may change every digit of the result."))
+                {
+                    Subject = ProcessesOf(lu.Condition.Columns),
+                });
+            }
+            else if (lu.Condition.Value > SparseLu.IllConditionedThreshold)
+            {
+                Warnings = [new ValidationProblem("$.processes", ProblemCodes.IllConditionedSystem, string.Create(CultureInfo.InvariantCulture,
+                    $"Processes {ProcessList(lu.Condition.Columns)} form a loop that nearly makes no net output (condition estimate ≈ {lu.Condition.Value:G3}): rounding alone may give the result a relative error of up to {lu.Condition.Value * 1.1e-16:G2}, and any uncertainty of the loop's amounts is amplified as much."))
+                {
+                    Subject = ProcessesOf(lu.Condition.Columns),
+                }];
+            }
+        }
+        else
+        {
+            problems.Add(new ValidationProblem("$.processes", ProblemCodes.SingularSystem,
+                $"The system cannot be solved: processes {ProcessList(singular.Columns)} form a loop that makes no net output, or use a product that nothing makes.")
+            {
+                Subject = ProcessesOf(singular.Columns),
             });
         }
     }
+
+    /// <summary>The distinct process ids of some columns, quoted, at most 20.</summary>
+    private string ProcessList(IEnumerable<int> columns)
+    {
+        var names = columns.Select(c => _processes[_columns[c].Process].Id).Distinct().Select(id => $"'{id}'").ToList();
+        return $"{string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20} more" : string.Empty)}";
+    }
+
+    private ProcessSubject ProcessesOf(IEnumerable<int> columns) => new([.. columns.Select(c => _processes[_columns[c].Process].Id).Distinct()]);
 
     private FactorRequest RequestFor(FlowId flow, Supply supply) =>
         new(supply.FactorKey!, supply.Region, supply.Year, System.GetFlow(flow).ReferenceUnit);

@@ -97,7 +97,7 @@ public sealed partial class CompiledSystem
         var f = new double[n];
         f[row] = demand.Amount.As(System.GetFlow(demand.Product).ReferenceUnit);
         var s = new double[n];
-        _lu.Solve(f, s);
+        _lu.TrySolve(f, s); // an overflow leaves non-finite entries, reported below with the processes they belong to
         var lambda = PerUnitFootprints(factors, gwp);
         if (NonFinite(s, lambda) is { } problem)
         {
@@ -106,7 +106,7 @@ public sealed partial class CompiledSystem
 
         var inventory = Inventory(factors, gwp, s, lambda);
         var summary = _summary ??= SystemSummary.Of(System, System.ContentHash);
-        return ValidationResult.Success(FootprintViews.Build(summary, RuleSet, gwp, demand, inventory, Allocations, resolutionWarnings, views));
+        return ValidationResult.Success(FootprintViews.Build(summary, RuleSet, gwp, demand, inventory, Allocations, [.. resolutionWarnings, .. Warnings], views));
     }
 
     private SystemSummary? _summary;
@@ -260,7 +260,7 @@ public sealed partial class CompiledSystem
     {
         var g = Co2ePerRun(factors, gwp);
         var lambda = new double[g.Length];
-        _lu.SolveTransposed(g, lambda);
+        _lu.TrySolveTransposed(g, lambda); // non-finite entries are reported by the caller
         return lambda;
     }
 

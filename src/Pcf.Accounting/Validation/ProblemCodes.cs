@@ -102,8 +102,8 @@ public static class ProblemCodes
     /// <summary>A view registered for the calculation failed (its exception's message is in the problem).</summary>
     public const string ViewFailed = "PCF0504";
 
-    /// <summary>A warning: the technosphere is ill-conditioned (its condition estimate is in the message); the result may have lost digits.</summary>
-    public const string IllConditioned = "PCF0505";
+    /// <summary>A warning: a loop of the system nearly makes no net output (its condition estimate passes 10¹²), so rounding alone may change the result's leading digits.</summary>
+    public const string IllConditionedSystem = "PCF0505";
 
     /// <summary>No registered provider has an emission factor for a request, within the fallbacks allowed.</summary>
     public const string UnresolvedFactor = "PCF0401";

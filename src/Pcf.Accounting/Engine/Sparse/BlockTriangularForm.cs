@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Pcf.Accounting.Engine.Sparse;
 
 /// <summary>
@@ -31,10 +33,19 @@ internal sealed class BlockTriangularForm
     /// <summary>Gets the number of diagonal blocks.</summary>
     public int BlockCount => BlockStarts.Length - 1;
 
-    /// <exception cref="SingularSystemException">The matrix is structurally singular.</exception>
-    public static BlockTriangularForm Compute(SparseMatrix a)
+    /// <summary>Computes the block triangular form of a matrix known to be structurally non-singular (tests, benchmarks).</summary>
+    /// <exception cref="InvalidOperationException">The matrix is structurally singular.</exception>
+    public static BlockTriangularForm Compute(SparseMatrix a) =>
+        TryCompute(a, out var singular) ?? throw new InvalidOperationException(singular!.Describe());
+
+    /// <summary>Computes the block triangular form, or the columns that make the matrix structurally singular.</summary>
+    /// <param name="a">The matrix.</param>
+    /// <param name="singular">Set, with the unmatched columns, when no complete transversal exists.</param>
+    /// <returns>The form, or <see langword="null"/> when the matrix is structurally singular.</returns>
+    public static BlockTriangularForm? TryCompute(SparseMatrix a, out SingularBlock? singular)
     {
         ArgumentNullException.ThrowIfNull(a);
+        singular = null;
         int n = a.Size;
         int[] cp = a.ColumnPointers, ri = a.RowIndices;
 
@@ -45,7 +56,13 @@ internal sealed class BlockTriangularForm
         {
             if (Array.BinarySearch(ri, cp[j], cp[j + 1] - cp[j], j) < 0)
             {
-                columnOfRow = MaximumTransversal(a);
+                columnOfRow = MaximumTransversal(a, out var unmatched);
+                if (columnOfRow is null)
+                {
+                    singular = new SingularBlock(Singularity.Structural, unmatched, null, null);
+                    return null;
+                }
+
                 break;
             }
         }
@@ -94,9 +111,10 @@ internal sealed class BlockTriangularForm
     /// Finds a row for every column such that the matched entries are structurally non-zero
     /// (depth-first augmenting paths with a cheap-assignment look-ahead, after Duff's MC21).
     /// </summary>
-    /// <returns>The column matched to each row.</returns>
-    /// <exception cref="SingularSystemException">No complete matching exists.</exception>
-    internal static int[] MaximumTransversal(SparseMatrix a)
+    /// <returns>The column matched to each row, or <see langword="null"/> when no complete matching exists.</returns>
+    /// <param name="a">The matrix.</param>
+    /// <param name="unmatchedColumns">The columns left without a row, ascending (empty on success).</param>
+    internal static int[]? MaximumTransversal(SparseMatrix a, out ImmutableArray<int> unmatchedColumns)
     {
         ArgumentNullException.ThrowIfNull(a);
         int n = a.Size;
@@ -181,12 +199,10 @@ internal sealed class BlockTriangularForm
             }
         }
 
+        unmatchedColumns = [.. unmatched];
         if (unmatched.Count > 0)
         {
-            throw new SingularSystemException(
-                $"The system is structurally singular: {unmatched.Count} process(es) cannot be matched to a product they alone supply " +
-                $"(a product nobody supplies, or a process with no output), e.g. process {unmatched[0]}.",
-                unmatched);
+            return null;
         }
 
         return columnOfRow;

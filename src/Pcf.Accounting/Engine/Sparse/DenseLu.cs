@@ -15,7 +15,7 @@ internal sealed class DenseLu
         _pivot = pivot;
     }
 
-    /// <exception cref="SingularSystemException">A pivot is exactly zero.</exception>
+    /// <exception cref="InvalidOperationException">A pivot is exactly zero.</exception>
     public static DenseLu Factorize(double[,] a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -56,7 +56,7 @@ internal sealed class DenseLu
 
             if (max == 0)
             {
-                throw new SingularSystemException($"The matrix is singular at column {k}.", [k]);
+                throw new InvalidOperationException($"The matrix is singular at column {k}.");
             }
 
             if (best != k)

@@ -216,6 +216,32 @@ internal sealed class SparseMatrix
         return new SparseMatrix(n, pointers, rows, values);
     }
 
+    /// <summary>The same pattern with other values (in this matrix's storage order); entries that are zero stay stored.</summary>
+    /// <exception cref="ArgumentException">The length differs from <see cref="NonZeroCount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not finite.</exception>
+    internal SparseMatrix WithValues(ReadOnlySpan<double> values)
+    {
+        CheckValues(values, nameof(values));
+        return new SparseMatrix(Size, ColumnPointers, RowIndices, values.ToArray());
+    }
+
+    /// <summary>Checks values for <see cref="WithValues"/> or a refactorization: one per stored entry, all finite.</summary>
+    internal void CheckValues(ReadOnlySpan<double> values, string name)
+    {
+        if (values.Length != NonZeroCount)
+        {
+            throw new ArgumentException($"Expected {NonZeroCount} values (one per stored entry), got {values.Length}.", name);
+        }
+
+        for (int p = 0; p < values.Length; p++)
+        {
+            if (!double.IsFinite(values[p]))
+            {
+                throw new ArgumentOutOfRangeException(name, values[p], $"Value {p} is not finite.");
+            }
+        }
+    }
+
     /// <summary>Returns the dense form (row-major); for tests and small systems only.</summary>
     public double[,] ToDense()
     {

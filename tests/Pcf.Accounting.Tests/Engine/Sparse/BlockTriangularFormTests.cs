@@ -88,13 +88,14 @@ public sealed class BlockTriangularFormTests
     }
 
     [Fact]
-    public void MaximumTransversal_ZeroColumn_ThrowsNamingProcess()
+    public void TryCompute_ZeroColumn_IsStructurallySingularNamingIt()
     {
         var a = SparseMatrix.FromTriplets(3, [0, 1, 0], [0, 1, 2], [1.0, 1.0, 0.0]);
 
-        var ex = Assert.Throws<SingularSystemException>(() => BlockTriangularForm.Compute(a));
+        Assert.Null(BlockTriangularForm.TryCompute(a, out var singular));
 
-        Assert.Equal([2], ex.Processes);
+        Assert.Equal(Singularity.Structural, singular!.Kind);
+        Assert.Equal([2], singular.Columns.ToArray());
     }
 
     [Fact]

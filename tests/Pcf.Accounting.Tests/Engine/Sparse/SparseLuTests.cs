@@ -215,40 +215,47 @@ public sealed class SparseLuTests
             }, iter: 100);
 
     [Fact]
-    public void Factorize_LoopThatNetsNothing_ThrowsNamingTheLoop()
+    public void TryFactorize_LoopThatNetsNothing_NamesTheLoop()
     {
         // Processes 1 and 2 each make 1 unit from 1 unit of the other: A = [[1,-1],[-1,1]] is singular.
         // Process 0 (a consumer of product 1) is not part of the loop.
         var a = TestSystems.FromDense(new double[,] { { 1, 0, 0 }, { -1, 1, -1 }, { 0, -1, 1 } });
 
-        var ex = Assert.Throws<SingularSystemException>(() => SparseLu.Factorize(a));
+        Assert.False(SparseLu.TryFactorize(a, out var lu, out var singular));
 
-        Assert.Equal([1, 2], ex.Processes);
+        Assert.Null(lu);
+        Assert.Equal(Singularity.Numerical, singular.Kind);
+        Assert.Equal([1, 2], singular.Columns.ToArray());
+        Assert.Equal(0, singular.SmallestRelativePivot); // 1 - (-1)(-1) cancels exactly
+        Assert.Contains(singular.BreakdownColumn!.Value, singular.Columns);
     }
 
     [Fact]
-    public void Factorize_TwoCycle_Throws()
+    public void Factorize_TwoCycle_ThrowsForACallerThatAssumedItRegular()
     {
         var a = TestSystems.FromDense(new double[,] { { 1, -1 }, { -1, 1 } });
 
-        var ex = Assert.Throws<SingularSystemException>(() => SparseLu.Factorize(a));
+        var ex = Assert.Throws<InvalidOperationException>(() => SparseLu.Factorize(a));
 
-        Assert.Equal([0, 1], ex.Processes);
+        Assert.Equal("A block of 2 columns is numerically singular (smallest relative pivot 0.00E+000); the elimination broke down at column 1.", ex.Message);
     }
 
     [Fact]
-    public void Factorize_ProcessWithoutOutput_ThrowsNamingIt()
+    public void TryFactorize_ProcessWithoutOutput_IsStructuralNamingIt()
     {
         // Process 1 has an empty column (no output, no inputs).
         var a = SparseMatrix.FromTriplets(3, [0, 1, 2], [0, 0, 2], [1.0, -1.0, 1.0]);
 
-        var ex = Assert.Throws<SingularSystemException>(() => SparseLu.Factorize(a));
+        Assert.False(SparseLu.TryFactorize(a, out _, out var singular));
 
-        Assert.Contains(1, ex.Processes);
+        Assert.Equal(Singularity.Structural, singular.Kind);
+        Assert.Equal([1], singular.Columns.ToArray());
+        Assert.Null(singular.SmallestRelativePivot);
+        Assert.Null(singular.BreakdownColumn);
     }
 
     [Fact]
-    public void Factorize_ZeroPivotInLargerLoop_ThrowsNamingAllItsProcesses()
+    public void TryFactorize_ZeroPivotInLargerLoop_NamesAllItsProcesses()
     {
         // Ring of 6 where each makes 1 and consumes 1 of the previous: determinant 1 - 1 = 0.
         const int n = 6;
@@ -259,9 +266,10 @@ public sealed class SparseLuTests
             dense[(j + n - 1) % n, j] = -1;
         }
 
-        var ex = Assert.Throws<SingularSystemException>(() => SparseLu.Factorize(TestSystems.FromDense(dense)));
+        Assert.False(SparseLu.TryFactorize(TestSystems.FromDense(dense), out _, out var singular));
 
-        Assert.Equal([0, 1, 2, 3, 4, 5], ex.Processes);
+        Assert.Equal(Singularity.Numerical, singular.Kind);
+        Assert.Equal([0, 1, 2, 3, 4, 5], singular.Columns.ToArray());
     }
 
     [Fact]
@@ -273,13 +281,24 @@ public sealed class SparseLuTests
     }
 
     [Fact]
-    public void Solve_OverflowingSolution_Throws()
+    public void TrySolve_OverflowingSolution_MarksTheColumnsThatOverflowed()
     {
-        // s1 = 1e300 · s0 with s0 = 1e300: the true solution is not representable.
+        // s0 = 1 / 1e-300 = 1e300 (finite); s1 = s0 / 1e-300 = 1e600: not representable, so +infinity.
+        // Transposed: y1 = 1e300 for c = (0, 1), then y0 = y1 / 1e-300 overflows.
         var a = TestSystems.FromDense(new double[,] { { 1e-300, 0 }, { -1, 1e-300 } });
         var lu = SparseLu.Factorize(a);
+        var x = new double[2];
+        var y = new double[2];
 
-        Assert.Throws<SingularSystemException>(() => lu.Solve([1, 0], new double[2]));
+        Assert.False(lu.TrySolve([1, 0], x));
+        Assert.False(lu.TrySolveTransposed([0, 1], y));
+
+        Assert.Equal(1e300, x[0], 1e285);
+        Assert.Equal(double.PositiveInfinity, x[1]);
+        Assert.Equal(double.PositiveInfinity, y[0]);
+        Assert.Equal(1e300, y[1], 1e285);
+        var ex = Assert.Throws<InvalidOperationException>(() => lu.Solve([1, 0], x));
+        Assert.Equal("The solution is not finite: it overflowed at column 1.", ex.Message);
     }
 
     [Fact]
