@@ -284,7 +284,7 @@ for file, hub, data_year in EGRID:
 write("us-epa-egrid-subregions.json", {
     "id": "pcf-accounting/us-epa-egrid-subregions", "name": "US grid electricity by eGRID subregion (US EPA GHG Emission Factors Hub, eGRID2021 and eGRID2022)",
     "version": VERSION, "publisher": "US EPA", "licence": "US Government work, public domain", "url": "https://www.epa.gov/egrid",
-    "description": ("electricity/grid/combustion per MWh, CO2, CH4 and N2O (kg), for the 26 eGRID subregions (region US-EGRID-<acronym>) and the "
+    "description": ("electricity/grid/combustion per MWh, CO2, CH4 and N2O (kg), for the 27 eGRID subregions (region US-EGRID-<acronym>, Puerto Rico included) and the "
                     "US average (US), data years 2021 and 2022. Combustion only. "
                     f"Source files: eng/factors/sources/epa/ghg-emission-factors-hub-2023.xlsx and -2024.xlsx, retrieved {RETRIEVED}.")}, egrid)
 
