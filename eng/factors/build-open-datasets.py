@@ -2,6 +2,8 @@
 """Writes the openly licensed datasets of Pcf.Accounting.Data from the source files in eng/factors/sources/.
 
     python3 eng/factors/build-open-datasets.py      (no arguments; run from any directory; Python 3.9+, standard library only)
+    python3 eng/factors/build-open-datasets.py --out DIR   (writes into DIR instead; DIR must hold the files of
+                                                            build-default-factors.py --out DIR for the manifest)
 
 Every value is read from a source file stored beside this script (eng/factors/sources/, origins and licences in
 eng/factors/sources/SOURCES.md); nothing is typed in here but the mapping from the source's names to factor keys and
@@ -32,6 +34,8 @@ import xlsxread  # noqa: E402
 
 SRC = HERE / "sources"
 OUT = HERE.parents[1] / "src" / "Pcf.Accounting.Data" / "Data"
+if len(sys.argv) == 3 and sys.argv[1] == "--out":  # the reproduction test writes elsewhere (after build-default-factors.py --out)
+    OUT = pathlib.Path(sys.argv[2])
 VERSION = "2026.2"
 RETRIEVED = "2026-12-05"
 LB = 0.45359237  # kg per pound (international avoirdupois pound, exact)

@@ -91,9 +91,9 @@ public class FactorCatalogTests
     public void Find_UnknownRegion_FallsBackToGlobalOnly()
     {
         var catalog = new FactorCatalog([Co2PerKwh("x", "GLO", null, 1)]);
-        var match = catalog.Find(Request("x", "DE", 2024), "p")!;
-        Assert.Equal<FactorFallback>([new RegionFallback("DE", "GLO", 1)], match.Fallbacks.ToArray());
-        Assert.Null(catalog.Find(Request("x", "DE", 2024), "p", FallbackPolicy.ExactOnly));
+        var match = catalog.Find(Request("x", "ZZ", 2024), "p")!;
+        Assert.Equal<FactorFallback>([new RegionFallback("ZZ", "GLO", 1)], match.Fallbacks.ToArray());
+        Assert.Null(catalog.Find(Request("x", "ZZ", 2024), "p", FallbackPolicy.ExactOnly));
     }
 
     [Fact]
