@@ -218,7 +218,7 @@ EMBER_SNAPSHOTS = [  # file, co2.js commit, commit date
     ("average-intensities-b459b5e.json", "b459b5e543c6cfb49ad429627e325e14c45697e1", "2025-08-03"),
 ]
 # ISO 3166-1 alpha-3 -> alpha-2 for the countries included (EU 27, the rest of Europe's large grids, G20 and main trade
-# partners of Chinese and EU manufacturers); Ember's EU aggregate is region EU, its World aggregate GLO.
+# partners of Chinese and EU manufacturers); Ember's EU aggregate is region EU.
 ISO = {
     "AUT": "AT", "BEL": "BE", "BGR": "BG", "HRV": "HR", "CYP": "CY", "CZE": "CZ", "DNK": "DK", "EST": "EE", "FIN": "FI",
     "FRA": "FR", "DEU": "DE", "GRC": "GR", "HUN": "HU", "IRL": "IE", "ITA": "IT", "LVA": "LV", "LTU": "LT", "LUX": "LU",
@@ -230,16 +230,21 @@ ISO = {
     "ZAF": "ZA", "EGY": "EG", "MAR": "MA", "NGA": "NG", "SAU": "SA", "ARE": "AE", "ISR": "IL", "IRN": "IR", "KAZ": "KZ",
     "UZB": "UZ",
 }
-AGGREGATES = {"EU": "EU", "World": "GLO"}
+AGGREGATES = {"EU": "EU"}
+# Ember's world average is left out: under the default same-year-first fallback a GLO value of a later year would
+# stand in for a country's own figure of an earlier year (China 2025 would take the world's 2024 value).
+# China is left out: its official life-cycle grid factor (MEE, NBS and NEA, china-electricity-lifecycle-2023) applies,
+# with the year fallback, rather than a third-party figure of another basis for a nearer year.
+OFFICIAL_ELSEWHERE = {"CHN"}
 values = {}  # (region, year) -> (value g/kWh, snapshot, name)
 for file, commit, date in EMBER_SNAPSHOTS:
     snapshot = json.loads((SRC / "ember" / file).read_text(encoding="utf-8"))
     for code, entry in snapshot.items():
         region = ISO.get(code) or AGGREGATES.get(code)
-        if region is None or entry.get("emissions_intensity_gco2_per_kwh") is None:
+        if region is None or code in OFFICIAL_ELSEWHERE or entry.get("emissions_intensity_gco2_per_kwh") is None:
             continue
         values[(region, entry["year"])] = (entry["emissions_intensity_gco2_per_kwh"], file, commit, date, entry["country_or_region"], code)
-ORDER = {region: i for i, region in enumerate(list(ISO.values()) + ["EU", "GLO"])}
+ORDER = {region: i for i, region in enumerate(list(ISO.values()) + ["EU"])}
 ember = []
 for (region, year), (g, file, commit, date, name, code) in sorted(values.items(), key=lambda kv: (ORDER[kv[0][0]], kv[0][1])):
     ember.append({"key": "electricity/grid", "name": f"{name} grid electricity, life cycle, generation basis (Ember)", "perUnit": "kWh",
@@ -256,7 +261,9 @@ write("ember-electricity-lifecycle.json", {
     "version": VERSION, "publisher": "Ember", "licence": "CC BY 4.0 (Ember); snapshots via thegreenwebfoundation/co2.js (Apache-2.0)",
     "url": "https://ember-energy.org/data/yearly-electricity-data/",
     "description": ("electricity/grid, kg CO2e per kWh generated, life-cycle basis, 2021-2024, for the EU 27, other European countries, "
-                    "G20 members and main trading partners (region = ISO 3166 alpha-2), the EU aggregate (EU) and the world (GLO). "
+                    "G20 members and main trading partners (region = ISO 3166 alpha-2) and the EU aggregate (EU); not the world average "
+                    "(a later-year GLO value would displace a country's own earlier one under the same-year-first fallback) and not "
+                    "China, whose official life-cycle factor (china-electricity-lifecycle-2023) applies. "
                     f"Source files: eng/factors/sources/ember/*.json, retrieved {RETRIEVED}.")}, ember)
 
 # ------------------------------------------------------------------------------------------------ US EPA eGRID (GHG Emission Factors Hub, Table 6)

@@ -16,7 +16,7 @@ namespace Pcf.Accounting.Data;
 /// spend factors stand in for any country that has none of its own, always recorded as a region fallback (the UK grid
 /// factors never stand in for another country's grid). Proxies are
 /// tried only when no region of the chain up to <c>GLO</c> has a factor in any year allowed: a Chinese request for 2025
-/// takes China's 2024 factor before the UK's 2025 one.</para>
+/// takes China's 2023 factor before the UK's 2025 one.</para>
 /// </remarks>
 /// <threadsafety>Thread-safe; each dataset is read at most once per provider.</threadsafety>
 public sealed class DefaultFactorProvider : EmissionFactorProvider

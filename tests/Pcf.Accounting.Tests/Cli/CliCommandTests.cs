@@ -224,7 +224,7 @@ public sealed class CliCommandTests : IDisposable
         // The grid factors have no per-gas data: said, with nothing attributed.
         Assert.Contains("electricity/grid (CN, 2025) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
         Assert.Contains("electricity/grid (CN-JS, 2025) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("0.083625 kg CO2e are in the CO2e line", output, StringComparison.Ordinal); // 0.15 kWh x 0.5575
+        Assert.Contains("0.093075 kg CO2e are in the CO2e line", output, StringComparison.Ordinal); // 0.15 kWh x 0.6205
     }
 
     [Theory]
