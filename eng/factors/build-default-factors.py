@@ -6,6 +6,10 @@ from the transcription named beside it, with its confidence mark ([V] verified, 
 Derived values (per tonne, per Nm3) are arithmetic on those numbers; the formula is written into each factor's note.
 
     python3 eng/factors/build-default-factors.py      (no arguments; run from any directory)
+    python3 eng/factors/build-default-factors.py --out DIR   (writes into DIR instead)
+
+The openly licensed datasets (UK DESNZ, Ember, US EPA, CBAM) and the manifest come from build-open-datasets.py, which
+reads the source files in eng/factors/sources/; run it after this script.
 
 This script is the only source of src/Pcf.Accounting.Data/Data/*.json: it rewrites all four files. Never edit them
 by hand. To add or change a value, put it in the tables below as data, with its source, transcription id and
@@ -13,9 +17,11 @@ confidence mark beside it, re-run the script and commit the script and the JSON 
 checkout must leave no diff (`git status --short src/Pcf.Accounting.Data/Data` prints nothing); if it does, the
 JSON was changed by other means and the script has to be brought up to date before anything else.
 """
-import json, pathlib
+import json, pathlib, sys
 
 OUT = pathlib.Path(__file__).resolve().parents[2] / "src" / "Pcf.Accounting.Data" / "Data"
+if len(sys.argv) == 3 and sys.argv[1] == "--out":  # the reproduction test writes elsewhere
+    OUT = pathlib.Path(sys.argv[2])
 VERSION = "2026.1"
 CONF = {"V": "verified", "S": "secondary", "U": "unverified"}
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Globalization;
 using Pcf.Accounting.Cli.Rendering;
@@ -59,38 +60,121 @@ internal static class FactorsCommand
     private static Command Find(CliContext context)
     {
         var text = new Argument<string>("text") { Description = "Text to look for in factor keys and names, ignoring case." };
-        var region = new Option<string>("--region") { Description = "Only factors of this region (CN, CN-JS, CN-GRID-EAST, GLO ...).", HelpName = "region" };
+        var region = new Option<string>("--region")
+        {
+            Description = "Resolve for this region (CN, CN-JS, DE-BY, US-EGRID-CAMX, GLO ...) with the fallbacks 'pcf calculate' applies, and show them.",
+            HelpName = "region",
+        };
         var year = NumberOptions.WholeNumber("--year");
-        year.Description = "Only factors of this reference year.";
+        year.Description = "Resolve for this reference year (with the same year fallback as 'pcf calculate').";
         year.HelpName = "year";
         var files = CalculationOptionSet.FactorFilesOption();
-        files.Description = "Also search this factor file; repeatable.";
-        var command = new Command("find", "Finds emission factors by text in their key or name, optionally for one region and year.");
+        files.Description = "Also search this factor file, before the embedded data as in 'pcf calculate'; repeatable.";
+        var command = new Command("find", "Finds emission factors by text in their key or name; with --region or --year, resolves each key as 'pcf calculate' would and shows the fallbacks taken.");
         command.Arguments.Add(text);
         command.Options.Add(region);
         command.Options.Add(year);
         command.Options.Add(files);
-        Examples.Add(command, "pcf factors find electricity/grid --region CN --year 2023", "pcf factors find coal", "pcf factors find steel --factors suppliers.json");
+        Examples.Add(command, "pcf factors find electricity/grid --region DE-BY --year 2024", "pcf factors find coal", "pcf factors find fuel/natural-gas --region CN", "pcf factors find steel --factors suppliers.json");
         command.SetAction(async (parse, ct) =>
         {
+            var fileList = parse.GetValue(files) ?? [];
             var catalogs = new List<(string Name, FactorCatalog Catalog)> { ("embedded defaults", DefaultFactors.Catalog) };
-            foreach (var file in parse.GetValue(files) ?? [])
+            foreach (var file in fileList)
             {
                 catalogs.Add((file, await Calculation.ReadCatalogAsync(context, file, ct).ConfigureAwait(false)));
             }
 
             string wanted = parse.GetRequiredValue(text);
-            var found = catalogs.Select(c => (c.Name, Factors: (IEnumerable<EmissionFactor>)c.Catalog.Search(wanted, parse.GetValue(region), parse.GetValue(year)).ToList())).ToList();
+            string? askedRegion = parse.GetValue(region);
+            int? askedYear = parse.GetValue(year);
+            var found = catalogs.Select(c => (c.Name, Factors: (IEnumerable<EmissionFactor>)c.Catalog.Search(wanted).ToList())).ToList();
             if (found.All(c => !c.Factors.Any()))
             {
-                context.Console.Write(new Text($"No factor matches '{wanted}'{(parse.GetValue(region) is { } r ? $" in region {r}" : string.Empty)}{(parse.GetValue(year) is { } y ? $" for {y}" : string.Empty)}.\n"));
+                context.Console.Write(new Text($"No factor matches '{wanted}'.\n"));
                 return ExitCodes.Success;
             }
 
-            Render(context.Console, found.Where(c => c.Factors.Any()));
+            if (askedRegion is null && askedYear is null)
+            {
+                Render(context.Console, found.Where(c => c.Factors.Any()));
+                return ExitCodes.Success;
+            }
+
+            // The providers of 'pcf calculate', in its order: the files given, then the embedded data.
+            var providers = await Calculation.ReadFactorFilesAsync(context, fileList, ct).ConfigureAwait(false);
+            using (var scope = context.Services.CreateScope())
+            {
+                providers.AddRange(scope.ServiceProvider.GetRequiredService<FactorResolver>().Providers);
+            }
+
+            var requests = found.SelectMany(c => c.Factors).Select(f => (f.Key, f.PerUnit)).Distinct().Select(k => new FactorRequest(k.Key, askedRegion, askedYear, k.PerUnit)).ToList();
+            await RenderResolvedAsync(context.Console, requests, providers, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task RenderResolvedAsync(IAnsiConsole console, List<FactorRequest> requests, List<IEmissionFactorProvider> providers, CancellationToken cancellationToken)
+    {
+        var table = Cells.Table($"Resolved as 'pcf calculate' would ({requests.Count} request{(requests.Count == 1 ? string.Empty : "s")})",
+            "Key", "Asked", "Found", "Fallbacks", "Amounts (kg/unit)", "Kind", "Provider", "Source");
+        var sources = new List<string>();
+        foreach (var request in requests)
+        {
+            FactorMatch? match = null;
+            string? problem = null;
+            foreach (var provider in providers)
+            {
+                var lookup = await provider.FindAsync(request, cancellationToken).ConfigureAwait(false);
+                if (lookup.Status == FactorLookupStatus.WrongDimension)
+                {
+                    problem = $"{provider.Name} has it per {lookup.FactorUnit!.Symbol} ({lookup.FactorUnit.Dimension}), not per {request.Unit.Symbol}";
+                    break;
+                }
+
+                if (lookup.Match is { } found)
+                {
+                    match = found;
+                    break;
+                }
+            }
+
+            string asked = $"{request.Region ?? RegionHierarchy.Global} {request.Year?.ToString(CultureInfo.InvariantCulture) ?? "latest"} per {request.Unit.Symbol}";
+            if (match is null)
+            {
+                table.AddRow(Cells.Text(request.Key), Cells.Text(asked), Cells.Text(problem ?? "none (PCF0401)"), Cells.Text(string.Empty), Cells.Text(string.Empty), Cells.Text(string.Empty), Cells.Text(string.Empty), Cells.Text(string.Empty));
+                continue;
+            }
+
+            var f = match.Factor;
+            string source = $"{f.Provenance.Publisher}, {f.Provenance.Document}" + (f.Provenance.Dataset is { } d ? $" [{d}{(f.Provenance.DatasetVersion is { } v ? " " + v : string.Empty)}]" : string.Empty)
+                + (f.Provenance.Licence is { } l ? $"; licence: {l}" : string.Empty);
+            int index = sources.IndexOf(source);
+            if (index < 0)
+            {
+                sources.Add(source);
+                index = sources.Count - 1;
+            }
+
+            table.AddRow(
+                Cells.Text(request.Key),
+                Cells.Text(asked),
+                Cells.Text($"{f.Region} {f.Year?.ToString(CultureInfo.InvariantCulture) ?? "any year"} per {f.PerUnit.Symbol}"),
+                Cells.Text(match.Fallbacks.Length == 0 ? "none" : string.Join("; ", match.Fallbacks.Select(x => x.Describe()))),
+                Cells.Text(Amounts(f)),
+                Cells.Text(Names.Of(f.Provenance.Kind)),
+                Cells.Text(match.ProviderName),
+                Cells.Text($"[{index + 1}]"));
+        }
+
+        console.Write(table);
+        for (int i = 0; i < sources.Count; i++)
+        {
+            console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
+        }
+
+        console.WriteLine();
     }
 
     private static void Render(IAnsiConsole console, IEnumerable<(string Name, IEnumerable<EmissionFactor> Factors)> catalogs)

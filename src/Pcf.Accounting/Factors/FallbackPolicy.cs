@@ -9,15 +9,15 @@ namespace Pcf.Accounting.Factors;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record FallbackPolicy
 {
-    /// <summary>Gets the default policy: the China hierarchy, back to <c>GLO</c>, at most 3 years back, same year first.</summary>
+    /// <summary>Gets the default policy: the world hierarchy (<see cref="RegionHierarchy.World"/>), back to <c>GLO</c>, at most 3 years back, same year first.</summary>
     public static FallbackPolicy Default { get; } = new();
 
     /// <summary>Gets a policy that allows no region or year fallback (unit conversion within a dimension stays allowed).</summary>
     public static FallbackPolicy ExactOnly { get; } = new() { Regions = RegionHierarchy.Empty, FallBackToGlobal = false, MaxYearsBack = 0 };
 
     /// <summary>Gets the region hierarchy walked from the requested region upwards.</summary>
-    /// <value>The default value is <see cref="RegionHierarchy.China"/>.</value>
-    public RegionHierarchy Regions { get; init; } = RegionHierarchy.China;
+    /// <value>The default value is <see cref="RegionHierarchy.World"/> (China's provinces and grids, the EU, Germany's states, the US).</value>
+    public RegionHierarchy Regions { get; init; } = RegionHierarchy.World;
 
     /// <summary>Gets a value indicating whether <c>GLO</c> ends every region chain.</summary>
     /// <value>The default value is <see langword="true"/>.</value>

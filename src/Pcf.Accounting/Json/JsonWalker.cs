@@ -357,6 +357,12 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return unit;
         }
 
+        // A currency is written with its dimension's name, currency:USD, so that a misspelt unit is never taken for one.
+        if (symbol.StartsWith("currency:", StringComparison.Ordinal) && Dimension.IsCurrencyCode(symbol.AsSpan(9)))
+        {
+            return Unit.Currency(symbol[9..]);
+        }
+
         Problem(path, ProblemCodes.UnknownUnit, $"'{symbol}' is not a known unit (symbols are case-sensitive: kg, t, kWh, MJ, m3, tkm, piece; see docs/units.md).");
         return null;
     }

@@ -230,20 +230,22 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public async Task Explain_GasThroughFactors_ShowsEveryPlaceItEntersAndSumsToItsByGasLine()
     {
-        // Steel bracket: no process emits CO2 directly; it comes through the fuel factors, and the grid factors are CO2e only.
+        // Steel bracket: CO2 enters directly (the coke burned in steelmaking) and through the CO2 components of the life-cycle fuel
+        // factors; the rest of those factors and the grid factors are CO2e only.
         var (exit, output, error) = await RunAsync("explain", SteelBracket, "--item", "CO2-fossil");
 
         Assert.True(exit == 0, error);
-        // The By-gas line of calculate: CO2-fossil 0.619537 kg CO2e (docs/cli.md) = coke 0.444132 + coal 0.125459 + natural gas 0.0499466.
-        Assert.Contains("CO2-fossil in 1 pc bracket  0.619537 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("CO2-fossil Emission via fuel-combustion/coke (CN, 2023) per t  0.444132 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("CO2-fossil Emission via fuel-combustion/bituminous-coal (CN, 2023) per t  0.125459 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("CO2-fossil Emission via fuel-combustion/natural-gas (CN, 2023) per Nm3  0.0499466 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("0 direct exchanges + 3 factor components = 0.619537 kg CO2-fossil", output, StringComparison.Ordinal);
+        // The By-gas line of calculate: CO2-fossil 0.635362 kg = coke 0.0004326 x 1026.66 = 0.444133 + coal 0.000060564 t x 2370.72
+        // = 0.14358 + natural gas 0.0231 Nm3 x 2.0627 = 0.0476484 (tests/Pcf.Accounting.Tests/Data/SampleFactorsTests.cs).
+        Assert.Contains("CO2-fossil in 1 pc bracket  0.635362 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission of 'steelmaking'  0.444133 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission via fuel/coal-industrial (CN, 2025) per t  0.14358 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("CO2-fossil Emission via fuel/natural-gas (CN, 2025) per Nm3  0.0476484 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("1 direct exchange + 2 factor components = 0.635362 kg CO2-fossil", output, StringComparison.Ordinal);
         // The grid factors have no per-gas data: said, with nothing attributed.
-        Assert.Contains("electricity/grid (CN, 2023) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("electricity/grid (CN-JS, 2023) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
-        Assert.Contains("0.108257 kg CO2e are in the CO2e line", output, StringComparison.Ordinal);
+        Assert.Contains("electricity/grid (CN, 2025) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("electricity/grid (CN-JS, 2025) per kWh: no per-gas split  0 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("0.093075 kg CO2e are in the CO2e line", output, StringComparison.Ordinal); // 0.15 kWh x 0.6205
     }
 
     [Theory]

@@ -17,8 +17,9 @@ public sealed class CliExportTests : IDisposable
           "carbonContent": { "fossil": { "amount": 0.0008, "unit": "kg" }, "biogenic": { "amount": 0, "unit": "kg" } } }
         """;
 
-    // samples/steel-bracket.json with the embedded defaults: 0.8208697041397199 kg CO2e per piece (docs/cli.md, pcf calculate --format json).
-    private const double BracketPerPiece = 0.8208697041397199;
+    // samples/steel-bracket.json with the embedded defaults: 0.975044537592864 kg CO2e per piece (hand-calculated in
+    // tests/Pcf.Accounting.Tests/Data/SampleFactorsTests.cs and tests/vectors/steel-bracket-defaults.vector.json).
+    private const double BracketPerPiece = 0.975044537592864;
 
     private readonly CliHarness _files = new();
 
@@ -62,7 +63,7 @@ public sealed class CliExportTests : IDisposable
         Assert.Equal("kilogram", pcf.GetProperty("declaredUnit").GetString());
         Assert.Equal(0.4, Number(pcf, "unitaryProductAmount"), 12);
         Assert.Equal(1, Number(pcf, "productMassPerDeclaredUnit"), 12);
-        // 0.8208697041 kg CO2e per piece / 0.4 kg per piece = 2.0521743 kg CO2e per kg. The 2.3 document is converted from
+        // 0.9750445376 kg CO2e per piece / 0.4 kg per piece = 2.4376113 kg CO2e per kg. The 2.3 document is converted from
         // the 3.0 one, whose per-piece figures are rounded to 6 decimals (± 5e-7), so the per-kg figures may differ by ± 5e-7 / 0.4.
         double perKg = BracketPerPiece / 0.4;
         const double tolerance = 0.5e-6 / 0.4 + 0.5e-6;
@@ -73,7 +74,7 @@ public sealed class CliExportTests : IDisposable
         Assert.Equal(0.002, Number(pcf, "fossilCarbonContent"), 12);
         Assert.Equal(0, Number(pcf, "biogenicCarbonContent"), 12);
         Assert.Equal("AR6", pcf.GetProperty("characterizationFactors").GetString());
-        // Primary-data share 11.34 %: forming's 15 kWh of Jiangsu grid power, 0.093075 of 0.8208697 kg CO2e (docs/cli.md).
+        // Primary-data share 9.55 %: forming's 15 kWh of Jiangsu grid power, 0.15 kWh x 0.6205 = 0.093075 of 0.9750445 kg CO2e.
         Assert.Equal(100 * 0.093075 / BracketPerPiece, pcf.GetProperty("primaryDataShare").GetDouble(), 3);
         Assert.Contains("2.3 has no 'piece'", error, StringComparison.Ordinal);
     }

@@ -41,8 +41,8 @@ public sealed class CliSupplierFootprintTests : IDisposable
         }
         """;
 
-    // The bracket's 3.0 export: pcfExcludingBiogenicUptake "0.82087" per piece (6 decimals of 0.8208697041).
-    private const double BracketPerPiece = 0.82087;
+    // The bracket's 3.0 export: pcfExcludingBiogenicUptake "0.975045" per piece (6 decimals of 0.9750445376).
+    private const double BracketPerPiece = 0.975045;
 
     private readonly CliHarness _files = new();
 
@@ -61,9 +61,9 @@ public sealed class CliSupplierFootprintTests : IDisposable
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        // 4 pc × 0.82087 kg CO2e/pc = 3.28348, plus 2 kWh × 0.5 = 1: 4.28348 kg CO2e per shelf.
+        // 4 pc × 0.975045 kg CO2e/pc = 3.90018, plus 2 kWh × 0.5 = 1: 4.90018 kg CO2e per shelf.
         Assert.Equal(4 * BracketPerPiece + 1, root.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 9);
-        // The supplier's footprint is primary data, the power factor is not: 3.28348 / 4.28348 = 76.65 %.
+        // The supplier's footprint is primary data, the power factor is not: 3.90018 / 4.90018 = 79.59 %.
         Assert.Equal(4 * BracketPerPiece / (4 * BracketPerPiece + 1), root.GetProperty("primaryDataShare").GetDouble(), 9);
         var factor = root.GetProperty("byFactor").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "urn:pact:product:bracket-400");
         Assert.Contains("Example Steel", factor.GetProperty("source").GetString(), StringComparison.Ordinal);
@@ -76,11 +76,11 @@ public sealed class CliSupplierFootprintTests : IDisposable
     [Fact]
     public async Task Calculate_SameFigureFromAFactorFile_IsNotPrimaryData()
     {
-        // The contrast: the same 0.82087 kg CO2e per piece as an ordinary (secondary) factor leaves the primary-data share at 0.
+        // The contrast: the same 0.975045 kg CO2e per piece as an ordinary (secondary) factor leaves the primary-data share at 0.
         string factors = _files.Write("bracket-factor.json", """
             { "format": "pcf-factors/1", "dataset": { "id": "t", "version": "1", "publisher": "tests (invented)" },
               "factors": [ { "key": "urn:pact:product:bracket-400", "name": "bracket", "perUnit": "pc", "kind": "lifeCycle",
-                             "components": [ { "gas": "CO2e", "amount": 0.82087 } ], "source": { "document": "invented" } } ] }
+                             "components": [ { "gas": "CO2e", "amount": 0.975045 } ], "source": { "document": "invented" } } ] }
             """);
         string shelf = _files.Write("shelf.json", ShelfBuying("urn:pact:product:bracket-400", 4, "pc"));
 
@@ -95,7 +95,7 @@ public sealed class CliSupplierFootprintTests : IDisposable
     [Fact]
     public async Task Calculate_Pact23SupplierFootprint_IsPerKilogram()
     {
-        // 2.3 has no piece: the bracket's 2.3 export is per kg (2.052175 = 0.82087 / 0.4), so the shelf buys 4 × 0.4 = 1.6 kg.
+        // 2.3 has no piece: the bracket's 2.3 export is per kg (2.4376125 = 0.975045 / 0.4), so the shelf buys 4 × 0.4 = 1.6 kg.
         string footprint = await ExportBracketAsync("2.3");
         string shelf = _files.Write("shelf.json", ShelfBuying("urn:pact:product:bracket-400", 1.6, "kg"));
 
@@ -103,9 +103,9 @@ public sealed class CliSupplierFootprintTests : IDisposable
 
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output);
-        // 1.6 kg × 2.052175 kg CO2e/kg = 3.28348, plus 1: 4.28348.
-        Assert.Equal(1.6 * 2.052175 + 1, json.RootElement.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 9);
-        Assert.Equal(1.6 * 2.052175 / (1.6 * 2.052175 + 1), json.RootElement.GetProperty("primaryDataShare").GetDouble(), 9);
+        // 1.6 kg × 2.4376125 kg CO2e/kg = 3.90018, plus 1: 4.90018.
+        Assert.Equal(1.6 * 2.4376125 + 1, json.RootElement.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 9);
+        Assert.Equal(1.6 * 2.4376125 / (1.6 * 2.4376125 + 1), json.RootElement.GetProperty("primaryDataShare").GetDouble(), 9);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class CliSupplierFootprintTests : IDisposable
         var (exit, output, error) = await RunAsync("calculate", shelf, "--factors", $"supplier/bracket={footprint}", "-f", _files.Write("power.json", PowerFactors));
 
         Assert.True(exit == 0, error);
-        Assert.Contains("PCF excluding biogenic uptake: 4.28348 kg CO2e per 1 pc shelf", output, StringComparison.Ordinal);
-        Assert.Contains("Primary-data share: 76.65 %", output, StringComparison.Ordinal);
+        Assert.Contains("PCF excluding biogenic uptake: 4.90018 kg CO2e per 1 pc shelf", output, StringComparison.Ordinal);
+        Assert.Contains("Primary-data share: 79.59 %", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,9 +92,9 @@ public class FactorCatalogTests
     public void Find_UnknownRegion_FallsBackToGlobalOnly()
     {
         var catalog = new FactorCatalog([Co2PerKwh("x", "GLO", null, 1)]);
-        var match = catalog.Find(Request("x", "DE", 2024), "p").Match!;
-        Assert.Equal<FactorFallback>([new RegionFallback("DE", "GLO", 1)], match.Fallbacks.ToArray());
-        Assert.Equal(FactorLookupStatus.NotFound, catalog.Find(Request("x", "DE", 2024), "p", FallbackPolicy.ExactOnly).Status);
+        var match = catalog.Find(Request("x", "ZZ", 2024), "p").Match!;
+        Assert.Equal<FactorFallback>([new RegionFallback("ZZ", "GLO", 1)], match.Fallbacks.ToArray());
+        Assert.Equal(FactorLookupStatus.NotFound, catalog.Find(Request("x", "ZZ", 2024), "p", FallbackPolicy.ExactOnly).Status);
     }
 
     [Fact]
