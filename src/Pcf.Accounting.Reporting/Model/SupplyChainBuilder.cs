@@ -1,0 +1,350 @@
+using System.Collections.Immutable;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Results;
+
+namespace Pcf.Accounting.Reporting.Model;
+
+/// <summary>Builds the <see cref="SupplyChain"/> of a result from its explanation tree, loops condensed into one node each.</summary>
+/// <remarks>
+/// <para>The engine's explanation is the supply chain unrolled into a tree: each product node is an amount of a
+/// supplier's product with its upstream CO2e, and its children (direct exchanges, factors, products, credits,
+/// summaries) sum to it. Adding the tree's nodes up per (supplier, consumer) pair gives the flows between processes;
+/// in a system without loops every pair occurs only in disjoint branches, so the sums are exact. Inside a loop the
+/// same pair recurs nested at every turn, so loops (strongly connected components of the process graph, found
+/// iteratively) are condensed: only flows that enter or leave a loop are added, and what the tree leaves unexpanded
+/// inside a loop becomes an "other" inflow of the loop. Every node then conserves: inflows equal outflow.</para>
+/// <para>Nodes are matched by the labels the core writes (<c>flow from 'process'</c>, <c>flow (request)</c>), compared
+/// with the labels the model's own inputs would give, never parsed; when the explanation carries its operands as
+/// data this is the one method to change.</para>
+/// </remarks>
+internal static class SupplyChainBuilder
+{
+    // The explanation is expanded down to this share of the total, and at most this deep; what is left is exact in its summary nodes.
+    private const double ExplainShare = 0.001;
+    private const int ExplainDepth = 24;
+
+    /// <summary>Builds the supply chain.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="minimumShare">Nodes whose flow is below this share of the gross total are merged into "other".</param>
+    /// <param name="maximumNodes">At most this many nodes besides the product and "other".</param>
+    /// <returns>The graph; <see langword="null"/> when the result has nothing to draw (a zero footprint).</returns>
+    public static SupplyChain? Build(FootprintResult result, double minimumShare, int maximumNodes)
+    {
+        var system = result.Compiled.System;
+        if (result.TotalIncludingBiogenicUptake.Value == 0 || system.Processes.IsEmpty)
+        {
+            return null;
+        }
+
+        var processes = system.Processes;
+        var index = new Dictionary<ProcessId, int>(processes.Length);
+        for (int i = 0; i < processes.Length; i++)
+        {
+            index[processes[i].Id] = i;
+        }
+
+        int[] component = StronglyConnected(processes, index, out int componentCount);
+        var members = new List<int>[componentCount];
+        for (int i = 0; i < processes.Length; i++)
+        {
+            (members[component[i]] ??= []).Add(i);
+        }
+
+        var factorByRequest = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int f = 0; f < result.ByFactor.Length; f++)
+        {
+            factorByRequest.TryAdd(result.ByFactor[f].Request.ToString(), f);
+        }
+
+        // Node keys: (kind, id) with id a component, a factor index, or -1.
+        var flows = new Dictionary<(NodeKey Source, NodeKey Target), double>();
+        void Add(NodeKey source, NodeKey target, double value)
+        {
+            if (value != 0)
+            {
+                flows[(source, target)] = flows.GetValueOrDefault((source, target)) + value;
+            }
+        }
+
+        var root = result.Explain(ExplainShare, ExplainDepth);
+        int rootProcess = index.TryGetValue(result.Demand.Process ?? ProducerOf(system, result.Demand.Product), out int rp) ? rp : -1;
+        if (rootProcess < 0)
+        {
+            return null;
+        }
+
+        var product = new NodeKey(SupplyNodeKind.Product, -1);
+        Add(new NodeKey(SupplyNodeKind.Process, component[rootProcess]), product, root.Co2e.Value);
+
+        var work = new Stack<(Explanation Node, int Process)>();
+        work.Push((root, rootProcess));
+        while (work.Count > 0)
+        {
+            var (node, p) = work.Pop();
+            int c = component[p];
+            var here = new NodeKey(SupplyNodeKind.Process, c);
+            var process = processes[p];
+            foreach (var child in node.Children)
+            {
+                double value = child.Co2e.Value;
+                switch (child.Kind)
+                {
+                    case ExplanationKind.DirectExchange:
+                        Add(new NodeKey(SupplyNodeKind.Direct, c), here, value);
+                        break;
+                    case ExplanationKind.Factor:
+                        Add(FactorOf(child.Label, factorByRequest) is int f ? new NodeKey(SupplyNodeKind.Factor, f) : new NodeKey(SupplyNodeKind.Other, -1), here, value);
+                        break;
+                    case ExplanationKind.Credit:
+                        Add(new NodeKey(SupplyNodeKind.Credit, c), here, value);
+                        break;
+                    case ExplanationKind.Product or ExplanationKind.Summary:
+                        if (SupplierOf(process, child.Label) is not { } supplier || !index.TryGetValue(supplier, out int s))
+                        {
+                            Add(new NodeKey(SupplyNodeKind.Other, -1), here, value);
+                            break;
+                        }
+
+                        if (component[s] != c)
+                        {
+                            Add(new NodeKey(SupplyNodeKind.Process, component[s]), here, value);
+                        }
+
+                        if (child.Kind == ExplanationKind.Product)
+                        {
+                            work.Push((child, s));
+                        }
+                        else
+                        {
+                            // Not expanded: the supplier's inflows are not itemized (inside a loop: the loop's remaining turns).
+                            Add(new NodeKey(SupplyNodeKind.Other, -1), new NodeKey(SupplyNodeKind.Process, component[s]), value);
+                        }
+
+                        break;
+                    default:
+                        Add(new NodeKey(SupplyNodeKind.Other, -1), here, value);
+                        break;
+                }
+            }
+        }
+
+        return Condense(result, flows, members, processes, minimumShare, maximumNodes);
+    }
+
+    private static SupplyChain Condense(
+        FootprintResult result,
+        Dictionary<(NodeKey Source, NodeKey Target), double> flows,
+        List<int>[] members,
+        ImmutableArray<Process> processes,
+        double minimumShare,
+        int maximumNodes)
+    {
+        // What each node delivers (absolute), for the cut; the product and the process it comes from always stay.
+        var outflow = new Dictionary<NodeKey, double>();
+        foreach (var ((source, _), value) in flows)
+        {
+            outflow[source] = outflow.GetValueOrDefault(source) + Math.Abs(value);
+        }
+
+        var product = new NodeKey(SupplyNodeKind.Product, -1);
+        var other = new NodeKey(SupplyNodeKind.Other, -1);
+        var rootKey = flows.Keys.First(k => k.Target == product).Source;
+        // Gross: every emission and removal entering the chain (flows between processes carry them on, so they are not counted again).
+        double gross = flows.Where(f => f.Key.Source.Kind != SupplyNodeKind.Process).Sum(f => Math.Abs(f.Value));
+        double cut = minimumShare * Math.Max(gross, Math.Abs(result.TotalIncludingBiogenicUptake.Value));
+
+        var kept = new HashSet<NodeKey> { product, rootKey };
+        foreach (var (key, value) in outflow.Where(o => o.Key != other && o.Key != rootKey)
+                     .OrderByDescending(o => o.Value).ThenBy(o => o.Key.Kind).ThenBy(o => o.Key.Id))
+        {
+            if (value < cut || kept.Count >= maximumNodes + 1)
+            {
+                break;
+            }
+
+            kept.Add(key);
+        }
+
+        // Flows out of a dropped node come from "other"; flows into a dropped node are inside "other" already.
+        // A kept node whose every consumer was dropped delivers nothing drawn, and is dropped too (repeat until stable).
+        Dictionary<(NodeKey, NodeKey), double> drawn;
+        while (true)
+        {
+            drawn = [];
+            foreach (var ((source, target), value) in flows)
+            {
+                if (!kept.Contains(target))
+                {
+                    continue;
+                }
+
+                var from = kept.Contains(source) ? source : other;
+                drawn[(from, target)] = drawn.GetValueOrDefault((from, target)) + value;
+            }
+
+            var delivering = drawn.Keys.Select(k => k.Item1).ToHashSet();
+            int removed = kept.RemoveWhere(k => k != product && !delivering.Contains(k));
+            if (removed == 0)
+            {
+                break;
+            }
+        }
+
+        // Order: sources and processes by what they deliver, "other" next to last, the product last.
+        var order = kept.Where(k => k != product)
+            .OrderByDescending(k => outflow.GetValueOrDefault(k)).ThenBy(k => k.Kind).ThenBy(k => k.Id).ToList();
+        if (drawn.Keys.Any(k => k.Item1 == other))
+        {
+            order.Add(other);
+        }
+
+        order.Add(product);
+        var position = new Dictionary<NodeKey, int>();
+        var nodes = ImmutableArray.CreateBuilder<SupplyNode>(order.Count);
+        foreach (var key in order)
+        {
+            position[key] = nodes.Count;
+            nodes.Add(NodeOf(key, result, members, processes));
+        }
+
+        var links = drawn.Where(d => d.Value != 0)
+            .Select(d => new SupplyLink(position[d.Key.Item1], position[d.Key.Item2], d.Value))
+            .OrderBy(l => l.Target).ThenBy(l => l.Source)
+            .ToImmutableArray();
+        return new SupplyChain(nodes.ToImmutable(), links, minimumShare);
+    }
+
+    private static SupplyNode NodeOf(NodeKey key, FootprintResult result, List<int>[] members, ImmutableArray<Process> processes)
+    {
+        string NameOf(int c) => members[c].Count == 1 ? processes[members[c][0]].Name : string.Join(" ⇄ ", members[c].Select(m => processes[m].Name));
+        return key.Kind switch
+        {
+            SupplyNodeKind.Product => new SupplyNode(SupplyNodeKind.Product, result.Compiled.System.TryGetFlow(result.Demand.Product, out var flow) ? flow.Name : result.Demand.Product.Value, []),
+            SupplyNodeKind.Process when members[key.Id].Count > 1 => new SupplyNode(SupplyNodeKind.Loop, NameOf(key.Id), [.. members[key.Id].Select(m => processes[m].Name)]),
+            SupplyNodeKind.Process => new SupplyNode(SupplyNodeKind.Process, NameOf(key.Id), []),
+            SupplyNodeKind.Direct or SupplyNodeKind.Credit => new SupplyNode(key.Kind, NameOf(key.Id), []),
+            SupplyNodeKind.Factor => new SupplyNode(SupplyNodeKind.Factor, FactorLabel(result.ByFactor[key.Id]), []),
+            _ => new SupplyNode(SupplyNodeKind.Other, string.Empty, []),
+        };
+    }
+
+    private static string FactorLabel(FactorContribution f) =>
+        $"{f.Request.Key} ({f.Request.Region ?? "GLO"}{(f.Request.Year is { } y ? ", " + y.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)})";
+
+    private static ProcessId ProducerOf(ProductSystem system, FlowId product) =>
+        system.Processes.FirstOrDefault(p => p.Outputs.Any(o => o.Flow == product))?.Id ?? system.ReferenceProcess;
+
+    // The core labels a product node "{flow} from '{process}'": compare with the labels of the consumer's own inputs.
+    private static ProcessId? SupplierOf(Process consumer, string label)
+    {
+        foreach (var input in consumer.Inputs)
+        {
+            if (input.Supply.Process is { } supplier && label == $"{input.Flow} from '{supplier}'")
+            {
+                return supplier;
+            }
+        }
+
+        return null;
+    }
+
+    // The core labels a factor node "{flow} ({request})": find the request among the result's factors.
+    private static int? FactorOf(string label, Dictionary<string, int> factorByRequest)
+    {
+        if (!label.EndsWith(')'))
+        {
+            return null;
+        }
+
+        for (int at = label.IndexOf(" (", StringComparison.Ordinal); at >= 0; at = label.IndexOf(" (", at + 1, StringComparison.Ordinal))
+        {
+            if (factorByRequest.TryGetValue(label[(at + 2)..^1], out int f))
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+
+    // Tarjan's algorithm with an explicit stack (no recursion over user data). Edges run from a consumer to its suppliers.
+    private static int[] StronglyConnected(ImmutableArray<Process> processes, Dictionary<ProcessId, int> index, out int count)
+    {
+        int n = processes.Length;
+        var successors = new List<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            successors[i] = [.. processes[i].Inputs
+                .Where(x => x.Supply.Process is { } s && index.ContainsKey(s))
+                .Select(x => index[x.Supply.Process!.Value])
+                .Distinct()];
+        }
+
+        var order = new int[n];
+        var low = new int[n];
+        var component = new int[n];
+        Array.Fill(order, -1);
+        var onStack = new bool[n];
+        var stack = new Stack<int>();
+        var call = new Stack<(int Node, int Next)>();
+        int counter = 0;
+        count = 0;
+        for (int start = 0; start < n; start++)
+        {
+            if (order[start] >= 0)
+            {
+                continue;
+            }
+
+            call.Push((start, 0));
+            order[start] = low[start] = counter++;
+            stack.Push(start);
+            onStack[start] = true;
+            while (call.Count > 0)
+            {
+                var (v, next) = call.Pop();
+                if (next < successors[v].Count)
+                {
+                    call.Push((v, next + 1));
+                    int w = successors[v][next];
+                    if (order[w] < 0)
+                    {
+                        order[w] = low[w] = counter++;
+                        stack.Push(w);
+                        onStack[w] = true;
+                        call.Push((w, 0));
+                    }
+                    else if (onStack[w])
+                    {
+                        low[v] = Math.Min(low[v], order[w]);
+                    }
+
+                    continue;
+                }
+
+                if (low[v] == order[v])
+                {
+                    int w;
+                    do
+                    {
+                        w = stack.Pop();
+                        onStack[w] = false;
+                        component[w] = count;
+                    }
+                    while (w != v);
+                    count++;
+                }
+
+                if (call.Count > 0)
+                {
+                    int parent = call.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+            }
+        }
+
+        return component;
+    }
+
+    private readonly record struct NodeKey(SupplyNodeKind Kind, int Id);
+}
