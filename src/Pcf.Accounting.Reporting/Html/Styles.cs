@@ -8,7 +8,7 @@ internal static class Styles
 :root{--ink:#1d2330;--muted:#5b6475;--line:#d8dde6;--pos:#d9822b;--neg:#2f9a5b;--other:#9aa3b2;--factor:#5b7fb9;--direct:#d9822b;--process:#8b95a7;--bg:#fff;--band:#f4f6f9}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Helvetica Neue",Arial,sans-serif}
 header.page,main,footer,nav.contents{max-width:1080px;margin:0 auto;padding:0 20px}
 header.page{padding-top:24px}
 .kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
