@@ -46,8 +46,9 @@ internal static class ReportCommand
         command.Options.Add(title);
         command.Options.Add(output);
         Examples.Add(command,
-            "pcf report samples/steel-bracket.json --out steel-bracket.html",
+            "pcf report system.json --out report.html",
             "pcf report system.json --lang zh --factors supplier.json --out report-zh.html",
+            "pcf report samples/utilities-loop.json --format csv",
             "pcf report system.json --format csv --out contributions.csv");
         command.SetAction(async (parse, ct) =>
         {

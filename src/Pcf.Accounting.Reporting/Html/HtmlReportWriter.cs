@@ -114,7 +114,7 @@ internal sealed class HtmlReportWriter
     {
         Open("reported", _l["reported"]);
         _html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Escape(_l["reported.note"])}</p>\n");
-        TableStart("reported", _l["quantity"], _l["pactField"], _l["co2e"]);
+        TableStart("reported", _l["quantity"], _l["pactField"], Num(_l["co2e"]));
         foreach (var row in _model.Reported)
         {
             string name = (row.IsPartOf ? _l["ofWhich"] + ": " : string.Empty) + _l.Or("q." + row.Key, row.Key);
@@ -136,7 +136,7 @@ internal sealed class HtmlReportWriter
         // By stage.
         Open("stage", _l["byStage"]);
         Bars("chart-stage", _l["byStage"], [.. _model.ByStage.Select(s => new BarChart.Bar(StageLabel(s.Stage), s.Co2e, Numbers.Percent(s.Share)))]);
-        TableStart("stage", _l["stage"], _l["co2e"], _l["share"]);
+        TableStart("stage", _l["stage"], Num(_l["co2e"]), Num(_l["share"]));
         foreach (var s in _model.ByStage)
         {
             _html.Append(CultureInfo.InvariantCulture, $"<tr data-key=\"{Escape(s.Stage)}\">");
@@ -154,7 +154,7 @@ internal sealed class HtmlReportWriter
         Open("process", _l["byProcess"]);
         Bars("chart-process", _l["byProcess"], [.. _model.ByProcess.Select(p => (Label: p.Name, p.Co2e, p.Share))
             .Select(p => new BarChart.Bar(p.Label, p.Co2e, Numbers.Percent(p.Share)))]);
-        TableStart("process", _l["process"], _l["stage"], _l["runs"], _l["direct"], _l["background"], _l["co2e"], _l["share"]);
+        TableStart("process", _l["process"], _l["stage"], Num(_l["runs"]), Num(_l["direct"]), Num(_l["background"]), Num(_l["co2e"]), Num(_l["share"]));
         foreach (var p in _model.ByProcess.Take(maxRows))
         {
             _html.Append(CultureInfo.InvariantCulture, $"<tr data-key=\"{Escape(p.Id)}\">");
@@ -176,7 +176,7 @@ internal sealed class HtmlReportWriter
         // By gas.
         Open("gas", _l["byGas"]);
         Bars("chart-gas", _l["byGas"], [.. _model.ByGas.Select(g => new BarChart.Bar(g.Gas ?? _l["gas.co2eOnly"], g.Co2e, Numbers.Percent(g.Share)))]);
-        TableStart("gas", _l["gas"], _l["mass"], _l["co2e"], _l["share"]);
+        TableStart("gas", _l["gas"], Num(_l["mass"]), Num(_l["co2e"]), Num(_l["share"]));
         foreach (var g in _model.ByGas)
         {
             _html.Append(CultureInfo.InvariantCulture, $"<tr data-key=\"{Escape(g.Gas ?? "CO2e")}\">");
@@ -212,7 +212,7 @@ internal sealed class HtmlReportWriter
         }
 
         Bars("chart-factor", _l["byFactor"], [.. _model.ByFactor.Select(f => new BarChart.Bar(f.Label, f.Co2e, Numbers.Percent(f.Share)))]);
-        TableStart("factor", _l["factor"], _l["region"], _l["year"], _l["amountUsed"], _l["unit"], _l["perActivityUnit"], _l["co2e"], _l["share"], _l["primary"], _l["fallbacks"], _l["source"]);
+        TableStart("factor", _l["factor"], _l["region"], _l["year"], Num(_l["amountUsed"]), _l["unit"], Num(_l["perActivityUnit"]), Num(_l["co2e"]), Num(_l["share"]), _l["primary"], _l["fallbacks"], _l["source"]);
         int maxRows = _options.MaximumTableRows;
         foreach (var f in _model.ByFactor.Take(maxRows))
         {
@@ -255,7 +255,7 @@ internal sealed class HtmlReportWriter
         SankeyChart.Write(_html, "chart-supply-chain", _l["supplyChain"], description, chain, NodeLabel);
         _html.Append("</div>");
         FigureCaption(_l["supplyChain"]);
-        TableStart("supply-chain", _l["from"], _l["to"], _l["co2e"]);
+        TableStart("supply-chain", _l["from"], _l["to"], Num(_l["co2e"]));
         foreach (var link in chain.Links)
         {
             _html.Append("<tr>");
@@ -290,7 +290,7 @@ internal sealed class HtmlReportWriter
             return;
         }
 
-        TableStart("allocation", _l["process"], _l["method"], _l["output"], _l["weight"], _l["share"], _l["basis"]);
+        TableStart("allocation", _l["process"], _l["method"], _l["output"], Num(_l["weight"]), Num(_l["share"]), _l["basis"]);
         foreach (var a in _model.Allocations)
         {
             string method = $"{_l.Or("method." + a.Method, a.Method)} ({(a.StatedByProcess ? _l["statedByProcess"] : _l["chosenByRuleSet"])})";
@@ -341,7 +341,7 @@ internal sealed class HtmlReportWriter
         {
             string[] keys = ["technological", "geographical", "temporal", "completeness", "reliability"];
             _html.Append(CultureInfo.InvariantCulture, $"<h3>{Escape(_l["scores"])}</h3>\n");
-            TableStart("quality", _l["score"], _l["value"]);
+            TableStart("quality", _l["score"], Num(_l["value"]));
             for (int i = 0; i < keys.Length; i++)
             {
                 _html.Append(CultureInfo.InvariantCulture, $"<tr data-key=\"{keys[i]}\">");
@@ -363,7 +363,7 @@ internal sealed class HtmlReportWriter
 
         var cut = _model.CutOff;
         _html.Append(CultureInfo.InvariantCulture, $"<h3>{Escape(_l["cutOff"])}</h3>\n");
-        TableStart("cut-off", _l["excluded"], _l["share"]);
+        TableStart("cut-off", Num(_l["excluded"]), Num(_l["share"]));
         _html.Append("<tr>");
         Number(cut.Excluded);
         Share(cut.Share);
@@ -457,7 +457,7 @@ internal sealed class HtmlReportWriter
         if (!_model.Derivations.IsEmpty)
         {
             _html.Append(CultureInfo.InvariantCulture, $"<h3>{Escape(_l["derivations"])}</h3>\n");
-            TableStart("derivations", _l["target"], _l["formula"], _l["inputs"], _l["result"], _l["unit"], _l["source"]);
+            TableStart("derivations", _l["target"], _l["formula"], _l["inputs"], Num(_l["result"]), _l["unit"], _l["source"]);
             foreach (var d in _model.Derivations)
             {
                 _html.Append("<tr>");
@@ -485,7 +485,7 @@ internal sealed class HtmlReportWriter
 
         Open("uncertainty", _l["uncertainty"]);
         _html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Escape(_l.Format("uncertainty.note", Numbers.Integer(u.Iterations), u.Seed.ToString(CultureInfo.InvariantCulture)))}</p>\n");
-        TableStart("uncertainty-statistics", _l["quantity"], _l["co2e"]);
+        TableStart("uncertainty-statistics", _l["quantity"], Num(_l["co2e"]));
         _html.Append("<tr data-key=\"mean\">");
         Cell(_l["mean"]);
         Number(u.Mean);
@@ -511,7 +511,7 @@ internal sealed class HtmlReportWriter
             _html.Append("<figure id=\"chart-uncertainty\" class=\"chart-figure\">");
             HistogramChart.Write(_html, "chart-uncertainty", _l["histogram"], description, u);
             FigureCaption(_l["histogram"]);
-            TableStart("uncertainty-histogram", _l["bin"], _l["count"]);
+            TableStart("uncertainty-histogram", _l["bin"], Num(_l["count"]));
             foreach (var b in u.Histogram)
             {
                 _html.Append(CultureInfo.InvariantCulture, $"<tr><td data-lower=\"{Numbers.Exact(b.Lower)}\" data-upper=\"{Numbers.Exact(b.Upper)}\">{Numbers.Display(b.Lower)} – {Numbers.Display(b.Upper)}</td>");
@@ -617,11 +617,18 @@ internal sealed class HtmlReportWriter
         _html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\"><table class=\"data\" data-table=\"{name}\"><thead><tr>");
         foreach (var h in headers)
         {
-            _html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{Escape(h)}</th>");
+            // A header made with Num() heads a column of numbers: right-aligned like them.
+            _html.Append(h.StartsWith(NumberColumn)
+                ? $"<th scope=\"col\" class=\"num\">{Escape(h[1..])}</th>"
+                : $"<th scope=\"col\">{Escape(h)}</th>");
         }
 
         _html.Append("</tr></thead><tbody>\n");
     }
+
+    private const char NumberColumn = '\u0001';
+
+    private static string Num(string header) => NumberColumn + header;
 
     private void TableEnd() => _html.Append("</tbody></table></div>\n");
 

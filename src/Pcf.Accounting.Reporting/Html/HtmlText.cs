@@ -52,7 +52,7 @@ internal static class HtmlText
         double em = 0;
         foreach (char c in text)
         {
-            em += c >= '\u2E80' ? 1.0 : char.IsUpper(c) || c is 'm' or 'w' or 'M' or 'W' ? 0.7 : 0.56;
+            em += c >= '\u2E80' ? 1.0 : char.IsUpper(c) || c is 'm' or 'w' ? 0.68 : 0.52;
         }
 
         return em * fontSize;
@@ -74,6 +74,11 @@ internal static class HtmlText
         while (length > 1 && Width(text[..length], fontSize) + fontSize > width)
         {
             length--;
+        }
+
+        if (char.IsHighSurrogate(text[length - 1]))
+        {
+            length--; // never split a surrogate pair
         }
 
         return text[..length].TrimEnd() + "…";

@@ -33,6 +33,7 @@ nav.contents a{color:#2456a6;text-decoration:none}
 table.data{border-collapse:collapse;width:100%;font-size:13px}
 table.data th,table.data td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 table.data th{background:var(--band);font-weight:600}
+table.data th.num{text-align:right}
 table.data td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 table.data td.neg{color:#1f7a45}
 table.data td.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}

@@ -18,7 +18,7 @@ internal static class SankeyChart
 {
     private const double Width = 960;
     private const double NodeWidth = 12;
-    private const double Gap = 16;
+    private const double Gap = 24;
     private const double Margin = 8;
     private const double FontSize = 11;
     private const double MinimumNodeHeight = 2;
@@ -196,14 +196,17 @@ internal static class SankeyChart
             double x = X(i), h = Height(i);
             string label = labelOf(node);
             double net = node.Kind == SupplyNodeKind.Product ? links.Where(l => l.Target == i).Sum(l => l.Co2e) : links.Where(l => l.Source == i).Sum(l => l.Co2e);
-            string text = $"{label}  {Numbers.Display(net)}";
             bool last = depth[i] == 0;
             double room = last ? LabelRoom - 8 : Math.Max(step - NodeWidth - 8, 60);
             string kind = node.Kind.ToString().ToLowerInvariant();
+            double tx = x + NodeWidth + 4, ty = y[i] + (h / 2) - 2;
             html.Append(CultureInfo.InvariantCulture, $"<g class=\"node {kind}\"><title>{HtmlText.Escape($"{label}: {Numbers.Display(net)} kg CO2e")}</title>");
             html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x)}\" y=\"{F(y[i])}\" width=\"{F(NodeWidth)}\" height=\"{F(h)}\"/>");
+            // Two lines: the name (shortened to the room before the next column) and the value, which always shows.
             html.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{F(x + NodeWidth + 4)}\" y=\"{F(y[i] + (h / 2) + 4)}\">{HtmlText.Escape(HtmlText.Fit(text, room, FontSize))}</text></g>");
+                $"<text x=\"{F(tx)}\" y=\"{F(ty)}\">{HtmlText.Escape(HtmlText.Fit(label, room, FontSize))}</text>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"value\" x=\"{F(tx)}\" y=\"{F(ty + FontSize + 1)}\">{HtmlText.Escape(Numbers.Display(net) + " kg CO2e")}</text></g>");
         }
 
         html.Append("</g></svg>");

@@ -36,6 +36,7 @@ public sealed class BrowserTests(ChromiumFixture chromium)
             var box = await page.Locator("#chart-supply-chain svg").BoundingBoxAsync();
             Assert.True(box is { Width: > 300, Height: > 100 }, $"{name}: Sankey box {box?.Width}x{box?.Height}");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumFixture.Screenshots, name + ".png"), FullPage = true });
+            await page.Locator("#supply-chain").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ChromiumFixture.Screenshots, name + "-supply-chain.png") });
             Assert.Empty(problems);
         }
     }
