@@ -135,7 +135,7 @@ internal sealed class HtmlReportWriter
 
         // By stage.
         Open("stage", _l["byStage"]);
-        Bars("chart-stage", _l["byStage"], [.. _model.ByStage.Select(s => new BarChart.Bar(StageLabel(s.Stage), s.Co2e, Numbers.Percent(s.Share)))]);
+        Bars("chart-stage", _l["byStage"], [.. _model.ByStage.Select(s => new BarChart.Bar(StageLabel(s.Stage), s.Co2e, Numbers.Percent(s.Share)))], keepOrder: true);
         TableStart("stage", _l["stage"], Num(_l["co2e"]), Num(_l["share"]));
         foreach (var s in _model.ByStage)
         {
@@ -547,10 +547,10 @@ internal sealed class HtmlReportWriter
         {
             _html.Append(CultureInfo.InvariantCulture, $"<tr data-key=\"{Escape(field)}\">");
             Cell(field, "code");
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
+                // PACT decimals are shown as the document writes them.
                 _html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\" data-value=\"{Escape(value)}\">{Escape(value)}</td>");
-                _ = number;
             }
             else
             {
@@ -564,29 +564,22 @@ internal sealed class HtmlReportWriter
         Close();
     }
 
-    // A contribution chart: the largest items (by absolute value), the rest summed into one "other" bar.
-    private void Bars(string id, string title, List<BarChart.Bar> items)
+    // A contribution chart: the largest items (by absolute value), the rest summed into one "other" bar; stages keep their order.
+    private void Bars(string id, string title, List<BarChart.Bar> items, bool keepOrder = false)
     {
-        int max = _options.MaximumChartItems;
-        var drawn = items.Where(b => b.Value != 0).OrderByDescending(b => Math.Abs(b.Value)).Take(max).ToList();
-        var rest = items.Where(b => b.Value != 0).OrderByDescending(b => Math.Abs(b.Value)).Skip(max).ToList();
-        if (rest.Count > 0)
+        var nonZero = items.Where(b => b.Value != 0).ToList();
+        List<BarChart.Bar> drawn = keepOrder ? nonZero : [.. nonZero.OrderByDescending(b => Math.Abs(b.Value)).Take(_options.MaximumChartItems)];
+        int rest = nonZero.Count - drawn.Count;
+        if (rest > 0)
         {
-            drawn.Add(new BarChart.Bar(_l.Format("other", rest.Count), rest.Sum(b => b.Value), string.Empty, IsOther: true));
+            var others = nonZero.OrderByDescending(b => Math.Abs(b.Value)).Skip(_options.MaximumChartItems);
+            drawn.Add(new BarChart.Bar(_l.Format("other", rest), others.Sum(b => b.Value), string.Empty, IsOther: true));
         }
 
-        // Stage order is meaningful; the other views are already largest first.
-        if (id == "chart-stage")
+        string text = _l.Format("chart.bars", title, string.Join("; ", drawn.Select(b => $"{b.Label} {Numbers.Display(b.Value)} kg CO2e {b.Note}".TrimEnd())));
+        if (rest > 0)
         {
-            drawn = [.. items.Where(b => b.Value != 0)];
-        }
-
-        var description = new StringBuilder();
-        description.Append(string.Join("; ", drawn.Select(b => $"{b.Label} {Numbers.Display(b.Value)} kg CO2e {b.Note}".TrimEnd())));
-        string text = _l.Format("chart.bars", title, description.ToString());
-        if (rest.Count > 0 && id != "chart-stage")
-        {
-            text += " " + _l.Format("chart.more", rest.Count);
+            text += " " + _l.Format("chart.more", rest);
         }
 
         if (drawn.Any(b => b.Value < 0))
@@ -600,7 +593,7 @@ internal sealed class HtmlReportWriter
     }
 
     private void FigureCaption(string title) =>
-        _html.Append(CultureInfo.InvariantCulture, $"<figcaption>{Escape(title)} <span class=\"note\">({Escape(_l["chart.data"])}:)</span></figcaption>\n");
+        _html.Append(CultureInfo.InvariantCulture, $"<figcaption>{Escape(title)}<span class=\"note\"> · {Escape(_l["chart.data"])}</span></figcaption>\n");
 
     private void FigureEnd() => _html.Append("</figure>\n");
 

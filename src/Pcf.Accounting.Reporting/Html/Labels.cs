@@ -83,7 +83,7 @@ internal sealed class Labels
         ("moreRows", "{0} more rows, {1} kg CO2e together (the CSV lists every row)", "另有 {0} 行，合计 {1} kg CO2e（CSV 列出全部行）"),
         ("chart.bars", "Bar chart, {0}: {1}.", "条形图，{0}：{1}。"),
         ("chart.more", "{0} more items are summed as \"other\".", "其余 {0} 项合并为“其他”。"),
-        ("chart.data", "The chart's data", "图表数据"),
+        ("chart.data", "the chart's data as a table", "图表数据表"),
         ("chart.negative", "Negative values (removals, credits) are drawn to the left of the zero line in green.", "负值（清除、抵扣）以绿色画在零线左侧。"),
         ("supplyChain", "Supply chain", "供应链"),
         ("supplyChain.note", "CO2e flowing to the product, upstream included: each band carries what a supplier delivers, so every process passes on what flows into it. Processes that supply each other (loops) are drawn as one node; nodes below {0} of the gross total are merged into \"other\".", "流向产品的 CO2e（含上游）：每条带表示供应方交付的碳排放量，因此每个过程的流入等于流出。相互供应的过程（循环）画作一个节点；低于总量 {0} 的节点合并为“其他”。"),
