@@ -75,10 +75,12 @@ footer{margin:32px auto 24px;color:var(--muted);font-size:12px;border-top:1px so
 body{font-size:14px}
 header.page,main,footer,nav.contents{padding:0 12px}
 h1{font-size:22px}
+dl.meta{grid-template-columns:repeat(auto-fill,minmax(150px,1fr))}
 .total .figure{font-size:28px}
 .wide svg.sankey{min-width:720px}
 table.data{font-size:12px}
-table.data td.source{min-width:12em}
+table.data th,table.data td{white-space:nowrap}
+table.data td.source,table.data td.warn,table.data td:last-child{white-space:normal;min-width:14em}
 }
 @media print{
 @page{margin:14mm}
