@@ -21,7 +21,7 @@ public sealed class FootprintReportOptions
     /// <value>The default value is 500. At least 1.</value>
     public int MaximumTableRows { get; set; } = 500;
 
-    /// <summary>Gets or sets the share of the gross total below which a supply-chain node is merged into "other".</summary>
+    /// <summary>Gets or sets the share of the gross total below which a supply-chain process is passed through to its customers and a source merged into "other".</summary>
     /// <value>The default value is 0.01 (1 %). From 0 to 1.</value>
     public double SupplyChainMinimumShare { get; set; } = 0.01;
 

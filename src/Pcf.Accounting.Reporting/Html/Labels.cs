@@ -86,7 +86,7 @@ internal sealed class Labels
         ("chart.data", "the chart's data as a table", "图表数据表"),
         ("chart.negative", "Negative values (removals, credits) are drawn to the left of the zero line in green.", "负值（清除、抵扣）以绿色画在零线左侧。"),
         ("supplyChain", "Supply chain", "供应链"),
-        ("supplyChain.note", "CO2e flowing to the product, upstream included: each band carries what a supplier delivers, so every process passes on what flows into it. Processes that supply each other (loops) are drawn as one node; nodes below {0} of the gross total are merged into \"other\".", "流向产品的 CO2e（含上游）：每条带表示供应方交付的碳排放量，因此每个过程的流入等于流出。相互供应的过程（循环）画作一个节点；低于总量 {0} 的节点合并为“其他”。"),
+        ("supplyChain.note", "CO2e flowing to the product, upstream included: each band carries what a supplier delivers, so every process passes on what flows into it. Processes that supply each other (loops) are drawn as one node; processes below {0} of the gross total are passed through to their customers and smaller sources are merged into \"other\".", "流向产品的 CO2e（含上游）：每条带表示供应方交付的碳排放量，因此每个过程的流入等于流出。相互供应的过程（循环）画作一个节点；低于总量 {0} 的过程直接并入其下游，较小的来源合并为“其他”。"),
         ("supplyChain.desc", "Sankey diagram of {0} flows between {1} nodes; the largest flows: {2}.", "桑基图，{1} 个节点之间的 {0} 条流；最大的流：{2}。"),
         ("supplyChain.none", "The footprint is zero: there is no flow to draw.", "碳足迹为零，无流可画。"),
         ("from", "From", "来源"),

@@ -13,7 +13,7 @@ namespace Pcf.Accounting.Reporting.Model;
 /// </remarks>
 /// <param name="Nodes">The nodes; the product is the last.</param>
 /// <param name="Links">The links, each with a non-zero value.</param>
-/// <param name="MinimumShare">Nodes below this share of the total were merged into one "other" source.</param>
+/// <param name="MinimumShare">Processes below this share of the gross total were passed through to their customers, and smaller sources merged into one "other" source.</param>
 internal sealed record SupplyChain(ImmutableArray<SupplyNode> Nodes, ImmutableArray<SupplyLink> Links, double MinimumShare);
 
 /// <summary>What a supply-chain node stands for.</summary>

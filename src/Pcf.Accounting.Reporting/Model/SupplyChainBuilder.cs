@@ -25,7 +25,7 @@ internal static class SupplyChainBuilder
 
     /// <summary>Builds the supply chain.</summary>
     /// <param name="result">The result.</param>
-    /// <param name="minimumShare">Nodes whose flow is below this share of the gross total are merged into "other".</param>
+    /// <param name="minimumShare">Processes whose flow is below this share of the gross total are passed through to their customers; smaller sources are merged into "other".</param>
     /// <param name="maximumNodes">At most this many nodes besides the product and "other".</param>
     /// <returns>The graph; <see langword="null"/> when the result has nothing to draw (a zero footprint).</returns>
     public static SupplyChain? Build(FootprintResult result, double minimumShare, int maximumNodes)
@@ -165,30 +165,78 @@ internal static class SupplyChainBuilder
             kept.Add(key);
         }
 
-        // Flows out of a dropped node come from "other"; flows into a dropped node are inside "other" already.
-        // A kept node whose every consumer was dropped delivers nothing drawn, and is dropped too (repeat until stable).
-        Dictionary<(NodeKey, NodeKey), double> drawn;
-        while (true)
+        // Small nodes leave the picture without breaking conservation:
+        // - a dropped process (or loop) is passed through: each supplier's flow into it goes on to its customers in the
+        //   proportions of its outflows, so every kept node still passes on what flows into it;
+        // - a dropped source (factor, direct emissions, credits) is merged into the one "other" source.
+        var outgoing = new Dictionary<NodeKey, Dictionary<NodeKey, double>>();
+        var incoming = new Dictionary<NodeKey, Dictionary<NodeKey, double>>();
+        void Link(NodeKey source, NodeKey target, double value)
         {
-            drawn = [];
-            foreach (var ((source, target), value) in flows)
+            if (value == 0)
             {
-                if (!kept.Contains(target))
-                {
-                    continue;
-                }
-
-                var from = kept.Contains(source) ? source : other;
-                drawn[(from, target)] = drawn.GetValueOrDefault((from, target)) + value;
+                return;
             }
 
-            var delivering = drawn.Keys.Select(k => k.Item1).ToHashSet();
-            int removed = kept.RemoveWhere(k => k != product && !delivering.Contains(k));
-            if (removed == 0)
+            var o = outgoing.TryGetValue(source, out var x) ? x : outgoing[source] = [];
+            var i = incoming.TryGetValue(target, out var y) ? y : incoming[target] = [];
+            o[target] = o.GetValueOrDefault(target) + value;
+            i[source] = o[target];
+        }
+
+        foreach (var ((source, target), value) in flows)
+        {
+            Link(kept.Contains(source) || source.Kind == SupplyNodeKind.Process ? source : other, target, value);
+        }
+
+        // Smallest first; a process whose outflows cancel cannot be passed through, and stays.
+        foreach (var dropped in outflow.Keys.Where(k => k.Kind == SupplyNodeKind.Process && !kept.Contains(k))
+                     .OrderBy(k => outflow[k]).ThenBy(k => k.Id).ToList())
+        {
+            var outs = outgoing.TryGetValue(dropped, out var o) ? o.ToList() : [];
+            var ins = incoming.TryGetValue(dropped, out var i) ? i.ToList() : [];
+            double net = outs.Sum(x => x.Value), magnitude = outs.Sum(x => Math.Abs(x.Value));
+            if (outs.Count == 0 || Math.Abs(net) <= 1e-12 * magnitude)
             {
-                break;
+                kept.Add(dropped);
+                continue;
+            }
+
+            outgoing.Remove(dropped);
+            incoming.Remove(dropped);
+            foreach (var (target, _) in outs)
+            {
+                incoming[target].Remove(dropped);
+            }
+
+            foreach (var (source, _) in ins)
+            {
+                outgoing[source].Remove(dropped);
+            }
+
+            foreach (var (source, vin) in ins)
+            {
+                foreach (var (target, vout) in outs)
+                {
+                    Link(source, target, vin * vout / net);
+                }
             }
         }
+
+        var drawn = new Dictionary<(NodeKey, NodeKey), double>();
+        foreach (var (source, targets) in outgoing)
+        {
+            foreach (var (target, value) in targets)
+            {
+                if (value != 0)
+                {
+                    drawn[(source, target)] = value;
+                }
+            }
+        }
+
+        // What is drawn: the nodes at either end of a link ("other" is added below, as the last source).
+        kept = [product, .. drawn.Keys.SelectMany(k => new[] { k.Item1, k.Item2 }).Where(k => k != other)];
 
         // Order: sources and processes by what they deliver, "other" next to last, the product last.
         var order = kept.Where(k => k != product)
