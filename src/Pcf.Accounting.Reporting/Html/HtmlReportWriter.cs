@@ -273,6 +273,7 @@ internal sealed class HtmlReportWriter
     private string NodeLabel(SupplyNode node) => node.Kind switch
     {
         SupplyNodeKind.Product => _l.Format("node.product", node.Name),
+        SupplyNodeKind.Loop when node.Members.Length > SupplyChainBuilder.LoopNamesShown => _l.Format("node.loopMany", node.Name, node.Members.Length - SupplyChainBuilder.LoopNamesShown),
         SupplyNodeKind.Loop => _l.Format("node.loop", node.Name),
         SupplyNodeKind.Direct => _l.Format("node.direct", node.Name),
         SupplyNodeKind.Credit => _l.Format("node.credit", node.Name),

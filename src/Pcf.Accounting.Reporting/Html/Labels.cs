@@ -93,6 +93,7 @@ internal sealed class Labels
         ("to", "To", "去向"),
         ("node.product", "{0} (product)", "{0}（产品）"),
         ("node.loop", "Loop: {0}", "循环：{0}"),
+        ("node.loopMany", "Loop: {0} and {1} more", "循环：{0} 等（另有 {1} 个过程）"),
         ("node.direct", "Direct: {0}", "直接排放：{0}"),
         ("node.credit", "Credits: {0}", "抵扣：{0}"),
         ("node.other", "Other (not itemized)", "其他（未逐项列出）"),

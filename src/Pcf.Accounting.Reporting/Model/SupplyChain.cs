@@ -43,8 +43,8 @@ internal enum SupplyNodeKind
 
 /// <summary>One node of the supply chain.</summary>
 /// <param name="Kind">What it stands for.</param>
-/// <param name="Name">The process, factor or product name; for direct emissions and credits, the process (or loop) they belong to.</param>
-/// <param name="Members">For a loop, its processes (names); otherwise empty.</param>
+/// <param name="Name">The process, factor or product name (for a loop, its first members joined by ⇄); for direct emissions and credits, the process (or loop) they belong to.</param>
+/// <param name="Members">For a loop, its processes (names), largest contribution first; otherwise empty.</param>
 internal sealed record SupplyNode(SupplyNodeKind Kind, string Name, ImmutableArray<string> Members);
 
 /// <summary>One flow of CO2e between two nodes.</summary>

@@ -23,6 +23,9 @@ internal static class SupplyChainBuilder
     private const double ExplainShare = 0.001;
     private const int ExplainDepth = 24;
 
+    /// <summary>How many members a loop's name lists (its <see cref="SupplyNode.Members"/> has them all).</summary>
+    internal const int LoopNamesShown = 3;
+
     /// <summary>Builds the supply chain.</summary>
     /// <param name="result">The result.</param>
     /// <param name="minimumShare">Processes whose flow is below this share of the gross total are passed through to their customers; smaller sources are merged into "other".</param>
@@ -264,11 +267,14 @@ internal static class SupplyChainBuilder
 
     private static SupplyNode NodeOf(NodeKey key, FootprintResult result, List<int>[] members, ImmutableArray<Process> processes)
     {
-        string NameOf(int c) => members[c].Count == 1 ? processes[members[c][0]].Name : string.Join(" ⇄ ", members[c].Select(m => processes[m].Name));
+        // A loop's members, largest contribution first (a loop of a big system may hold thousands of processes: the label names the first few).
+        var contribution = result.ByProcess.ToDictionary(p => p.Process, p => Math.Abs(p.Total.Value));
+        List<string> Members(int c) => [.. members[c].OrderByDescending(m => contribution.GetValueOrDefault(processes[m].Id)).ThenBy(m => m).Select(m => processes[m].Name)];
+        string NameOf(int c) => members[c].Count == 1 ? processes[members[c][0]].Name : string.Join(" ⇄ ", Members(c).Take(LoopNamesShown));
         return key.Kind switch
         {
             SupplyNodeKind.Product => new SupplyNode(SupplyNodeKind.Product, result.Compiled.System.TryGetFlow(result.Demand.Product, out var flow) ? flow.Name : result.Demand.Product.Value, []),
-            SupplyNodeKind.Process when members[key.Id].Count > 1 => new SupplyNode(SupplyNodeKind.Loop, NameOf(key.Id), [.. members[key.Id].Select(m => processes[m].Name)]),
+            SupplyNodeKind.Process when members[key.Id].Count > 1 => new SupplyNode(SupplyNodeKind.Loop, NameOf(key.Id), [.. Members(key.Id)]),
             SupplyNodeKind.Process => new SupplyNode(SupplyNodeKind.Process, NameOf(key.Id), []),
             SupplyNodeKind.Direct or SupplyNodeKind.Credit => new SupplyNode(key.Kind, NameOf(key.Id), []),
             SupplyNodeKind.Factor => new SupplyNode(SupplyNodeKind.Factor, FactorLabel(result.ByFactor[key.Id]), []),
