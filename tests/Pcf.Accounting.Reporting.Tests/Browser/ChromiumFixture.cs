@@ -9,16 +9,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Gets the Chromium executable: <c>$PCF_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>; <see langword="null"/> when neither exists.</summary>
+    /// <summary>Gets the Chromium executable: <c>$PCF_CHROMIUM</c> when set (and only it), else Debian's <c>/usr/bin/chromium</c>;
+    /// <see langword="null"/> when that file does not exist.</summary>
     public static string? Executable { get; } =
-        new[] { Environment.GetEnvironmentVariable("PCF_CHROMIUM"), "/usr/bin/chromium" }.FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+        Environment.GetEnvironmentVariable("PCF_CHROMIUM") is { Length: > 0 } given ? (File.Exists(given) ? given : null)
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
 
     /// <summary>Gets a value indicating whether the browser tests must run: in CI (<c>CI=true</c>) a missing browser is a failure, not a skip.</summary>
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Gets why the browser tests are skipped, or <see langword="null"/> when they run.</summary>
     public static string? SkipReason => Executable is null && !Required
-        ? "Chromium is not installed (no $PCF_CHROMIUM, no /usr/bin/chromium): install it with 'apt-get install -y chromium' to run the browser tests. In CI (CI=true) they fail instead."
+        ? "Chromium is not installed (no /usr/bin/chromium, or $PCF_CHROMIUM names no file): 'bash eng/install-browser.sh' installs it. In CI (CI=true) these tests fail instead."
         : null;
 
     /// <summary>Gets the folder for the pages, screenshots and PDF the tests make: artifacts/report-screenshots under the repository.</summary>
@@ -26,7 +28,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>Gets the browser.</summary>
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(
-        $"Chromium is required (CI=true) but was not found at $PCF_CHROMIUM or /usr/bin/chromium; .ci/run installs it with 'apt-get install -y chromium'.");
+        "Chromium is required (CI=true) but was not found (no /usr/bin/chromium, or $PCF_CHROMIUM names no file); .ci/run installs it with eng/install-browser.sh.");
 
     public async Task InitializeAsync()
     {
