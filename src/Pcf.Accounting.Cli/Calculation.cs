@@ -107,6 +107,74 @@ internal static class Calculation
         return await CalculateAsync(context, system, inputs.SystemFile, inputs.FactorFiles, new CalculationOptions(RuleSetOf(context, inputs.RuleSet), inputs.GwpSet), step, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads a <c>pcf-result/1</c> file back, or calculates a <c>pcf-system/1</c> file: the input of commands that show a result.</summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="inputs">The inputs; factor files, GWP set and rule set apply to a system only.</param>
+    /// <param name="step">Told each step as it starts.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="CliException">The file is missing or invalid, or the calculation failed.</exception>
+    public static async Task<FootprintResult> ResultOrCalculateAsync(CliContext context, CalculationInputs inputs, Action<string> step, CancellationToken cancellationToken)
+    {
+        step($"Reading {inputs.SystemFile}");
+        var bytes = await ReadFileAsync(context, inputs.SystemFile, cancellationToken).ConfigureAwait(false);
+        if (FormatOf(bytes) == FootprintResultJson.Format)
+        {
+            var read = FootprintResultJson.Read(bytes);
+            return read.IsValid
+                ? read.Value
+                : throw CliException.FromProblems($"'{inputs.SystemFile}' is not a valid pcf-result/1 document ({Count(read.Problems.Length)}).", inputs.SystemFile, read.Problems);
+        }
+
+        var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
+        var system = ProductSystemJson.Read(bytes, limits);
+        if (!system.IsValid)
+        {
+            throw CliException.FromProblems($"'{inputs.SystemFile}' is not a valid pcf-system/1 document ({Count(system.Problems.Length)}).", inputs.SystemFile, system.Problems);
+        }
+
+        return await CalculateAsync(context, system.Value, inputs.SystemFile, inputs.FactorFiles, new CalculationOptions(RuleSetOf(context, inputs.RuleSet), inputs.GwpSet), step, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The root "format" member of a JSON document, if it is a string.
+    private static string? FormatOf(byte[] utf8)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8.AsSpan(3) : utf8,
+            new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                bool format = reader.ValueTextEquals("format"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (format)
+                {
+                    return reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // Not JSON enough to tell: read as a system, whose reader reports what is wrong.
+        }
+
+        return null;
+    }
+
     /// <summary>Calculates a system read from a file (or built by a template), with factor files before the registered providers.</summary>
     /// <param name="context">The command's context.</param>
     /// <param name="system">The system.</param>
