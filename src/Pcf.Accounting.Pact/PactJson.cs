@@ -60,6 +60,18 @@ public static class PactJson
     public static ValidationResult<V2.ProductFootprint> ReadV2(ReadOnlySpan<byte> utf8Json, PactReadOptions? options = null) =>
         Single(Read(utf8Json, options), PactSpecVersion.Version23, f => f.V2);
 
+    /// <summary>Reads an RFC 3339 date-time (section 5.6) as this package's reader does: lower-case <c>t</c> and <c>z</c> included.</summary>
+    /// <param name="text">The text, such as <c>2025-01-08T14:47:32Z</c>.</param>
+    /// <param name="value">The time, when the text is one.</param>
+    /// <returns><see langword="true"/> when the text is an RFC 3339 date-time.</returns>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = PactValidator.ParseTime(text);
+        value = parsed ?? default;
+        return parsed is not null;
+    }
+
     /// <summary>Writes a 3.0 footprint as indented UTF-8 JSON.</summary>
     /// <param name="footprint">The footprint.</param>
     /// <returns>The document.</returns>
