@@ -271,9 +271,10 @@ public sealed class CliCommandTests : IDisposable
                     .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) || a.StartsWith("tests/", StringComparison.Ordinal) ? Path.Combine(Paths.RepoRoot, a) : a)];
                 if (args.Any(a => (a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".csv", StringComparison.Ordinal)) && !File.Exists(a))
                     || args.Any(a => a.StartsWith(Paths.RepoRoot, StringComparison.Ordinal) && !File.Exists(a) && !Directory.Exists(a))
-                    || args[0] == "template")
+                    || args[0] == "template"
+                    || args[0] is "serve" or "store" or "publish")
                 {
-                    continue; // needs files the user brings, or a reserved command
+                    continue; // needs files the user brings, or a reserved command; serve runs until stopped, store and publish write a store
                 }
 
                 var (exit, _, error) = await RunAsync(args);

@@ -130,7 +130,7 @@ public sealed class PactEventJsonTests
             var read = PactEventJson.Read(PactEventJson.Write(e));
             Assert.True(read.IsValid, e.Type + ": " + string.Join("; ", read.Problems));
             Assert.Equal((e.Type, e.Id, e.Source, e.Time, e.RequestEventId, e.Error), (read.Value.Type, read.Value.Id, read.Value.Source, read.Value.Time, read.Value.RequestEventId, read.Value.Error));
-            Assert.Equal(e.PublishedIds, read.Value.PublishedIds);
+            Assert.Equal(e.PublishedIds.ToArray(), read.Value.PublishedIds.ToArray());
             Assert.Equal(e.Footprints.Select(f => f.V3!.Id), read.Value.Footprints.Select(f => f.V3!.Id));
             Assert.Equal((e.Criteria?.ProductIds ?? []).ToArray(), (read.Value.Criteria?.ProductIds ?? []).ToArray());
         }
