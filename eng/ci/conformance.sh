@@ -23,10 +23,13 @@ work=$(mktemp -d /tmp/pcf-conformance.XXXXXX)
 export PACT_CONFORMANCE_CACHE=${PACT_CONFORMANCE_CACHE:-$work/suite}
 host_pid=""; service_pid=""
 cleanup() {
+  local status=$?  # the script's own exit status, kept whatever the stopping below returns
+  set +e
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
   [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   declare -F pg_stop >/dev/null && pg_stop
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
@@ -50,8 +53,8 @@ pcf publish "$root/samples/steel-bracket.json" --product "$root/eng/ci/conforman
 pcf publish "$root/samples/battery-cells-by-region.json" --product "$root/eng/ci/conformance/cells.meta.json" --store "$store" "${share[@]}" >/dev/null
 
 # --- 2. The host, on loopback with an in-memory development certificate.
-pcf serve --store "$store" --urls "https://127.0.0.1:$port" --allow-insecure-loopback-events >"$work/host.log" 2>&1 &
-host_pid=$!
+dotnet "$cli_dll" serve --store "$store" --urls "https://127.0.0.1:$port" --allow-insecure-loopback-events >"$work/host.log" 2>&1 &
+host_pid=$!  # the dotnet process itself, so that stopping it stops the host
 for _ in $(seq 1 120); do
   curl -skf "https://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null 2>&1 && break
   kill -0 "$host_pid" 2>/dev/null || { cat "$work/host.log"; echo "pact conformance: the host did not start" >&2; exit 1; }
@@ -73,9 +76,9 @@ pg_start
 ( cd "$PACT_CONFORMANCE_CACHE" && export NODE_ENV=development PORT=$service_port DB_CONNECTION_STRING=$PCF_TEST_POSTGRES_URL \
     CONFORMANCE_API=http://127.0.0.1:$service_port JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') \
     NODE_TLS_REJECT_UNAUTHORIZED=0 LOG_OUTPUT=console \
-  && npx ts-node --transpile-only src/data/migrate.ts latest >"$work/migrate.log" 2>&1 \
-  && exec npx ts-node --transpile-only src/server.ts ) >"$work/service.log" 2>&1 &
-service_pid=$!
+  && node node_modules/ts-node/dist/bin.js --transpile-only src/data/migrate.ts latest >"$work/migrate.log" 2>&1 \
+  && exec node node_modules/ts-node/dist/bin.js --transpile-only src/server.ts ) >"$work/service.log" 2>&1 &
+service_pid=$!  # exec: the node process itself
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$service_port/health-check" >/dev/null 2>&1 && break
   kill -0 "$service_pid" 2>/dev/null || { cat "$work/migrate.log" "$work/service.log" >&2; echo "pact conformance: the suite's service did not start" >&2; exit 1; }

@@ -11,7 +11,7 @@ command -v wrk >/dev/null || { echo "host-load: wrk is missing (apt-get install 
 work=$(mktemp -d /tmp/pcf-load.XXXXXX)
 store=${3:-sqlite:$work/footprints.db}
 host_pid=""
-cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { local status=$?; set +e; [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null; rm -rf "$work"; exit "$status"; }
 trap cleanup EXIT
 cli_dll="$root/src/Pcf.Accounting.Cli/bin/Release/net10.0/Pcf.Accounting.Cli.dll"
 [ -f "$cli_dll" ] || dotnet build "$root/src/Pcf.Accounting.Cli/Pcf.Accounting.Cli.csproj" -c Release -nologo -v q
@@ -26,10 +26,10 @@ for i in $(seq -w 1 20); do
   pcf publish "$root/samples/steel-bracket.json" --product "$work/meta.json" --store "$store" --share load >/dev/null
 done
 
-DOTNET_gcServer=1 pcf serve --store "$store" --urls "https://127.0.0.1:$port" >"$work/host.log" 2>&1 &
+DOTNET_gcServer=1 dotnet "$cli_dll" serve --store "$store" --urls "https://127.0.0.1:$port" >"$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 120); do curl -skf "https://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null 2>&1 && break; sleep 0.5; done
-server_pid=$(pgrep -f "Pcf.Accounting.Cli.dll serve --store $store" | head -1)
+server_pid=$host_pid
 token=$(curl -sk -u "load:$secret" -d grant_type=client_credentials "https://127.0.0.1:$port/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 id=$(curl -sk -H "Authorization: Bearer $token" "https://127.0.0.1:$port/3/footprints?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])')
 # Warm-up (JIT, connection pools), not measured.
