@@ -296,6 +296,9 @@ public sealed class HostApiTests
         Assert.True(read.IsValid, string.Join("; ", read.Problems));
         Assert.Equal(PactSpecVersion.Version23, Assert.Single(read.Value.Footprints).SpecVersion);
         Assert.Equal(fp.Id, PactJson.ReadV2(await get.Content.ReadAsByteArrayAsync()).ThrowIfInvalid().Id);
+        using var missing = await host.GetAsync("/2/footprints/00000000-0000-0000-0000-000000000000", token);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("NoSuchFootprint", (await JsonAsync(missing)).GetProperty("code").GetString()); // the 2.x name of NotFound
     }
 
     [Fact]

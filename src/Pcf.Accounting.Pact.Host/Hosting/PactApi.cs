@@ -240,7 +240,8 @@ internal static class PactApi
         var stored = await State(c).Store.GetAsync(id, c.RequestAborted).ConfigureAwait(false);
         if (stored is null)
         {
-            await ErrorAsync(c, StatusCodes.Status404NotFound, PactErrorCodes.NotFound, "The requested footprint could not be found.").ConfigureAwait(false);
+            // 2.x names this error NoSuchFootprint (2.3 Technical Specifications, error codes); 3.0 renamed it NotFound.
+            await ErrorAsync(c, StatusCodes.Status404NotFound, version == PactSpecVersion.Version30 ? PactErrorCodes.NotFound : "NoSuchFootprint", "The requested footprint could not be found.").ConfigureAwait(false);
             return;
         }
 
