@@ -96,6 +96,9 @@ internal static class PcfCli
         root.Subcommands.Add(PactCommand.Create(context));
         root.Subcommands.Add(TemplateCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(PublishCommand.Create(context));
+        root.Subcommands.Add(StoreCommand.Create(context));
         Examples.Add(root,
             "pcf calculate samples/steel-bracket.json --factors my-factors.json",
             "pcf explain samples/steel-bracket.json --item cold-rolling",

@@ -20,6 +20,10 @@ public sealed record PactExportOptions
     /// <value>The default value is <see cref="PactBiogenicCo2Handling.AddToLandManagementBiogenicCo2Emissions"/>.</value>
     public PactBiogenicCo2Handling BiogenicCo2Emissions { get; init; }
 
+    /// <summary>Gets what to do with system-expansion credits in the result.</summary>
+    /// <value>The default value is <see cref="PactSystemExpansionHandling.Disclose"/>.</value>
+    public PactSystemExpansionHandling SystemExpansionCredits { get; init; }
+
     /// <summary>Gets the clock for <c>created</c> when the metadata does not give it.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -80,6 +80,9 @@ public static partial class PactExporter
         int? ReferenceYear,
         string? AllocationDescription)
     {
+        /// <summary>Gets the system-expansion credits already inside <see cref="Reported"/> (negative when displaced supplies emit), kg CO2e.</summary>
+        public Quantity SystemExpansionCredits => Reported.SystemExpansionCredits;
+
         public static Figures Of(FootprintResult result)
         {
             var system = result.System;
@@ -284,6 +287,14 @@ public static partial class PactExporter
             losses.Add(new("$.pcf.ipccCharacterizationFactors", PactLossKind.Approximated, "AR5 with climate-carbon feedback is written as AR5; PACT does not tell the two apart."));
         }
 
+        // --- System-expansion credits: inside the categories, never netted silently.
+        decimal credit = R(figures.SystemExpansionCredits);
+        if (credit != 0 && options.SystemExpansionCredits == PactSystemExpansionHandling.Refuse)
+        {
+            problems.Add(new("result.reported.systemExpansionCredits", PactProblemCodes.UnrepresentableValue,
+                $"The result includes {PactDecimals.Text(credit)} kg CO2e of system-expansion credits, which PACT has no field for; allocate the co-products instead, or export with SystemExpansionCredits = Disclose."));
+        }
+
         if (problems.Count > 0)
         {
             return ValidationResult.Failure<PactConversion<V3.ProductFootprint>>(problems);
@@ -356,6 +367,14 @@ public static partial class PactExporter
         };
         var (excluding, including) = PactConverter.Totals(pcf);
         pcf = pcf with { PcfExcludingBiogenicUptake = excluding, PcfIncludingBiogenicUptake = including };
+        string? comment = metadata.Comment;
+        if (credit != 0)
+        {
+            string disclosure = $"Net of system-expansion credits: pcfExcludingBiogenicUptake {PactDecimals.Text(excluding)} kg CO2e includes a credit of {PactDecimals.Text(credit)} kg CO2e "
+                + $"for co-products displacing other supplies; gross of the credit it is {PactDecimals.Text(excluding - credit)} kg CO2e.";
+            losses.Add(new("$.pcf.pcfExcludingBiogenicUptake", PactLossKind.Netted, disclosure));
+            comment = comment is { Length: > 0 } given ? given + " " + disclosure : disclosure;
+        }
 
         var footprint = new V3.ProductFootprint
         {
@@ -372,7 +391,7 @@ public static partial class PactExporter
             ProductIds = metadata.ProductIds.IsDefault ? [] : metadata.ProductIds,
             ProductClassifications = classifications.Count == 0 ? null : [.. classifications],
             ProductNameCompany = metadata.ProductNameCompany,
-            Comment = metadata.Comment,
+            Comment = comment,
             Pcf = pcf,
         };
 

@@ -7,10 +7,10 @@ namespace Pcf.Accounting.Pact;
 
 /// <summary>Reads, validates and writes PACT 2.3 and 3.0 documents.</summary>
 /// <remarks>
-/// <para>Reading accepts a ProductFootprint, a list or get response (<c>{"data": ...}</c>) and a
-/// request-fulfilled event (<c>data.pfs</c>). Each footprint's version comes from its <c>specVersion</c>
-/// (3.x is 3.0; 1.x and 2.x are 2.3). Every violation is reported at once, with its JSON path; a document
-/// with any violation yields no value.</para>
+/// <para>Reading accepts a ProductFootprint, a list or get response (<c>{"data": ...}</c>, an empty list included) and a
+/// request-fulfilled event (<c>data.pfs</c>, whose envelope is checked as well). Each footprint's version comes from its
+/// <c>specVersion</c> (3.x is 3.0; 1.x and 2.x are 2.3; any other is reported as unsupported). Every violation is reported
+/// at once, with its JSON path; a document with any violation yields no value.</para>
 /// <para>Writing produces the specification's JSON: 3.0 decimals as strings, unset optional properties left out.</para>
 /// </remarks>
 /// <example><code>
@@ -59,6 +59,18 @@ public static class PactJson
     /// <returns>The footprint, or every violation.</returns>
     public static ValidationResult<V2.ProductFootprint> ReadV2(ReadOnlySpan<byte> utf8Json, PactReadOptions? options = null) =>
         Single(Read(utf8Json, options), PactSpecVersion.Version23, f => f.V2);
+
+    /// <summary>Reads an RFC 3339 date-time (section 5.6) as this package's reader does: lower-case <c>t</c> and <c>z</c> included.</summary>
+    /// <param name="text">The text, such as <c>2025-01-08T14:47:32Z</c>.</param>
+    /// <param name="value">The time, when the text is one.</param>
+    /// <returns><see langword="true"/> when the text is an RFC 3339 date-time.</returns>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = PactValidator.ParseTime(text);
+        value = parsed ?? default;
+        return parsed is not null;
+    }
 
     /// <summary>Writes a 3.0 footprint as indented UTF-8 JSON.</summary>
     /// <param name="footprint">The footprint.</param>
@@ -110,12 +122,28 @@ public static class PactJson
                 $"Expected a {(version == PactSpecVersion.Version30 ? "3.0" : "2.3")} footprint, found {(footprint.SpecVersion == PactSpecVersion.Version30 ? "3.0" : "2.3")}.")]);
     }
 
-    private static ImmutableArray<PactFootprint> Parse(ReadOnlySpan<byte> utf8Json, PactReadOptions options, List<ValidationProblem> errors, List<ValidationProblem> warnings, bool build)
+    private static ImmutableArray<PactFootprint> Parse(ReadOnlySpan<byte> utf8Json, PactReadOptions options, List<ValidationProblem> errors, List<ValidationProblem> warnings, bool build) =>
+        ParseDocument(utf8Json, options, errors, warnings, build, (root, found) =>
+        {
+            if (PactEventValidator.IsEvent(root))
+            {
+                // An event: its envelope is checked too, not only the footprints it carries.
+                found.AddRange(PactEventValidator.Validate(root, errors, warnings).Footprints);
+                return true;
+            }
+
+            return Locate(root, found, errors);
+        }).Footprints;
+
+    /// <summary>Parses a document, lets <paramref name="locate"/> find its footprints, then validates and (when <paramref name="build"/>) reads each.</summary>
+    internal static (ImmutableArray<PactFootprint> Footprints, bool Parsed) ParseDocument(
+        ReadOnlySpan<byte> utf8Json, PactReadOptions options, List<ValidationProblem> errors, List<ValidationProblem> warnings, bool build,
+        Func<JsonElement, List<(JsonElement Element, string Path)>, bool> locate)
     {
         if (utf8Json.Length > options.MaxDocumentBytes)
         {
             errors.Add(new("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8Json.Length} bytes; the limit is {options.MaxDocumentBytes}."));
-            return [];
+            return ([], false);
         }
 
         JsonDocument document;
@@ -127,23 +155,26 @@ public static class PactJson
         catch (JsonException e)
         {
             errors.Add(new(e.Path ?? "$", ProblemCodes.MalformedJson, $"Not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}"));
-            return [];
+            return ([], false);
         }
 
         using (document)
         {
-            var found = Locate(document.RootElement);
-            if (found.Count == 0)
+            var found = new List<(JsonElement Element, string Path)>();
+            if (!locate(document.RootElement, found))
             {
-                errors.Add(new("$", PactProblemCodes.NoFootprint, "The document holds no ProductFootprint (a footprint, a response with 'data', or an event with 'data.pfs')."));
-                return [];
+                return ([], true);
             }
 
             var validator = new PactValidator(errors, warnings, options);
             var footprints = ImmutableArray.CreateBuilder<PactFootprint>(found.Count);
             foreach (var (element, path) in found)
             {
-                var version = Detect(element);
+                if (Detect(element, path, errors) is not { } version)
+                {
+                    continue;
+                }
+
                 if (validator.ValidateFootprint(element, path, version) > 0 || !build)
                 {
                     continue;
@@ -161,55 +192,73 @@ public static class PactJson
                 }
             }
 
-            return footprints.ToImmutable();
+            return (footprints.ToImmutable(), true);
         }
     }
 
-    private static List<(JsonElement Element, string Path)> Locate(JsonElement root)
+    // Members only a footprint has: a document with any of them (and no 'data') is a footprint, even one that lacks 'pcf'.
+    private static readonly string[] FootprintMembers = ["pcf", "specVersion", "productIds", "companyIds", "productNameCompany", "companyName"];
+
+    /// <summary>Finds the footprints of a footprint, a get response (<c>{"data": footprint}</c>) or a list response
+    /// (<c>{"data": [...]}</c>, which may be empty); returns false, with the problem, when the document is none of these.</summary>
+    private static bool Locate(JsonElement root, List<(JsonElement Element, string Path)> found, List<ValidationProblem> errors)
     {
-        var found = new List<(JsonElement, string)>();
+        const string None = "The document holds no ProductFootprint (a footprint, a response with 'data', or an event with 'data.pfs').";
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return found;
+            errors.Add(new("$", PactProblemCodes.NoFootprint, None));
+            return false;
         }
 
-        if (root.TryGetProperty("pcf", out _))
+        if (!root.TryGetProperty("data", out var data) && FootprintMembers.Any(m => root.TryGetProperty(m, out _)))
         {
             found.Add((root, "$"));
+            return true;
         }
-        else if (root.TryGetProperty("data", out var data))
+
+        switch (data.ValueKind)
         {
-            if (data.ValueKind == JsonValueKind.Array)
-            {
+            case JsonValueKind.Array:
                 int i = 0;
                 foreach (var item in data.EnumerateArray())
                 {
                     found.Add((item, $"$.data[{i++}]"));
                 }
-            }
-            else if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("pfs", out var pfs) && pfs.ValueKind == JsonValueKind.Array)
-            {
-                int i = 0;
-                foreach (var item in pfs.EnumerateArray())
-                {
-                    found.Add((item, $"$.data.pfs[{i++}]"));
-                }
-            }
-            else if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("pcf", out _))
-            {
-                found.Add((data, "$.data"));
-            }
-        }
 
-        return found;
+                return true; // an empty list is a valid list response (3.0: "MUST return an empty JSON array")
+            case JsonValueKind.Object when FootprintMembers.Any(m => data.TryGetProperty(m, out _)):
+                found.Add((data, "$.data"));
+                return true;
+            case JsonValueKind.Null:
+                // The specification reads null as undefined, and a response's data is required ("The list MUST NOT be NULL").
+                errors.Add(new("$.data", ProblemCodes.Required, "data is null, which the specification reads as undefined; a response must carry a footprint or a list (possibly empty)."));
+                return false;
+            default:
+                errors.Add(new("$", PactProblemCodes.NoFootprint, None));
+                return false;
+        }
     }
 
-    private static PactSpecVersion Detect(JsonElement footprint)
+    /// <summary>The version of a footprint from its <c>specVersion</c> major (3 → 3.0; 1 or 2 → 2.3), or from its unit property when it
+    /// has no usable <c>specVersion</c>; <see langword="null"/>, with the problem, for a version this package does not read.</summary>
+    private static PactSpecVersion? Detect(JsonElement footprint, string path, List<ValidationProblem> errors)
     {
         if (footprint.ValueKind == JsonValueKind.Object && footprint.TryGetProperty("specVersion", out var spec) && spec.ValueKind == JsonValueKind.String
             && spec.GetString() is { Length: > 0 } text && char.IsAsciiDigit(text[0]))
         {
-            return text.StartsWith("3.", StringComparison.Ordinal) ? PactSpecVersion.Version30 : PactSpecVersion.Version23;
+            int dot = text.IndexOf('.', StringComparison.Ordinal);
+            string major = dot < 0 ? text : text[..dot];
+            switch (major)
+            {
+                case "3":
+                    return PactSpecVersion.Version30;
+                case "1" or "2":
+                    return PactSpecVersion.Version23;
+                default:
+                    errors.Add(new(path + ".specVersion", PactProblemCodes.UnsupportedSpecVersion,
+                        $"specVersion '{text}' is not a version this package reads (2.x, read as 2.3, and 3.x); the footprint is not checked."));
+                    return null;
+            }
         }
 
         // No usable specVersion: decide by the unit property, which the two versions name differently.

@@ -11,4 +11,7 @@ public enum PactLossKind
 
     /// <summary>The target requires a value the source does not have; a stated default was used.</summary>
     Defaulted = 2,
+
+    /// <summary>The value is a net of two quantities the target cannot keep apart (system-expansion credits inside the emissions); the gross value and the credit are stated.</summary>
+    Netted = 3,
 }

@@ -54,4 +54,10 @@ public static class PactProblemCodes
 
     /// <summary>Supplier factor: the footprint is deprecated and should not be used.</summary>
     public const string DeprecatedFootprint = "PCF0715";
+
+    /// <summary>A decimal has more significant digits or places than a <see cref="decimal"/> holds exactly (28), or a magnitude above its range; it is refused rather than rounded.</summary>
+    public const string InexactDecimal = "PCF0716";
+
+    /// <summary>An event envelope (CloudEvents <c>type</c>, <c>specversion</c>, <c>id</c>, <c>source</c>, <c>time</c>, <c>data</c>) breaks a rule of its event type.</summary>
+    public const string InvalidEvent = "PCF0717";
 }

@@ -36,7 +36,11 @@ public static class PactSupplierFactors
     /// <returns>The factor, or the problems (a deprecated footprint, a unit with no <see cref="Units.Unit"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="footprint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
-    public static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated = false)
+    public static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated = false) =>
+        ToEmissionFactor(footprint, key, allowDeprecated, sourceSpecVersion: null);
+
+    /// <summary>The conversion, with the spec version of the document the footprint came from (a 2.x footprint converted to 3.0 keeps its own).</summary>
+    private static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated, string? sourceSpecVersion)
     {
         ArgumentNullException.ThrowIfNull(footprint);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -97,11 +101,13 @@ public static class PactSupplierFactors
         }
 
         string period = string.Create(CultureInfo.InvariantCulture, $"{p.ReferencePeriodStart:yyyy-MM-dd} to {p.ReferencePeriodEnd:yyyy-MM-dd}");
-        var provenance = new FactorProvenance(footprint.CompanyName, $"PACT ProductFootprint {footprint.Id} (specVersion {footprint.SpecVersion}), reference period {period}")
+        string specVersion = sourceSpecVersion ?? footprint.SpecVersion;
+        string converted = sourceSpecVersion is null ? string.Empty : ", read through its 3.0 conversion";
+        var provenance = new FactorProvenance(footprint.CompanyName, $"PACT ProductFootprint {footprint.Id} (specVersion {specVersion}{converted}), reference period {period}")
         {
             PublicationYear = footprint.Created.Year,
             Dataset = "pact:" + footprint.Id.ToString("D"),
-            DatasetVersion = footprint.SpecVersion,
+            DatasetVersion = specVersion,
             Kind = FactorKind.LifeCycle,
             IsPrimaryData = true,
             Note = $"Supplier footprint for {footprint.ProductNameCompany} ({string.Join(", ", footprint.ProductIds)}) by {string.Join(", ", footprint.CompanyIds)}; status {footprint.Status}; "
@@ -132,7 +138,7 @@ public static class PactSupplierFactors
         // The factor does not use the product mass, which 3.0 requires and 2.3 may lack.
         var converted = PactConverter.ToV3(footprint, footprint.Pcf.ProductMassPerDeclaredUnit is null ? 0 : null);
         return converted.TryGetValue(out var v3)
-            ? ToEmissionFactor(v3.Value, key, allowDeprecated)
+            ? ToEmissionFactor(v3.Value, key, allowDeprecated, footprint.SpecVersion)
             : ValidationResult.Failure<EmissionFactor>(converted.Problems);
     }
 }

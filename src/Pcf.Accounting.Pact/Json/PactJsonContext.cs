@@ -7,7 +7,8 @@ namespace Pcf.Accounting.Pact.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true)]
+    WriteIndented = true,
+    Converters = [typeof(RfcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(V3.ProductFootprint))]
 internal sealed partial class PactJsonContext : JsonSerializerContext;
 
@@ -15,6 +16,7 @@ internal sealed partial class PactJsonContext : JsonSerializerContext;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true)]
+    WriteIndented = true,
+    Converters = [typeof(RfcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(V2.ProductFootprint))]
 internal sealed partial class PactV2JsonContext : JsonSerializerContext;

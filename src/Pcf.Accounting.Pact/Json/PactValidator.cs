@@ -17,6 +17,9 @@ internal sealed partial class PactValidator
     private readonly List<ValidationProblem> _warnings;
     private readonly PactReadOptions _options;
 
+    // While set, violations go where rules beyond the 3.0 text go (warnings unless strict): see Field.Lenient.
+    private bool _lenient;
+
     public PactValidator(List<ValidationProblem> errors, List<ValidationProblem> warnings, PactReadOptions options)
     {
         _errors = errors;
@@ -50,17 +53,17 @@ internal sealed partial class PactValidator
     }
 
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DecimalPattern();
+    internal static partial Regex DecimalPattern();
 
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UuidPattern();
+    internal static partial Regex UuidPattern();
 
     // RFC 3339 section 5.6 date-time (JSON Schema format "date-time").
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimePattern();
 
     [GeneratedRegex(@"^[uU][rR][nN]:", RegexOptions.CultureInvariant)]
-    private static partial Regex UrnPattern();
+    internal static partial Regex UrnPattern();
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-\d{8})?$", RegexOptions.CultureInvariant)]
     private static partial Regex SpecVersionPattern();
@@ -74,7 +77,7 @@ internal sealed partial class PactValidator
     [GeneratedRegex(@"^AR\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex ArPattern();
 
-    private sealed record Field(string Name, K Kind, bool Required = false, bool IsArray = false, string[]? Allowed = null, bool Unique = true, bool AllowEmpty = false);
+    private sealed record Field(string Name, K Kind, bool Required = false, bool IsArray = false, string[]? Allowed = null, bool Unique = true, bool AllowEmpty = false, bool Lenient = false);
 
     private static readonly Field[] FootprintV3 =
     [
@@ -85,8 +88,9 @@ internal sealed partial class PactValidator
         new("productClassifications", K.Urn, IsArray: true), new("productNameCompany", K.NonEmpty, true), new("comment", K.Text),
         new("pcf", K.Object, true), new("extensions", K.Object, IsArray: true, Unique: false, AllowEmpty: true),
 
-        // Removed in 3.0 (a warning), but still checked against their 2.x definitions: a malformed value is an error.
-        new("version", K.Integer), new("updated", K.DateTime),
+        // Removed in 3.0 (a warning), but still checked against their 2.x definitions: a malformed value is a warning too
+        // (3.0 says nothing of them), an error only when reading strictly.
+        new("version", K.Integer, Lenient: true), new("updated", K.DateTime, Lenient: true),
     ];
 
     private static readonly string[] RemovedFromFootprintV3 = ["version", "updated", "statusComment", "productCategoryCpc"];
@@ -219,6 +223,23 @@ internal sealed partial class PactValidator
             Ordered(vs, ve, path + ".validityPeriodEnd", "validityPeriodEnd");
         }
 
+        if (v3 && footprint.TryGetProperty("pcf", out var refPcf) && refPcf.ValueKind == JsonValueKind.Object
+            && refPcf.TryGetProperty("referencePeriodEnd", out var refEnd) && Time(refEnd) is { } referenceEnd)
+        {
+            // 3.0 "Validity Period": the period lies between referencePeriodEnd and referencePeriodEnd + 3 years (MUSTs of the prose).
+            if (footprint.TryGetProperty("validityPeriodStart", out var start) && Time(start) is { } s && s < referenceEnd)
+            {
+                Beyond(path + ".validityPeriodStart", PactProblemCodes.ConditionalRule,
+                    $"validityPeriodStart ({start.GetString()}) MUST be at or after pcf.referencePeriodEnd ({refEnd.GetString()}).");
+            }
+
+            if (footprint.TryGetProperty("validityPeriodEnd", out var end) && Time(end) is { } e && e > referenceEnd.AddYears(3))
+            {
+                Beyond(path + ".validityPeriodEnd", PactProblemCodes.ConditionalRule,
+                    $"validityPeriodEnd ({end.GetString()}) MUST be at most 3 years after pcf.referencePeriodEnd ({refEnd.GetString()}).");
+            }
+        }
+
         if (footprint.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Array)
         {
             int i = 0;
@@ -269,7 +290,8 @@ internal sealed partial class PactValidator
             {
                 if (pcf.TryGetProperty(name, out _))
                 {
-                    Error($"{path}.{name}", PactProblemCodes.ConditionalRule, $"{name} must be undefined when ccsTechnologicalCO2CaptureIncluded is false.");
+                    // 3.0 describes the flag, but no rule ties these fields to it: stricter than the text.
+                    Beyond($"{path}.{name}", PactProblemCodes.ConditionalRule, $"{name} should be undefined when ccsTechnologicalCO2CaptureIncluded is false.");
                 }
             }
         }
@@ -281,7 +303,7 @@ internal sealed partial class PactValidator
             decimal sum = fossil + Opt(pcf, "landUseChangeGhgEmissions") + Opt(pcf, "landManagementBiogenicCO2Emissions")
                 + Opt(pcf, "landManagementBiogenicCO2Removals") + Opt(pcf, "technologicalCO2Removals")
                 + Opt(pcf, "ccsTechnologicalCO2Capture") + Opt(pcf, "biogenicNonCO2Emissions");
-            var sink = _options.SumRulesAreErrors ? _errors : _warnings;
+            var sink = _options.SumRulesAreErrors || _options.Strict ? _errors : _warnings;
             if (sum != ex)
             {
                 sink.Add(new(path + ".pcfExcludingBiogenicUptake", PactProblemCodes.SumRuleViolated,
@@ -329,8 +351,9 @@ internal sealed partial class PactValidator
         if (pcf.TryGetProperty("packagingGhgEmissions", out _)
             && !(pcf.TryGetProperty("packagingEmissionsIncluded", out var included) && included.ValueKind == JsonValueKind.True))
         {
-            Error(path + ".packagingGhgEmissions", PactProblemCodes.ConditionalRule,
-                "packagingGhgEmissions must be undefined unless packagingEmissionsIncluded is true.");
+            // 3.0 says packagingGhgEmissions is reported when packaging is included; that it must then be absent is our reading.
+            Beyond(path + ".packagingGhgEmissions", PactProblemCodes.ConditionalRule,
+                "packagingGhgEmissions should be undefined unless packagingEmissionsIncluded is true.");
         }
 
         if (pcf.TryGetProperty("referencePeriodStart", out var start) && pcf.TryGetProperty("referencePeriodEnd", out var end))
@@ -368,17 +391,20 @@ internal sealed partial class PactValidator
     {
         if (Time(start) is { } s && Time(end) is { } e && e < s)
         {
-            Error(path, PactProblemCodes.ConditionalRule, $"{name} ({end.GetString()}) is before the start ({start.GetString()}).");
+            // Neither schema states an order; a period that ends before it starts is surely wrong, but stricter than the text.
+            Beyond(path, PactProblemCodes.ConditionalRule, $"{name} ({end.GetString()}) is before the start ({start.GetString()}).");
         }
     }
 
-    private static DateTimeOffset? Time(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && DateTimePattern().IsMatch(value.GetString()!)
-        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+    private static DateTimeOffset? Time(JsonElement value) => value.ValueKind == JsonValueKind.String ? ParseTime(value.GetString()!) : null;
+
+    /// <summary>Parses an RFC 3339 date-time (section 5.6), whose <c>T</c> and <c>Z</c> may be lower case (section 5.6, note); <see langword="null"/> when it is not one.</summary>
+    internal static DateTimeOffset? ParseTime(string text) =>
+        DateTimePattern().IsMatch(text)
+        && DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     private static decimal? Dec(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && DecimalPattern().IsMatch(value.GetString()!)
-        && decimal.TryParse(value.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d) ? d : null;
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && PactDecimals.TryParseExact(value.GetString()!, out decimal d, out _) ? d : null;
 
     private static decimal Opt(JsonElement obj, string name) => Dec(obj, name) ?? 0m;
 
@@ -406,6 +432,8 @@ internal sealed partial class PactValidator
             }
 
             string memberPath = $"{path}.{field.Name}";
+            bool lenient = _lenient;
+            _lenient |= field.Lenient;
             if (field.IsArray)
             {
                 Array(member, memberPath, field);
@@ -414,6 +442,8 @@ internal sealed partial class PactValidator
             {
                 Value(member, memberPath, field);
             }
+
+            _lenient = lenient;
         }
 
         foreach (var property in value.EnumerateObject())
@@ -489,9 +519,13 @@ internal sealed partial class PactValidator
 
                 return;
             case K.NumberPercent or K.NumberDqr3:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out decimal number))
+                if (value.ValueKind != JsonValueKind.Number)
                 {
                     Error(path, ProblemCodes.WrongType, $"Expected a JSON number (2.3), found {Describe(value)}.");
+                }
+                else if (!PactDecimals.TryParseExact(value.GetRawText(), out decimal number, out string? why))
+                {
+                    Error(path, PactProblemCodes.InexactDecimal, why!);
                 }
                 else
                 {
@@ -537,8 +571,14 @@ internal sealed partial class PactValidator
             case K.Country when !CountryPattern().IsMatch(text):
                 Error(path, PactProblemCodes.InvalidFormat, $"'{text}' is not an ISO 3166-1 alpha-2 code.");
                 break;
+            case K.Country when !Iso3166.IsCountry(text):
+                Error(path, PactProblemCodes.NotAllowedValue, $"'{text}' has the form of an ISO 3166-1 alpha-2 code but is not an assigned one.");
+                break;
             case K.Subdivision when !SubdivisionPattern().IsMatch(text):
                 Error(path, PactProblemCodes.InvalidFormat, $"'{text}' is not an ISO 3166-2 code (such as CN-JS).");
+                break;
+            case K.Subdivision when !Iso3166.IsCountry(text[..2]):
+                Error(path, PactProblemCodes.NotAllowedValue, $"'{text}': '{text[..2]}' is not an assigned ISO 3166-1 country code, so this is no ISO 3166-2 subdivision.");
                 break;
             case K.Ar when !ArPattern().IsMatch(text):
                 Error(path, PactProblemCodes.InvalidFormat, $"'{text}' is not an IPCC report of the form AR6.");
@@ -551,10 +591,15 @@ internal sealed partial class PactValidator
 
     private void Decimal(string text, string path, K kind)
     {
-        if (!DecimalPattern().IsMatch(text)
-            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d))
+        if (!DecimalPattern().IsMatch(text))
         {
             Error(path, PactProblemCodes.InvalidFormat, $"'{text}' is not a decimal string (digits, an optional sign and decimal point, such as \"1.25\").");
+            return;
+        }
+
+        if (!PactDecimals.TryParseExact(text, out decimal d, out string? why))
+        {
+            Error(path, PactProblemCodes.InexactDecimal, why!);
             return;
         }
 
@@ -569,8 +614,9 @@ internal sealed partial class PactValidator
             case K.DecimalNegativeOrZero when d > 0:
                 Error(path, PactProblemCodes.OutOfRange, $"{text} must be 0 or less (uptake, removals and capture are negative).");
                 break;
-            case K.DecimalPercent:
-                Range(path, d, 0, 100);
+            case K.DecimalPercent when d < 0 || d > 100:
+                // 3.0 types percentages as plain decimals (its exemptedEmissionsPercent note even removed the old bound): a range is our reading.
+                Beyond(path, PactProblemCodes.OutOfRange, $"{text} is a percentage outside 0 to 100.");
                 break;
             case K.DecimalDqr5:
                 Range(path, d, 1, 5);
@@ -586,7 +632,10 @@ internal sealed partial class PactValidator
         }
     }
 
-    private void Error(string path, string code, string message) => _errors.Add(new(path, code, message));
+    private void Error(string path, string code, string message) => (_lenient && !_options.Strict ? _warnings : _errors).Add(new(path, code, message));
+
+    /// <summary>A rule stricter than the 3.0 text (or a MUST of its prose the schema does not carry): a warning, an error when reading strictly.</summary>
+    private void Beyond(string path, string code, string message) => (_options.Strict ? _errors : _warnings).Add(new(path, code, message));
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -39,49 +39,7 @@ public sealed partial class CompiledSystem
         TryCalculate(factors, demand, views).ThrowIfInvalid();
 
     /// <summary>Lays out a factor resolution for this system's requests: per request, its components per requested unit and their CO2e.</summary>
-    internal ImmutableArray<InventoryFactor> FactorTable(FactorResolution resolution)
-    {
-        var table = new InventoryFactor[FactorRequests.Length];
-        var missing = new List<string>();
-        for (int r = 0; r < table.Length; r++)
-        {
-            var request = FactorRequests[r];
-            if (!resolution.Factors.TryGetValue(request, out var resolved))
-            {
-                missing.Add(request.ToString());
-                continue;
-            }
-
-            var components = new InventoryFactorComponent[resolved.Components.Length];
-            double perUnit = 0;
-            for (int k = 0; k < components.Length; k++)
-            {
-                var c = resolved.Components[k];
-                double co2e = c.Gas is { } gas ? c.Amount * resolution.GwpSet.FactorOf(gas) : c.Amount;
-                double signed = c.Sign * co2e;
-                components[k] = new InventoryFactorComponent(c.Gas, c.Kind, c.Gas is null ? c.Origin : CarbonOrigin.NotApplicable, c.Amount, signed);
-                perUnit += signed;
-            }
-
-            var match = resolved.Match;
-            table[r] = new InventoryFactor
-            {
-                Request = request,
-                Factor = match.Factor,
-                ProviderName = match.ProviderName,
-                Fallbacks = match.Fallbacks,
-                ConversionToRequestedUnit = match.ConversionToRequestedUnit,
-                DataQuality = match.DataQuality,
-                Components = ImmutableArray.Create(components),
-                Co2ePerUnit = perUnit,
-                IsRecharacterized = resolved.IsRecharacterized,
-            };
-        }
-
-        return missing.Count == 0
-            ? ImmutableArray.Create(table)
-            : throw new ArgumentException($"The factor resolution has no factor for {missing.Count} request(s) of the system: {string.Join("; ", missing)}. Resolve the system's FactorRequests.", nameof(resolution));
-    }
+    internal ImmutableArray<InventoryFactor> FactorTable(FactorResolution resolution) => InventoryFactors.From(FactorRequests, resolution);
 
     /// <summary>The pure step over a laid-out factor table.</summary>
     internal ValidationResult<FootprintResult> Compute(ImmutableArray<InventoryFactor> factors, GwpSet gwp, Demand? demand, IEnumerable<ValidationProblem> resolutionWarnings, IEnumerable<IFootprintView>? views)

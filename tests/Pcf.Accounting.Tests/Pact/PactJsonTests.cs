@@ -64,7 +64,7 @@ public sealed class PactJsonTests
             string name = Path.GetFileName(file);
             if (name.Contains("invalid", StringComparison.Ordinal))
             {
-                Assert.False(read.IsValid, name);
+                Assert.False(PactJson.Read(File.ReadAllBytes(file), new PactReadOptions { Strict = true }).IsValid, name);
             }
             else if (name.Contains("error-", StringComparison.Ordinal))
             {
@@ -136,33 +136,39 @@ public sealed class PactJsonTests
     [Fact]
     public void Read_OwnInvalid30_ReportsMalformedDateAndPackagingRule()
     {
+        // Both rules go beyond the 3.0 text (a removed member, a flag's consequence): warnings, errors with Strict.
         var read = PactJson.Read(PactTestData.OwnBytes("invalid-response-3.0.json"));
+        Assert.True(read.IsValid);
+        Assert.Contains(read.Value.Warnings, w => (w.Path, w.Code) == ("$.data[0].updated", PactProblemCodes.InvalidFormat) && w.Message.Contains("2025-6-03T10:00:00Z", StringComparison.Ordinal));
+        Assert.Contains(read.Value.Warnings, w => (w.Path, w.Code) == ("$.data[0].pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule));
 
-        Assert.False(read.IsValid);
-        Assert.Equal(
-            [("$.data[0].updated", PactProblemCodes.InvalidFormat), ("$.data[0].pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule)],
-            read.Problems.Select(p => (p.Path, p.Code)));
-        Assert.Contains("2025-6-03T10:00:00Z", read.Problems[0].Message, StringComparison.Ordinal);
-
-        // The properties 3.0 removed are warnings.
-        var report = PactJson.Validate(PactTestData.OwnBytes("invalid-response-3.0.json"));
-        Assert.Equal(
-            [("$.data[0].updated", PactProblemCodes.RemovedProperty), ("$.data[0].pcf.biogenicAccountingMethodology", PactProblemCodes.RemovedProperty)],
-            report.Warnings.Select(w => (w.Path, w.Code)));
+        var strict = PactJson.Read(PactTestData.OwnBytes("invalid-response-3.0.json"), new PactReadOptions { Strict = true });
+        Assert.False(strict.IsValid);
+        Assert.Contains(strict.Problems, p => (p.Path, p.Code) == ("$.data[0].updated", PactProblemCodes.InvalidFormat));
+        Assert.Contains(strict.Problems, p => (p.Path, p.Code) == ("$.data[0].pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule));
     }
+
 
     [ReferenceFact("pact")]
     public void Read_Invalid30Example_ReportsMalformedDateAndPackagingRule()
     {
-        var read = PactJson.Read(PactTestData.Bytes("example-3.0-invalid-response-all-properties.json"));
+        // Both faults go beyond the 3.0 text ('updated' is a removed property; 3.0 ties no rule to packagingGhgEmissions
+        // without the flag): warnings by default, errors when reading strictly.
+        var strict = PactJson.Read(PactTestData.Bytes("example-3.0-invalid-response-all-properties.json"), new PactReadOptions { Strict = true });
 
-        Assert.False(read.IsValid);
+        // Strictly, it also breaks the validity window (validityPeriodStart before referencePeriodEnd) and its sum rules.
         Assert.Equal(
-            [("$.data[0].updated", PactProblemCodes.InvalidFormat), ("$.data[0].pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule)],
-            read.Problems.Select(p => (p.Path, p.Code)));
+            [("$.data[0].updated", PactProblemCodes.InvalidFormat), ("$.data[0].validityPeriodStart", PactProblemCodes.ConditionalRule),
+             ("$.data[0].pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule), ("$.data[0].pcf.pcfExcludingBiogenicUptake", PactProblemCodes.SumRuleViolated),
+             ("$.data[0].pcf.pcfIncludingBiogenicUptake", PactProblemCodes.SumRuleViolated)],
+            strict.Problems.Select(p => (p.Path, p.Code)));
+
+        var report = PactJson.Validate(PactTestData.Bytes("example-3.0-invalid-response-all-properties.json"));
+        Assert.True(report.IsValid, string.Join("; ", report.Errors));
+        Assert.Contains(report.Warnings, w => w.Path == "$.data[0].updated" && w.Code == PactProblemCodes.InvalidFormat);
+        Assert.Contains(report.Warnings, w => w.Path == "$.data[0].pcf.packagingGhgEmissions" && w.Code == PactProblemCodes.ConditionalRule);
 
         // The properties 3.0 removed are warnings (the spec's valid examples carry biogenicAccountingMethodology too).
-        var report = PactJson.Validate(PactTestData.Bytes("example-3.0-invalid-response-all-properties.json"));
         Assert.Contains(report.Warnings, w => w.Path == "$.data[0].updated" && w.Code == PactProblemCodes.RemovedProperty);
         Assert.Contains(report.Warnings, w => w.Path == "$.data[0].pcf.biogenicAccountingMethodology" && w.Code == PactProblemCodes.RemovedProperty);
     }
@@ -242,11 +248,16 @@ public sealed class PactJsonTests
             ("$.pcf.fossilGhgEmissions", PactProblemCodes.OutOfRange),
             ("$.pcf.biogenicCO2Uptake", PactProblemCodes.OutOfRange),
             ("$.pcf.ipccCharacterizationFactors[1]", PactProblemCodes.DuplicateItem),
-            ("$.pcf.exemptedEmissionsPercent", PactProblemCodes.OutOfRange),
             ("$.pcf", PactProblemCodes.GeographyConflict),
-            ("$.pcf.referencePeriodEnd", PactProblemCodes.ConditionalRule),
         };
         Assert.Equal(expected.OrderBy(e => e.Path).ThenBy(e => e.Code), read.Problems.Select(p => (p.Path, p.Code)).OrderBy(e => e.Path).ThenBy(e => e.Code));
+
+        // Beyond the 3.0 text (3.0 percentages are plain decimals; no period order is stated): warnings, errors when strict.
+        var report = PactJson.Validate(Encoding.UTF8.GetBytes(json));
+        Assert.Contains(report.Warnings, w => w.Path == "$.pcf.exemptedEmissionsPercent" && w.Code == PactProblemCodes.OutOfRange);
+        Assert.Contains(report.Warnings, w => w.Path == "$.pcf.referencePeriodEnd" && w.Code == PactProblemCodes.ConditionalRule);
+        var strict = PactJson.Validate(Encoding.UTF8.GetBytes(json), new PactReadOptions { Strict = true });
+        Assert.Equal(expected.Length + 2, strict.Errors.Length);
     }
 
     [Fact]
