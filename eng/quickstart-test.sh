@@ -99,7 +99,7 @@ echo "quickstart: docs/getting-started.md program prints the output shown"
 
 # 3. Each package README's C# example compiles against the packed package (they read files a user brings, so they
 #    are built, not run).
-for id in Pcf.Accounting Pcf.Accounting.Data Pcf.Accounting.Pact; do
+for id in $(cd "$repo/src" && ls -d Pcf.Accounting* | grep -v '^Pcf.Accounting.Cli$'); do
   example=$(awk '/^```csharp/{on=1; next} /^```/{if (on) exit} on' "$repo/src/$id/README.md")
   [ -n "$example" ] || fail "src/$id/README.md has no C# example"
   dir="$work/readme-$id"
@@ -119,4 +119,4 @@ dotnet tool install Pcf.Accounting.Cli --tool-path "$work/tools" --add-source "$
 "$work/tools/pcf" calculate "$repo/samples/steel-bracket.json" > "$work/pcf.txt" 2>&1 || { cat "$work/pcf.txt"; fail "pcf calculate"; }
 grep -q "kg CO2e" "$work/pcf.txt" || fail "pcf calculate printed no footprint"
 
-echo "quickstart: passed (packages $version; README quick start, docs/getting-started.md, 3 package README examples, pcf tool)"
+echo "quickstart: passed (packages $version; README quick start, docs/getting-started.md, every library package's README example, pcf tool)"

@@ -259,7 +259,7 @@ internal static class Calculation
         }
     }
 
-    private static string Count(int problems) => Count(problems, "problem");
+    internal static string Count(int problems) => Count(problems, "problem");
 
     private static string Count(int count, string singular, string? plural = null) =>
         count == 1 ? $"1 {singular}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {plural ?? singular + "s"}";

@@ -111,7 +111,9 @@ internal static class ResultRenderer
             var table = Cells.Table($"{view.Title} ({view.Id})", "Key", "Quantity", "Value", "Unit");
             foreach (var line in view.Lines)
             {
-                table.AddRow(Cells.Text(line.Key), Cells.Text(line.Label), Cells.Number(line.Value), Cells.Text(line.Unit));
+                // A template's choice or text carries its value in the label: no number to show.
+                bool text = line.Unit is "choice" or "text";
+                table.AddRow(Cells.Text(line.Key), Cells.Text(line.Label), text ? Cells.Text(string.Empty) : Cells.Number(line.Value), Cells.Text(text ? string.Empty : line.Unit));
             }
 
             parts.Add(table);

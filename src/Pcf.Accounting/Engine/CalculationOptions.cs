@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
@@ -13,4 +14,15 @@ public sealed record CalculationOptions(RuleSet? RuleSet = null, GwpSet? GwpSet 
 {
     /// <summary>Gets the options that take every default.</summary>
     public static CalculationOptions Default { get; } = new();
+
+    /// <summary>Gets views computed over this result in addition to the calculator's registered views (a view whose id is
+    /// registered is not computed twice), such as the views a template's results carry (<c>TemplateBuild.Views</c>).</summary>
+    public ImmutableArray<IFootprintView> Views { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(CalculationOptions? other) =>
+        other is not null && RuleSet == other.RuleSet && GwpSet == other.GwpSet && Demand == other.Demand && Views.SequenceEqual(other.Views);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(RuleSet, GwpSet, Demand, Views.Length);
 }

@@ -71,13 +71,16 @@ public sealed class FootprintCalculator : IFootprintCalculator
 
         progress?.Report(new CalculationProgress(CalculationStage.Computing, compiled.Size));
         var computed = compiled.TryCalculate(resolution.Value, options?.Demand);
-        if (!computed.IsValid || _views.Length == 0)
+        IFootprintView[] views = options is null || options.Views.IsDefaultOrEmpty
+            ? _views
+            : [.. _views, .. options.Views.Where(v => !_views.Any(r => r.Id == v.Id))];
+        if (!computed.IsValid || views.Length == 0)
         {
             return computed;
         }
 
-        progress?.Report(new CalculationProgress(CalculationStage.Views, _views.Length));
-        return WithViews(computed.Value, _views);
+        progress?.Report(new CalculationProgress(CalculationStage.Views, views.Length));
+        return WithViews(computed.Value, views);
     }
 
     /// <summary>Computes views over a result; a view that fails is a problem naming it, never an escaping exception.</summary>

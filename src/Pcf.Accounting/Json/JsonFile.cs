@@ -60,4 +60,19 @@ public static class JsonFile
 
         static ValidationResult<byte[]> Problem(string code, string message) => ValidationResult.Failure<byte[]>([new ValidationProblem("$", code, message)]);
     }
+
+    /// <summary>Parses a JSON document within limits, for readers of other formats (templates, PACT): a byte-order mark is
+    /// skipped; invalid UTF-8, a document over the size or depth limit and malformed JSON are problems at <c>$</c> with the
+    /// line or byte.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="limits">The limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
+    /// <returns>The parsed document (the caller disposes it), or the problem.</returns>
+    public static ValidationResult<System.Text.Json.JsonDocument> Parse(ReadOnlyMemory<byte> utf8Json, JsonReadOptions? limits = null)
+    {
+        var walker = new JsonWalker(limits ?? JsonReadOptions.Default);
+        var document = walker.Parse(utf8Json);
+        return document is not null && walker.Problems.Count == 0
+            ? ValidationResult.Success(document)
+            : ValidationResult.Failure<System.Text.Json.JsonDocument>(walker.Problems);
+    }
 }

@@ -125,4 +125,13 @@ public static class ProblemCodes
 
     /// <summary>A warning: a combustion-only factor (direct CO2 of burning, no upstream) was used in a cradle-to-gate footprint, which then understates the supply chain.</summary>
     public const string CombustionOnlyFactor = "PCF0407";
+
+    /// <summary>A template named by id is not in the catalog.</summary>
+    public const string UnknownTemplate = "PCF0601";
+
+    /// <summary>A template's parameters are each valid but break a rule together (shares that sum past 100 %, a choice that needs a value not given).</summary>
+    public const string InconsistentParameters = "PCF0602";
+
+    /// <summary>A warning: a template's parameter or intermediate quantity lies outside the range its method calls plausible (such as calcination CO2 far from the IPCC Tier 1 value).</summary>
+    public const string ImplausibleValue = "PCF0603";
 }

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
-using Pcf.Accounting.Cli.Commands;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Tests.TestSupport;
 using static Pcf.Accounting.Tests.Cli.CliHarness;
@@ -70,16 +70,26 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("--help", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TemplateList_NoneInstalled_SaysSo()
+    {
+        using var services = new ServiceCollection().AddPcfAccounting().Services.BuildServiceProvider();
+        var (exit, output, _) = await RunWithServicesAsync(services, "template", "list");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("No templates are installed.", output, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("list")]
-    [InlineData("describe", "steel")]
-    [InlineData("run", "steel", "a=1")]
-    public async Task Template_IsReserved_ExitsTwo(params string[] args)
+    [InlineData("describe", "no-such-template")]
+    [InlineData("init", "no-such-template")]
+    [InlineData("run", "no-such-template")]
+    public async Task Template_Unknown_ExitsOneNamingIt(params string[] args)
     {
         var (exit, _, error) = await RunAsync(["template", .. args]);
 
-        Assert.Equal(2, exit);
-        Assert.Contains(TemplateCommand.Reserved, error, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Contains("'no-such-template' is not a template", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,7 +307,7 @@ public sealed class CliCommandTests : IDisposable
                     || args[0] == "template"
                     || args[0] is "serve" or "store" or "publish")
                 {
-                    continue; // needs files the user brings, or a reserved command; serve runs until stopped, store and publish write a store
+                    continue; // needs files the user brings, or templates this test does not install; serve runs until stopped, store and publish write a store
                 }
 
                 var (exit, _, error) = await RunAsync(args);
