@@ -44,10 +44,17 @@ public sealed class StoreCrashTests : IDisposable
             return false;
         }
 
-        Assert.False(await RunAsync(120_000)); // one whole version first
+        Assert.False(await RunAsync(120_000)); // one whole version first (creates and migrates the store)
+
+        // The kill moments are fractions of how long a whole run takes on this machine, measured here: fixed milliseconds
+        // were all too late on a fast machine (the runs finished first) and all too early on a loaded one.
+        var clock = Stopwatch.StartNew();
+        Assert.False(await RunAsync(120_000));
+        double whole = clock.Elapsed.TotalMilliseconds;
         int killed = 0;
-        foreach (int ms in (int[])[300, 700, 1000, 1300, 1600, 1900, 2300, 2800])
+        foreach (double fraction in (double[])[0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75])
         {
+            int ms = Math.Max(1, (int)(fraction * whole));
             killed += await RunAsync(ms) ? 1 : 0;
 
             await using var footprints = FootprintStores.Open(store);

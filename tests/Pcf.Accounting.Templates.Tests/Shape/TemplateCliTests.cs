@@ -84,6 +84,10 @@ public sealed class TemplateCliTests : IDisposable
         Assert.Contains("$.parameters.firingEnergy", error, StringComparison.Ordinal);
         Assert.Contains("$.parameters.fuel", error, StringComparison.Ordinal);
         Assert.Contains("bad.json", error, StringComparison.Ordinal);
+        // The lines docs/templates.md shows.
+        Assert.StartsWith("pcf: The parameters of 'test/brick' are not valid (2 problems).", error, StringComparison.Ordinal);
+        Assert.Contains("bad.json: $.parameters.firingEnergy  PCF0104  'firingEnergy': 99 MJ/kg is outside the allowed range [0, 20] MJ/kg.", error, StringComparison.Ordinal);
+        Assert.Contains("bad.json: $.parameters.fuel  PCF0309  'fuel' is one of 'natural-gas', 'coal', not 'wood'.", error, StringComparison.Ordinal);
 
         File.WriteAllText(file, """{ "format": "pcf-template-params/1", "template": "test/tile", "parameters": {} }""");
         var (exit2, _, error2) = await RunAsync("template", "run", "test/brick", "--params", file);
