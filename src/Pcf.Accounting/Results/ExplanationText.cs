@@ -126,6 +126,9 @@ public static class ExplanationText
         StringBuilder Times() => first || text.Length == 0 || (text.Length == 1 && negative) ? text : text.Append(" × ");
     }
 
+    // A pure number (unit "1") is shown without its unit.
+    private static string WithUnit(double value, string unit) => unit is "1" or "" ? Number(value) : $"{Number(value)} {unit}";
+
     /// <summary>Renders a derivation and every derivation behind its inputs, one line each, indented by depth, with every input's value, unit and source.</summary>
     /// <param name="derivation">The derivation.</param>
     /// <returns>The lines.</returns>
@@ -138,11 +141,11 @@ public static class ExplanationText
         {
             var (d, depth) = stack.Pop();
             string indent = new(' ', 2 * depth);
-            yield return $"{indent}{d.Name} = {d.Formula} = {Number(d.Result.Value)} {d.Result.Unit.Text}   [{d.Source}]";
+            yield return $"{indent}{d.Name} = {d.Formula} = {WithUnit(d.Result.Value, d.Result.Unit.Text)}   [{d.Source}]";
             foreach (var input in d.Inputs)
             {
                 string origin = input.Source is { } s ? $"   [{(input.IsDefault ? "default: " : string.Empty)}{s}]" : input.IsDefault ? "   [default]" : "   [site data]";
-                yield return $"{indent}  {input.Symbol} = {Number(input.Value.Value)} {input.Value.Unit.Text}{(input.Description is { } desc ? $" ({desc})" : string.Empty)}{origin}";
+                yield return $"{indent}  {input.Symbol} = {WithUnit(input.Value.Value, input.Value.Unit.Text)}{(input.Description is { } desc ? $" ({desc})" : string.Empty)}{origin}";
             }
 
             if (d.Note is not null)

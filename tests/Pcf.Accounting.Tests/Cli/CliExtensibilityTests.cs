@@ -136,6 +136,22 @@ public sealed class CliExtensibilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Derivation_DocumentedClinkerExample_ExplainsAsDocsShow()
+    {
+        // docs/json-format.md: 1 t clinker × 0.52 t CO2/t × 1.02 (CKD correction) = 0.5304 t = 530.4 kg CO2 (IPCC 2006 Vol. 3
+        // Ch. 2 Eq. 2.2 and its Tier 1 defaults); a pure number (the correction factor) shows without a unit.
+        string system = Path.Combine(Pcf.Accounting.Tests.TestSupport.Paths.RepoRoot, "tests", "Pcf.Accounting.Tests", "TestData", "cli", "clinker-derivation.json");
+
+        var (exit, output, error) = await RunAsync("explain", system);
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("1 t clinker  530.4 kg CO2e", output, StringComparison.Ordinal);
+        Assert.Contains("m = 1 t (clinker per run)   [plant records]", output, StringComparison.Ordinal);
+        Assert.Contains("EF_clc = 0.52 t/t   [default: IPCC 2006 Guidelines, Vol. 3, Ch. 2, 2.2.1.2 (default)]", output, StringComparison.Ordinal);
+        Assert.Contains("CF_ckd = 1.02   [default: IPCC 2006 Guidelines, Vol. 3, Ch. 2, 2.2.1.2 (default)]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Derivation_ThatDisagreesWithTheAmount_IsRefusedWithItsPath()
     {
         const string Wrong = """

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pcf.Accounting.Json;
@@ -55,6 +56,35 @@ public sealed class DocumentedSchemaTests
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Paths.RepoRoot, relativePath)), Lenient);
         var errors = MiniSchema.Validate(Schema("pcf-factors-1.schema.json"), document.RootElement);
         Assert.True(errors.Count == 0, string.Join("; ", errors));
+    }
+
+    [Fact]
+    public void WrittenSystems_WithTagsAndDerivations_FollowThePcfSystemSchema()
+    {
+        // Random systems with co-products, tags on processes and flows, and derivations (nested inputs included), as the
+        // writer gives them: what pcf template run --system-out writes must pass the documented schema.
+        var schema = Schema("pcf-system-1.schema.json");
+        Generators.RichSystem.Sample(system =>
+        {
+            string json = ProductSystemJson.Write(system);
+            using var document = JsonDocument.Parse(json);
+            var errors = MiniSchema.Validate(schema, document.RootElement);
+            Assert.True(errors.Count == 0, string.Join("; ", errors));
+        }, iter: 50);
+    }
+
+    [Fact]
+    public void SystemSchema_RejectsABadTagAndAnUnknownDerivationMember()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "examples", "steel-bracket.pcf.json")), documentOptions: Lenient)!;
+        node["processes"]![0]!["tags"] = new JsonArray("cbam:installation", "has space");
+        node["processes"]![1]!["emissions"]![0]!["derivation"] = JsonNode.Parse("""{ "name": "x", "formula": "a", "inputs": [], "result": { "unit": "kg" }, "source": "s", "colour": 1 }""");
+        using var broken = JsonDocument.Parse(node.ToJsonString());
+
+        var errors = MiniSchema.Validate(Schema("pcf-system-1.schema.json"), broken.RootElement);
+
+        Assert.Contains(errors, e => e.StartsWith("$.processes[0].tags[1]: 'has space' does not match", StringComparison.Ordinal));
+        Assert.Contains("$.processes[1].emissions[0].derivation: unexpected member 'colour'", errors);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Pcf.Accounting.Tests.TestSupport;
 /// Checks a JSON document against the subset of JSON Schema 2020-12 that the project's own schemas use:
 /// type, const, enum, required, properties, additionalProperties: false, unevaluatedProperties: false, items,
 /// minItems, $ref to #/$defs (with sibling keywords, as 2020-12 applies them), allOf, anyOf, oneOf, not,
-/// minimum, maximum, exclusiveMinimum, minLength, pattern. Annotations are skipped; any other keyword throws,
+/// minimum, maximum, exclusiveMinimum, minLength, maxLength, pattern. Annotations are skipped; any other keyword throws,
 /// so a schema never passes by being half read.
 /// </summary>
 internal static class MiniSchema
@@ -18,7 +18,7 @@ internal static class MiniSchema
     private static readonly HashSet<string> Assertions =
     [
         "$ref", "allOf", "anyOf", "oneOf", "not", "type", "const", "enum", "minimum", "maximum", "exclusiveMinimum",
-        "minLength", "pattern", "required", "properties", "additionalProperties", "unevaluatedProperties", "items", "minItems",
+        "minLength", "maxLength", "pattern", "required", "properties", "additionalProperties", "unevaluatedProperties", "items", "minItems",
     ];
 
     public static List<string> Validate(JsonElement schemaRoot, JsonElement instance)
@@ -157,6 +157,11 @@ internal static class MiniSchema
             if (schema.TryGetProperty("minLength", out var minLength) && s.Length < minLength.GetInt32())
             {
                 errors.Add($"{path}: shorter than {minLength}");
+            }
+
+            if (schema.TryGetProperty("maxLength", out var maxLength) && s.Length > maxLength.GetInt32())
+            {
+                errors.Add($"{path}: longer than {maxLength}");
             }
 
             if (schema.TryGetProperty("pattern", out var pattern) && !Regex.IsMatch(s, pattern.GetString()!))
