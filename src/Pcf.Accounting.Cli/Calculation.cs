@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;

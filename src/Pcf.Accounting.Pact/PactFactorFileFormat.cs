@@ -1,4 +1,5 @@
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Pact;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Pact;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
 
 namespace Pcf.Accounting.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

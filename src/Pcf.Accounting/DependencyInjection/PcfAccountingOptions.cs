@@ -1,3 +1,4 @@
+using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;

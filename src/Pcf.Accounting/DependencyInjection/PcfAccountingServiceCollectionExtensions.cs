@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Engine;
 using Pcf.Accounting.Rules;
 
 namespace Pcf.Accounting.DependencyInjection;

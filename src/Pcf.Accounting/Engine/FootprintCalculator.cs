@@ -1,4 +1,3 @@
-using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;

@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
         ["Pcf.Accounting.Factors"],
         ["Pcf.Accounting.Results"],
         ["Pcf.Accounting.Json"],
-        // ["Pcf.Accounting.Factors.Files"],
+        ["Pcf.Accounting.Factors.Files"],
         ["Pcf.Accounting.Engine"],
         ["Pcf.Accounting.Vectors"],
         ["Pcf.Accounting.DependencyInjection", "Microsoft.Extensions.DependencyInjection"],

@@ -24,6 +24,14 @@ public sealed class AddPcfAccountingTests
     }
 
     [Fact]
+    public void DefaultSettings_AreWhatUnsetOptionsGive()
+    {
+        // The settings live below the DI layer (the engine uses them), so their default is written out there; it must stay
+        // what a fresh options object freezes to.
+        Assert.Equal(new PcfAccountingOptions().Freeze(), PcfAccountingSettings.Default);
+    }
+
+    [Fact]
     public void AddPcfAccounting_Twice_AddsOneSetOfServices_AndAppliesBothConfigurations_InOrder()
     {
         var services = new ServiceCollection();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pcf.Accounting.Data;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Units;

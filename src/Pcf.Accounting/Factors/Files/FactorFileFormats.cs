@@ -2,7 +2,7 @@ using System.Text.Json;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>The factor file formats of the core package: the factor CSV and <c>pcf-factors/1</c> JSON.</summary>
 public static class FactorFileFormats

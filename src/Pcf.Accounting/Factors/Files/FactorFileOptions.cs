@@ -1,6 +1,6 @@
 using Pcf.Accounting.Json;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>How factor files are read: the limits of the reader and the fallbacks of the providers made from them.</summary>
 /// <threadsafety>Immutable.</threadsafety>

@@ -1,6 +1,6 @@
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>A kind of factor file the <see cref="FactorFileLoader"/> reads: the factor CSV, <c>pcf-factors/1</c> JSON, a supplier's
 /// PACT footprint (from the Pcf.Accounting.Pact package), or your own format.</summary>

@@ -5,7 +5,7 @@ using Pcf.Accounting.Model;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>Reads emission factors from CSV: one row per component, rows of one factor sharing key, region, year and unit (docs/factors.md lists the columns).</summary>
 /// <remarks>

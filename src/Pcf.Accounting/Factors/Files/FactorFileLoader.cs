@@ -1,7 +1,7 @@
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>Reads factor files of any registered kind into providers: the file says what it is (a <c>.csv</c> name, a JSON root
 /// member), and the first format that recognizes it reads it. A value <c>KEY=FILE</c> files a supplier footprint under KEY.</summary>

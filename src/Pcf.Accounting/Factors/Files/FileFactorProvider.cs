@@ -1,7 +1,7 @@
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Factors.Files;
 
 /// <summary>A provider over a <c>pcf-factors/1</c> JSON file or a factor CSV file, read once on first use and kept in memory.</summary>
 /// <remarks>A file with problems makes every request fail with a <see cref="ValidationException"/> listing them,
