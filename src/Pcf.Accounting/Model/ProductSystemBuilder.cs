@@ -377,7 +377,7 @@ public sealed class ProductSystemBuilder
 
         return problems.Count > 0
             ? null
-            : new ProductSystem(Name, _description, [.. flows.Values.OrderBy(f => _flows.IndexOf(f))], processes.ToImmutable(),
+            : new ProductSystem(Name, _description, [.. _flows], processes.ToImmutable(), // no problems: every flow once, in the order added
                 referenceProcess, _referenceProduct!.Value, _declaredUnit!.Value, _region, _year, productMass, _carbonContent);
     }
 
