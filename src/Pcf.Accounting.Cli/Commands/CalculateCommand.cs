@@ -51,6 +51,7 @@ internal static class CalculateCommand
                 var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 if (json)
                 {
+                    step("Writing pcf-result/1 JSON"); // written as it is rendered, once the progress line is gone
                     return (result, null);
                 }
 
