@@ -21,6 +21,33 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter error, IAnsiCo
     /// <summary>Gets the raw output writer, for data (JSON) and plain lines that must not be wrapped or styled.</summary>
     public TextWriter Out => Console.Profile.Out.Writer;
 
+    /// <summary>Writes data (a JSON document) to the output, followed by a line break: straight to the process's standard output
+    /// as it is rendered when the output console writes there, so a large document is never held whole; otherwise (a test's
+    /// console) through <see cref="Out"/>.</summary>
+    /// <param name="write">Writes UTF-8 to the stream it is given.</param>
+    public void WriteData(Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (ReferenceEquals(Out, System.Console.Out))
+        {
+            Out.Flush();
+            using var stdout = System.Console.OpenStandardOutput();
+            using (var buffered = new BufferedStream(stdout, 1 << 16))
+            {
+                write(buffered);
+                buffered.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+            }
+
+            return;
+        }
+
+        using var memory = new MemoryStream();
+        write(memory);
+        Out.Write(System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
+        Out.WriteLine();
+        Out.Flush();
+    }
+
     /// <summary>Gets a value indicating whether progress is shown: only when the output is an interactive terminal (Spectre calls the
     /// progress console interactive only when standard output is a terminal) and standard error, where it is drawn, is a terminal too.
     /// So nothing of it reaches a redirected stream or a pipe, and it is never written to standard output.</summary>

@@ -230,6 +230,41 @@ internal static class SyntheticGenerator
         return new SyntheticSystem(n, [.. rows], [.. cols], [.. vals], gases, emitters, amounts);
     }
 
+    /// <summary>A chain of <paramref name="n"/> processes, the simplest system there is: process j makes 1 kg of its product from
+    /// 1 kg of process j − 1's product and emits 0.1 kg CO2 per run; the last process makes the reference product.</summary>
+    /// <remarks>Every process runs once for one unit of the last product, so the total is exactly 0.1 n kg CO2 (up to the rounding of the sums).</remarks>
+    public static SyntheticSystem Chain(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var rows = new int[2 * n - 1];
+        var cols = new int[2 * n - 1];
+        var vals = new double[2 * n - 1];
+        for (int j = 0; j < n; j++)
+        {
+            rows[j] = j;
+            cols[j] = j;
+            vals[j] = 1.0;
+        }
+
+        for (int j = 1; j < n; j++)
+        {
+            rows[n - 1 + j] = j - 1;
+            cols[n - 1 + j] = j;
+            vals[n - 1 + j] = -1.0;
+        }
+
+        var gases = new int[n];
+        var emitters = new int[n];
+        var amounts = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            emitters[j] = j;
+            amounts[j] = 0.1;
+        }
+
+        return new SyntheticSystem(n, rows, cols, vals, gases, emitters, amounts);
+    }
+
     // Knuth's multiplication method; fine for the small means used here (k ≈ 10).
     private static int Poisson(Random rng, double mean)
     {

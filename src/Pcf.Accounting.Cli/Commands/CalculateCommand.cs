@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Results;
 using Spectre.Console.Rendering;
 
 namespace Pcf.Accounting.Cli.Commands;
@@ -44,16 +45,17 @@ internal static class CalculateCommand
         {
             var calculation = inputs.Read(parse);
             bool json = string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
-            // The output is prepared under the progress line and written after it is gone.
-            var output = await context.RunWithProgressAsync<(string? Json, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
+            // The output is prepared under the progress line and written after it is gone; JSON is written as it is rendered.
+            var output = await context.RunWithProgressAsync<(FootprintResult Result, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
                 var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
-                step(json ? "Writing pcf-result/1 JSON" : "Rendering the report");
                 if (json)
                 {
-                    return (FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) }), null);
+                    step("Writing pcf-result/1 JSON"); // written as it is rendered, once the progress line is gone
+                    return (result, null);
                 }
 
+                step("Rendering the report");
                 var report = ResultRenderer.Build(result, parse.GetValue(allReported), context.Console.Profile.Width);
                 if (parse.GetValue(explain))
                 {
@@ -61,18 +63,17 @@ internal static class CalculateCommand
                     report.AddRange(ExplanationRenderer.Build([result.Explain()]));
                 }
 
-                return (null, report);
+                return (result, report);
             }).ConfigureAwait(false);
 
-            if (output.Json is { } text)
+            if (output.Report is null)
             {
-                context.Out.Write(text);
-                context.Out.WriteLine();
-                context.Out.Flush();
+                var options = new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) };
+                context.WriteData(stream => FootprintResultJson.Write(stream, output.Result, options));
             }
             else
             {
-                foreach (var part in output.Report!)
+                foreach (var part in output.Report)
                 {
                     context.Console.Write(part);
                 }

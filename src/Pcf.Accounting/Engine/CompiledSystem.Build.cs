@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Collections.Immutable;
 using System.Globalization;
 using Pcf.Accounting.Engine.Sparse;
@@ -29,7 +29,7 @@ public sealed partial class CompiledSystem
         var columns = new List<Column>();
         var columnStart = new int[_processes.Length + 1];
         var allocations = ImmutableArray.CreateBuilder<AllocationRecord>();
-        var rowOf = new Dictionary<(int, FlowId), int>();
+        var rowOf = new Dictionary<(int, FlowId), int>(system.Processes.Length);
         var expansion = new bool[_processes.Length];
         for (int pi = 0; pi < _processes.Length; pi++)
         {
@@ -73,43 +73,73 @@ public sealed partial class CompiledSystem
 
         columnStart[_processes.Length] = columns.Count;
         _columns = [.. columns];
-        _rowOf = rowOf.ToFrozenDictionary();
+        _rowOf = rowOf;
         Allocations = allocations.ToImmutable();
-        var processIndex = new Dictionary<ProcessId, int>();
+        var processIndex = new Dictionary<ProcessId, int>(_processes.Length);
         for (int pi = 0; pi < _processes.Length; pi++)
         {
             processIndex[_processes[pi].Id] = pi;
         }
 
-        // 2. Background requests, canonical order.
+        // 2. Each process's inputs once, in canonical order (flow, supply, amount), in the flow's reference unit; background
+        // requests, canonical order.
+        var inputs = new CanonicalInput[_processes.Length][];
         var requestSet = new HashSet<FactorRequest>();
-        foreach (var process in _processes)
+        for (int pi = 0; pi < _processes.Length; pi++)
         {
-            foreach (var input in process.Inputs.Where(i => i.Supply.Kind == SupplyKind.Factor))
+            var process = _processes[pi];
+            var order = process.CanonicalInputOrder;
+            var canonical = order.Length == 0 ? [] : new CanonicalInput[order.Length];
+            for (int k = 0; k < order.Length; k++)
             {
-                requestSet.Add(RequestFor(input.Flow, input.Supply));
+                var input = process.Inputs[order[k]];
+                var flow = System.GetFlow(input.Flow);
+                double perRun = input.Amount.As(flow.ReferenceUnit);
+                if (input.Supply.Kind == SupplyKind.Factor)
+                {
+                    var request = new FactorRequest(input.Supply.FactorKey!, input.Supply.Region, input.Supply.Year, flow.ReferenceUnit);
+                    requestSet.Add(request);
+                    canonical[k] = new CanonicalInput(order[k], perRun, request, -1);
+                }
+                else
+                {
+                    canonical[k] = new CanonicalInput(order[k], perRun, null, processIndex[input.Supply.Process!.Value]);
+                }
             }
 
-            foreach (var co in process.CoProducts.Where(c => c.Displaces is { Kind: SupplyKind.Factor }))
+            inputs[pi] = canonical;
+            foreach (var co in process.CoProducts)
             {
-                requestSet.Add(RequestFor(co.Flow, co.Displaces!));
+                if (co.Displaces is { Kind: SupplyKind.Factor })
+                {
+                    requestSet.Add(RequestFor(co.Flow, co.Displaces));
+                }
             }
         }
 
         var requests = requestSet.ToArray();
         Array.Sort(requests, CompareRequests);
         FactorRequests = [.. requests];
-        var requestIndex = new Dictionary<FactorRequest, int>();
+        var requestIndex = new Dictionary<FactorRequest, int>(requests.Length);
         for (int r = 0; r < requests.Length; r++)
         {
             requestIndex[requests[r]] = r;
         }
 
-        _processIndex = processIndex.ToFrozenDictionary();
-        _requestIndex = requestIndex.ToFrozenDictionary();
+        _processIndex = processIndex;
+        _requestIndex = requestIndex;
 
         // 3. Gases, canonical order.
-        _gases = [.. _processes.SelectMany(p => p.Emissions).Select(e => e.Gas).Distinct().Order()];
+        var gasSet = new HashSet<GreenhouseGas>();
+        foreach (var process in _processes)
+        {
+            foreach (var e in process.Emissions)
+            {
+                gasSet.Add(e.Gas);
+            }
+        }
+
+        _gases = [.. gasSet.Order()];
         var gasIndex = new Dictionary<GreenhouseGas, int>();
         for (int g = 0; g < _gases.Length; g++)
         {
@@ -117,9 +147,15 @@ public sealed partial class CompiledSystem
         }
 
         // 4. Matrices, column by column, exchanges in canonical order.
-        var rows = new List<int>();
-        var cols = new List<int>();
-        var values = new List<double>();
+        int capacity = _columns.Length;
+        foreach (var canonical in inputs)
+        {
+            capacity += canonical.Length;
+        }
+
+        var rows = new List<int>(capacity);
+        var cols = new List<int>(capacity);
+        var values = new List<double>(capacity);
         var direct = new List<Exchange>();
         var uses = new List<Use>();
         var displacements = new List<Displacement>();
@@ -133,29 +169,28 @@ public sealed partial class CompiledSystem
             double share = column.Share;
 
             // Diagonal: the output this column makes, in the flow's reference unit.
-            var output = process.Outputs.First(o => o.Flow == column.Output);
+            var output = OutputOf(process, column.Output);
             rows.Add(c);
             cols.Add(c);
             values.Add(InReferenceUnit(output.Flow, output.Amount));
 
             // Inputs: sorted by flow id, supply, amount, so that the order of the input changes nothing.
-            foreach (var input in process.Inputs.OrderBy(i => i.Flow.Value, Ordinal).ThenBy(i => i.Supply.ToString(), Ordinal).ThenBy(i => i.Amount.Value))
+            foreach (var input in inputs[pi])
             {
-                double amount = share * InReferenceUnit(input.Flow, input.Amount);
-                if (input.Supply.Kind == SupplyKind.Factor)
+                double amount = share * input.PerRun;
+                if (input.Request is { } request)
                 {
-                    uses.Add(new Use(requestIndex[RequestFor(input.Flow, input.Supply)], amount));
+                    uses.Add(new Use(requestIndex[request], amount));
                     continue;
                 }
 
-                int supplier = processIndex[input.Supply.Process!.Value];
-                if (!_rowOf.TryGetValue((supplier, input.Flow), out int row))
+                var flow = process.Inputs[input.Index].Flow;
+                if (!_rowOf.TryGetValue((input.Supplier, flow), out int row))
                 {
                     // The supplier makes the flow as a co-product that system expansion displaces.
                     int declaredIndex = declared[pi].Index;
-                    int inputIndex = process.Inputs.IndexOf(input);
-                    problems.Add(new ValidationProblem($"$.processes[{declaredIndex}].inputs[{inputIndex}].from", ProblemCodes.InvalidAllocation,
-                        $"'{input.Flow}' of process '{input.Supply.Process}' is a co-product displaced by system expansion, so it cannot also supply '{process.Id}'; allocate it instead, or supply this input otherwise."));
+                    problems.Add(new ValidationProblem($"$.processes[{declaredIndex}].inputs[{input.Index}].from", ProblemCodes.InvalidAllocation,
+                        $"'{flow}' of process '{process.Inputs[input.Index].Supply.Process}' is a co-product displaced by system expansion, so it cannot also supply '{process.Id}'; allocate it instead, or supply this input otherwise."));
                     continue;
                 }
 
@@ -186,8 +221,9 @@ public sealed partial class CompiledSystem
                 }
             }
 
-            foreach (var e in process.Emissions.OrderBy(e => e.Gas.Id, Ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Unit.Kilogram)))
+            foreach (int k in process.CanonicalEmissionOrder)
             {
+                var e = process.Emissions[k];
                 direct.Add(new Exchange(gasIndex[e.Gas], e.Kind, share * e.Amount.As(Unit.Kilogram)));
             }
 
@@ -203,55 +239,91 @@ public sealed partial class CompiledSystem
         _direct = [.. direct];
         _uses = [.. uses];
         _displacements = [.. displacements];
-        BuildEntries(columnStart, expansion, requestIndex, processIndex);
-        _technosphere = SparseMatrix.FromTriplets(_columns.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
+        BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
+        _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
+            CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
         Factorize(problems);
     }
 
-    // Per process, what each calculation multiplies by the runs: its emissions, factor uses, links and credits, in the canonical
-    // order of the matrices (inputs by flow, supply, amount; emissions by gas, kind, amount).
-    private void BuildEntries(int[] columnStart, bool[] expansion, Dictionary<FactorRequest, int> requestIndex, Dictionary<ProcessId, int> processIndex)
+    // One input of a process, in canonical order: its index in the process's inputs, the amount per run in the flow's
+    // reference unit, and its supplier (a background request, or the supplying process's canonical index).
+    private readonly record struct CanonicalInput(int Index, double PerRun, FactorRequest? Request, int Supplier);
+
+    // The output of a process that makes a flow (its reference output, or a co-product).
+    private static ProductOutput OutputOf(Process process, FlowId flow)
     {
-        var gasIndex = new Dictionary<GreenhouseGas, int>();
-        for (int g = 0; g < _gases.Length; g++)
+        if (process.ReferenceOutput.Flow == flow)
         {
-            gasIndex[_gases[g]] = g;
+            return process.ReferenceOutput;
         }
 
+        foreach (var co in process.CoProducts)
+        {
+            if (co.Flow == flow)
+            {
+                return co;
+            }
+        }
+
+        throw new InvalidOperationException($"Process '{process.Id}' does not make '{flow}'.");
+    }
+
+    // Per process, what each calculation multiplies by the runs: its emissions, factor uses, links and credits, in the canonical
+    // order of the matrices (inputs by flow, supply, amount; emissions by gas, kind, amount).
+    private void BuildEntries(int[] columnStart, bool[] expansion, CanonicalInput[][] inputs, Dictionary<FactorRequest, int> requestIndex,
+        Dictionary<ProcessId, int> processIndex, Dictionary<GreenhouseGas, int> gasIndex)
+    {
         _entries = new ProcessEntries[_processes.Length];
         for (int pi = 0; pi < _processes.Length; pi++)
         {
             var process = _processes[pi];
             int first = columnStart[pi], count = columnStart[pi + 1] - first;
-            var outputDerivations = new Derivation?[count];
-            for (int k = 0; k < count; k++)
+            var outputDerivations = count == 1 && process.CoProducts.IsEmpty
+                ? (process.ReferenceOutput.Derivation is null ? NoDerivation : [process.ReferenceOutput.Derivation])
+                : new Derivation?[count];
+            if (count > 1 || !process.CoProducts.IsEmpty)
             {
-                var flow = _columns[first + k].Output;
-                outputDerivations[k] = process.Outputs.First(o => o.Flow == flow).Derivation;
+                for (int k = 0; k < count; k++)
+                {
+                    outputDerivations[k] = OutputOf(process, _columns[first + k].Output).Derivation;
+                }
             }
 
-            var emissions = process.Emissions.OrderBy(e => e.Gas.Id, Ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Unit.Kilogram))
-                .Select(e => new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation)).ToArray();
-            var uses = new List<FactorUseEntry>();
-            var links = new List<LinkEntry>();
-            foreach (var input in process.Inputs.OrderBy(i => i.Flow.Value, Ordinal).ThenBy(i => i.Supply.ToString(), Ordinal).ThenBy(i => i.Amount.Value))
+            var emissionOrder = process.CanonicalEmissionOrder;
+            var emissions = emissionOrder.Length == 0 ? [] : new EmissionEntry[emissionOrder.Length];
+            for (int k = 0; k < emissionOrder.Length; k++)
             {
-                double perRun = InReferenceUnit(input.Flow, input.Amount);
-                if (input.Supply.Kind == SupplyKind.Factor)
+                var e = process.Emissions[emissionOrder[k]];
+                emissions[k] = new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation);
+            }
+
+            int useCount = 0;
+            foreach (var input in inputs[pi])
+            {
+                useCount += input.Request is null ? 0 : 1;
+            }
+
+            var uses = new List<FactorUseEntry>(useCount);
+            var links = inputs[pi].Length - useCount == 0 ? [] : new LinkEntry[inputs[pi].Length - useCount];
+            int link = 0;
+            foreach (var canonical in inputs[pi])
+            {
+                var input = process.Inputs[canonical.Index];
+                if (canonical.Request is { } request)
                 {
-                    uses.Add(new FactorUseEntry(requestIndex[RequestFor(input.Flow, input.Supply)], input.Flow, input.Amount, perRun, false, input.Derivation));
+                    uses.Add(new FactorUseEntry(requestIndex[request], input.Flow, input.Amount, canonical.PerRun, false, input.Derivation));
                 }
                 else
                 {
-                    var supplier = input.Supply.Process!.Value;
-                    links.Add(new LinkEntry(input.Flow, supplier, _rowOf[(processIndex[supplier], input.Flow)], input.Amount, perRun, input.Derivation));
+                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, _rowOf[(canonical.Supplier, input.Flow)], input.Amount, canonical.PerRun, input.Derivation);
                 }
             }
 
-            var credits = new List<CreditEntry>();
+            CreditEntry[] credits = [];
             if (expansion[pi])
             {
+                var list = new List<CreditEntry>();
                 foreach (var co in process.CoProducts.OrderBy(o => o.Flow.Value, Ordinal))
                 {
                     double amount = InReferenceUnit(co.Flow, co.Amount);
@@ -263,9 +335,11 @@ public sealed partial class CompiledSystem
                     else
                     {
                         var by = displaced.Process!.Value;
-                        credits.Add(new CreditEntry(co.Flow, by, first, _rowOf[(processIndex[by], co.Flow)], amount));
+                        list.Add(new CreditEntry(co.Flow, by, first, _rowOf[(processIndex[by], co.Flow)], amount));
                     }
                 }
+
+                credits = [.. list];
             }
 
             _entries[pi] = new ProcessEntries
@@ -274,14 +348,18 @@ public sealed partial class CompiledSystem
                 ColumnCount = count,
                 OutputDerivations = outputDerivations,
                 Emissions = emissions,
-                FactorUses = [.. uses],
-                Links = [.. links],
-                Credits = [.. credits],
+                FactorUses = uses.Count == 0 ? [] : [.. uses],
+                Links = links,
+                Credits = credits,
             };
         }
 
-        _flows = [.. System.Flows.OrderBy(f => f.Id.Value, Ordinal).Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))];
+        var flows = System.Flows.ToArray();
+        Array.Sort(flows, (a, b) => Ordinal.Compare(a.Id.Value, b.Id.Value));
+        _flows = [.. flows.Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))];
     }
+
+    private static readonly Derivation?[] NoDerivation = [null];
 
     private static double[] Diagonal(SparseMatrix m)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
@@ -93,7 +94,8 @@ public sealed partial class CompiledSystem
                 outputs[k] = new InventoryOutput(column.Output, _diagonal[c], column.Share, s[c], lambda[c], entries.OutputDerivations[k]);
             }
 
-            var emissions = new InventoryEmission[entries.Emissions.Length];
+            // Arrays handed to the inventory as they are (no copy); empty ones are shared.
+            var emissions = entries.Emissions.Length == 0 ? [] : new InventoryEmission[entries.Emissions.Length];
             for (int k = 0; k < emissions.Length; k++)
             {
                 var e = entries.Emissions[k];
@@ -101,7 +103,7 @@ public sealed partial class CompiledSystem
                 emissions[k] = new InventoryEmission(_gases[e.Gas], e.Kind, e.Stated, kg, FootprintViews.Sign(e.Kind) * kg * gwpOf[e.Gas]) { Derivation = e.Derivation };
             }
 
-            var uses = new InventoryFactorUse[entries.FactorUses.Length];
+            var uses = entries.FactorUses.Length == 0 ? [] : new InventoryFactorUse[entries.FactorUses.Length];
             for (int k = 0; k < uses.Length; k++)
             {
                 var u = entries.FactorUses[k];
@@ -109,7 +111,7 @@ public sealed partial class CompiledSystem
                 uses[k] = new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
             }
 
-            var links = new InventoryLink[entries.Links.Length];
+            var links = entries.Links.Length == 0 ? [] : new InventoryLink[entries.Links.Length];
             for (int k = 0; k < links.Length; k++)
             {
                 var l = entries.Links[k];
@@ -117,7 +119,7 @@ public sealed partial class CompiledSystem
                 links[k] = new InventoryLink(l.Flow, l.Supplier, l.Stated, amount, amount * lambda[l.Row]) { Derivation = l.Derivation };
             }
 
-            var credits = new InventoryCredit[entries.Credits.Length];
+            var credits = entries.Credits.Length == 0 ? [] : new InventoryCredit[entries.Credits.Length];
             for (int k = 0; k < credits.Length; k++)
             {
                 var d = entries.Credits[k];
@@ -136,15 +138,15 @@ public sealed partial class CompiledSystem
                 IsPrimaryData = process.IsPrimaryData,
                 IsIncluded = count > 0 && _columns[first].Included,
                 Runs = runs,
-                Outputs = ImmutableArray.Create(outputs),
-                Emissions = ImmutableArray.Create(emissions),
-                FactorUses = ImmutableArray.Create(uses),
-                Links = ImmutableArray.Create(links),
-                Credits = ImmutableArray.Create(credits),
+                Outputs = ImmutableCollectionsMarshal.AsImmutableArray(outputs),
+                Emissions = ImmutableCollectionsMarshal.AsImmutableArray(emissions),
+                FactorUses = ImmutableCollectionsMarshal.AsImmutableArray(uses),
+                Links = ImmutableCollectionsMarshal.AsImmutableArray(links),
+                Credits = ImmutableCollectionsMarshal.AsImmutableArray(credits),
             };
         }
 
-        return new FootprintInventory(ImmutableArray.Create(processes), factors, _flows);
+        return new FootprintInventory(ImmutableCollectionsMarshal.AsImmutableArray(processes), factors, _flows);
     }
 
     /// <summary>The problem of a solution that is not finite (overflow in a numerically singular system), naming the processes whose runs or footprints overflowed.</summary>

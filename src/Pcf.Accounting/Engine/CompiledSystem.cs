@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
@@ -54,9 +53,10 @@ public sealed partial class CompiledSystem
     // Canonical process order (by id) and one column per process or per allocated output.
     private Process[] _processes = [];
     private Column[] _columns = [];
-    private FrozenDictionary<(int Process, FlowId Flow), int> _rowOf = FrozenDictionary<(int, FlowId), int>.Empty;
-    private FrozenDictionary<ProcessId, int> _processIndex = FrozenDictionary<ProcessId, int>.Empty;
-    private FrozenDictionary<FactorRequest, int> _requestIndex = FrozenDictionary<FactorRequest, int>.Empty;
+    // Built once and only read afterwards (safe from many threads).
+    private Dictionary<(int Process, FlowId Flow), int> _rowOf = [];
+    private Dictionary<ProcessId, int> _processIndex = [];
+    private Dictionary<FactorRequest, int> _requestIndex = [];
     private SparseMatrix _technosphere = null!;
     private SparseLu _lu = null!;
 

@@ -36,6 +36,33 @@ internal static class DerivationJson
         return tags;
     }
 
+    /// <summary>Reads the gathered <c>tags</c> member of an object: an array of tag strings; empty when absent.</summary>
+    public static System.Collections.Immutable.ImmutableArray<Tag> ReadTags(JsonWalker w, JsonFields fields, JsonPath at)
+    {
+        var tags = System.Collections.Immutable.ImmutableArray<Tag>.Empty;
+        foreach (var (item, itemAt) in w.Items(fields, "tags", at))
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                w.Problem(itemAt, ProblemCodes.WrongType, "A tag must be a string.");
+            }
+            else if (!Tag.TryParse(item.GetString(), out var tag, out string? error))
+            {
+                w.Problem(itemAt, ProblemCodes.InvalidTag, error);
+            }
+            else
+            {
+                tags = tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>Reads the optional, gathered <c>derivation</c> member of an exchange.</summary>
+    public static Derivation? ReadMember(JsonWalker w, JsonFields fields, JsonPath at) =>
+        w.Object(fields, "derivation", at) is { } d ? Read(w, d, JsonWalker.Member(at.ToString(), "derivation")) : null;
+
     /// <summary>Reads the optional <c>derivation</c> member of an exchange.</summary>
     public static Derivation? ReadMember(JsonWalker w, JsonElement obj, string at) =>
         w.Object(obj, "derivation", at) is { } d ? Read(w, d, JsonWalker.Member(at, "derivation")) : null;

@@ -375,6 +375,15 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return amount is { } a && unit is not null ? Units.Quantity.Of(a, unit) : null;
     }
 
+    /// <summary>Reads the gathered <c>amount</c> and <c>unit</c> members of one object as a quantity, taking the unit's symbol from
+    /// <paramref name="units"/> when it has an equal one.</summary>
+    public Quantity? Quantity(JsonFields fields, JsonPath path, JsonStringPool? units = null, bool required = true)
+    {
+        double? amount = Number(fields, "amount", path, required);
+        Unit? unit = ParseUnit(String(fields, "unit", path, required, units), path.Member("unit"));
+        return amount is { } a && unit is not null ? Units.Quantity.Of(a, unit) : null;
+    }
+
     /// <summary>Reads a member that is an object with <c>amount</c> and <c>unit</c>.</summary>
     public Quantity? QuantityMember(JsonElement obj, string name, string path, bool required = false)
     {
@@ -402,6 +411,24 @@ internal sealed class JsonWalker(JsonReadOptions options)
         }
 
         Problem(Member(path, name), ProblemCodes.UnknownGas, $"'{id}' is not a known greenhouse gas (such as CO2-fossil, CO2-biogenic, CH4-fossil, CH4-biogenic, N2O, SF6, HFC134a).");
+        return null;
+    }
+
+    /// <summary>Reads a gathered member naming a greenhouse gas.</summary>
+    public GreenhouseGas? Gas(JsonFields fields, string name, JsonPath path, JsonStringPool? pool = null)
+    {
+        var id = String(fields, name, path, required: true, pool);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (GreenhouseGas.TryFind(id, out var gas))
+        {
+            return gas;
+        }
+
+        Problem(path.Member(name), ProblemCodes.UnknownGas, $"'{id}' is not a known greenhouse gas (such as CO2-fossil, CO2-biogenic, CH4-fossil, CH4-biogenic, N2O, SF6, HFC134a).");
         return null;
     }
 

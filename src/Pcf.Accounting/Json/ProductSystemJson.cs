@@ -149,48 +149,78 @@ public static class ProductSystemJson
             }
         }
 
-        foreach (var (item, at) in w.Array(root, "flows", path, required: true))
+        var state = new ReadState();
+        foreach (var (item, at) in w.Items(root, "flows", path, required: true))
         {
             if (!w.IsObject(item, at))
             {
                 continue;
             }
 
-            w.OnlyMembers(item, at, "id", "name", "unit", "kind", "factorKey", "tags");
-            var id = w.String(item, "id", at, required: true);
-            var name = w.String(item, "name", at, required: true);
-            var unit = w.ParseUnit(w.String(item, "unit", at, required: true), at + ".unit");
-            var kind = w.Enum(item, "kind", at, JsonNames.FlowKinds) ?? FlowKind.Product;
-            var factorKey = w.String(item, "factorKey", at);
-            var flowTags = DerivationJson.ReadTags(w, item, at);
+            var f = w.Fields(item, at, FlowMembers, state.FlowFields);
+            var id = w.String(f, "id", at, required: true);
+            var name = w.String(f, "name", at, required: true);
+            var unit = w.ParseUnit(w.String(f, "unit", at, required: true, state.Units), at.Member("unit"));
+            var kind = w.Enum(f, "kind", at, JsonNames.FlowKinds, state.Names) ?? FlowKind.Product;
+            var factorKey = w.String(f, "factorKey", at);
+            var flowTags = DerivationJson.ReadTags(w, f, at);
             if (id is not null && name is not null && unit is not null)
             {
-                builder.AddFlow(new Flow(id, name, unit, kind, factorKey) { Tags = [.. flowTags] });
+                builder.AddFlow(new Flow(id, name, unit, kind, factorKey) { Tags = flowTags.IsEmpty ? [] : [.. flowTags] });
             }
         }
 
-        foreach (var (item, at) in w.Array(root, "processes", path, required: true))
+        foreach (var (item, at) in w.Items(root, "processes", path, required: true))
         {
-            ReadProcess(w, item, at, builder);
+            ReadProcess(w, item, at, builder, state);
         }
 
         return builder;
     }
 
-    private static void ReadProcess(JsonWalker w, JsonElement item, string at, ProductSystemBuilder builder)
+    private static readonly JsonMembers FlowMembers = new("id", "name", "unit", "kind", "factorKey", "tags");
+    private static readonly JsonMembers ProcessMembers = new("id", "name", "description", "stage", "region", "tags", "roles", "primaryData", "allocation", "output", "coProducts", "inputs", "emissions");
+    private static readonly JsonMembers OutputMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation");
+    private static readonly JsonMembers CoProductMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation");
+    private static readonly JsonMembers InputMembers = new("flow", "amount", "unit", "from", "derivation");
+    private static readonly JsonMembers EmissionMembers = new("gas", "amount", "unit", "kind", "derivation");
+
+    // Implementation note: a large system has hundreds of thousands of inputs. Each object's members are gathered in one pass
+    // into a buffer reused from object to object of its kind, paths are written out only when a problem is reported, and
+    // repeated short values (units, stages, kinds, gases) are one string each.
+    private sealed class ReadState
+    {
+        public JsonElement[] FlowFields { get; } = new JsonElement[FlowMembers.Names.Length];
+
+        public JsonElement[] ProcessFields { get; } = new JsonElement[ProcessMembers.Names.Length];
+
+        public JsonElement[] OutputFields { get; } = new JsonElement[CoProductMembers.Names.Length];
+
+        public JsonElement[] InputFields { get; } = new JsonElement[InputMembers.Names.Length];
+
+        public JsonElement[] EmissionFields { get; } = new JsonElement[EmissionMembers.Names.Length];
+
+        public JsonStringPool Units { get; } = new(4);
+
+        public JsonStringPool Names { get; } = new(4);
+
+        public JsonStringPool Gases { get; } = new(4);
+    }
+
+    private static void ReadProcess(JsonWalker w, JsonElement item, JsonPath at, ProductSystemBuilder builder, ReadState state)
     {
         if (!w.IsObject(item, at))
         {
             return;
         }
 
-        w.OnlyMembers(item, at, "id", "name", "description", "stage", "region", "tags", "roles", "primaryData", "allocation", "output", "coProducts", "inputs", "emissions");
-        var id = w.String(item, "id", at, required: true);
-        var name = w.String(item, "name", at, required: true);
-        var stage = w.Enum(item, "stage", at, JsonNames.Stages) ?? LifeCycleStage.Unspecified;
-        var allocation = w.Enum(item, "allocation", at, JsonNames.Allocation);
-        var tags = DerivationJson.ReadTags(w, item, at);
-        foreach (var (role, roleAt) in w.Array(item, "roles", at))
+        var f = w.Fields(item, at, ProcessMembers, state.ProcessFields);
+        var id = w.String(f, "id", at, required: true);
+        var name = w.String(f, "name", at, required: true);
+        var stage = w.Enum(f, "stage", at, JsonNames.Stages, state.Names) ?? LifeCycleStage.Unspecified;
+        var allocation = w.Enum(f, "allocation", at, JsonNames.Allocation, state.Names);
+        var tags = DerivationJson.ReadTags(w, f, at);
+        foreach (var (role, roleAt) in w.Items(f, "roles", at))
         {
             if (role.ValueKind != JsonValueKind.String)
             {
@@ -198,7 +228,7 @@ public static class ProductSystemJson
             }
             else if (JsonNames.Roles.TryGetValue(role.GetString()!, out var tag))
             {
-                tags.Add(tag);
+                tags = tags.Add(tag);
             }
             else
             {
@@ -206,23 +236,27 @@ public static class ProductSystemJson
             }
         }
 
-        var output = w.Object(item, "output", at, required: true) is { } o ? ReadOutput(w, o, at + ".output", coProduct: false) : null;
-        var coProducts = w.Array(item, "coProducts", at)
-            .Select(c => w.IsObject(c.Item, c.Path) ? ReadOutput(w, c.Item, c.Path, coProduct: true) : null).ToList();
+        var output = w.Object(f, "output", at, required: true) is { } o ? ReadOutput(w, o, at.Member("output"), coProduct: false, state) : null;
+        List<ProductOutput?>? coProducts = null;
+        foreach (var (c, cAt) in w.Items(f, "coProducts", at))
+        {
+            (coProducts ??= []).Add(w.IsObject(c, cAt) ? ReadOutput(w, c, cAt, coProduct: true, state) : null);
+        }
+
         var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?)>();
-        foreach (var (input, inputAt) in w.Array(item, "inputs", at))
+        foreach (var (input, inputAt) in w.Items(f, "inputs", at))
         {
             if (!w.IsObject(input, inputAt))
             {
                 continue;
             }
 
-            w.OnlyMembers(input, inputAt, "flow", "amount", "unit", "from", "derivation");
-            var flow = w.String(input, "flow", inputAt, required: true);
-            var derivation = DerivationJson.ReadMember(w, input, inputAt);
-            bool derivedOnly = derivation is not null && !input.TryGetProperty("amount", out _) && !input.TryGetProperty("unit", out _);
-            var amount = derivedOnly ? null : w.Quantity(input, inputAt);
-            var supply = w.Object(input, "from", inputAt) is { } from ? ReadSupply(w, from, inputAt + ".from") : null;
+            var i = w.Fields(input, inputAt, InputMembers, state.InputFields);
+            var flow = w.String(i, "flow", inputAt, required: true);
+            var derivation = DerivationJson.ReadMember(w, i, inputAt);
+            bool derivedOnly = derivation is not null && i["amount"].ValueKind == JsonValueKind.Undefined && i["unit"].ValueKind == JsonValueKind.Undefined;
+            var amount = derivedOnly ? null : w.Quantity(i, inputAt, state.Units);
+            var supply = w.Object(i, "from", inputAt) is { } from ? ReadSupply(w, from, JsonWalker.Member(inputAt.ToString(), "from")) : null;
             if (flow is not null && (amount is not null || derivedOnly))
             {
                 inputs.Add((flow, amount, supply, derivation));
@@ -230,18 +264,18 @@ public static class ProductSystemJson
         }
 
         var emissions = new List<ElementaryExchange>();
-        foreach (var (emission, emissionAt) in w.Array(item, "emissions", at))
+        foreach (var (emission, emissionAt) in w.Items(f, "emissions", at))
         {
             if (!w.IsObject(emission, emissionAt))
             {
                 continue;
             }
 
-            w.OnlyMembers(emission, emissionAt, "gas", "amount", "unit", "kind", "derivation");
-            var gas = w.Gas(emission, "gas", emissionAt);
-            var amount = w.Quantity(emission, emissionAt);
-            var kind = w.Enum(emission, "kind", emissionAt, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
-            var derivation = DerivationJson.ReadMember(w, emission, emissionAt);
+            var e = w.Fields(emission, emissionAt, EmissionMembers, state.EmissionFields);
+            var gas = w.Gas(e, "gas", emissionAt, state.Gases);
+            var amount = w.Quantity(e, emissionAt, state.Units);
+            var kind = w.Enum(e, "kind", emissionAt, JsonNames.ExchangeKinds, state.Names) ?? ElementaryExchangeKind.Emission;
+            var derivation = DerivationJson.ReadMember(w, e, emissionAt);
             if (gas is not null && amount is { } a)
             {
                 emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation });
@@ -253,37 +287,56 @@ public static class ProductSystemJson
             return;
         }
 
+        // Read after the exchanges, as before: problems keep their order.
+        var description = w.String(f, "description", at);
+        var region = w.String(f, "region", at);
+        bool primary = w.Boolean(f, "primaryData", at) ?? false;
         builder.AddProcess(id, name, p =>
         {
-            p.Describe(w.String(item, "description", at)).InStage(stage).InRegion(w.String(item, "region", at))
-                .Tagged([.. tags]).AsPrimaryData(w.Boolean(item, "primaryData", at) ?? false).AllocatedBy(allocation);
+            p.Describe(description).InStage(stage).InRegion(region).Tagged(tags.IsEmpty ? [] : [.. tags]).AsPrimaryData(primary).AllocatedBy(allocation);
             if (output is not null)
             {
                 p.Produces(output);
             }
 
-            coProducts.OfType<ProductOutput>().ToList().ForEach(c => p.CoProduces(c));
-            inputs.ForEach(i => p.InputList.Add(i));
-            emissions.ForEach(e => p.Emits(e));
+            if (coProducts is not null)
+            {
+                foreach (var c in coProducts)
+                {
+                    if (c is not null)
+                    {
+                        p.CoProduces(c);
+                    }
+                }
+            }
+
+            p.InputList.AddRange(inputs);
+            p.EmissionList.AddRange(emissions);
         });
     }
 
-    private static ProductOutput? ReadOutput(JsonWalker w, JsonElement o, string at, bool coProduct)
+    private static ProductOutput? ReadOutput(JsonWalker w, JsonElement item, JsonPath at, bool coProduct, ReadState state)
     {
-        w.OnlyMembers(o, at, coProduct
-            ? ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation"]
-            : ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation"]);
+        var o = w.Fields(item, at, coProduct ? CoProductMembers : OutputMembers, state.OutputFields);
         var flow = w.String(o, "flow", at, required: true);
-        var amount = w.Quantity(o, at);
-        var mass = w.QuantityMember(o, "massPerUnit", at);
-        var energy = w.QuantityMember(o, "energyPerUnit", at);
-        var price = w.Object(o, "pricePerUnit", at) is { } p ? ReadPrice(w, p, at + ".pricePerUnit") : null;
+        var amount = w.Quantity(o, at, state.Units);
+        var mass = w.Object(o, "massPerUnit", at) is { } m ? QuantityObject(w, m, at.Member("massPerUnit")) : null;
+        var energy = w.Object(o, "energyPerUnit", at) is { } en ? QuantityObject(w, en, at.Member("energyPerUnit")) : null;
+        var price = w.Object(o, "pricePerUnit", at) is { } p ? ReadPrice(w, p, JsonWalker.Member(at.ToString(), "pricePerUnit")) : null;
         var share = w.Number(o, "share", at);
-        var displaces = coProduct && w.Object(o, "displaces", at) is { } d ? ReadSupply(w, d, at + ".displaces") : null;
+        var displaces = coProduct && w.Object(o, "displaces", at) is { } d ? ReadSupply(w, d, JsonWalker.Member(at.ToString(), "displaces")) : null;
         var derivation = DerivationJson.ReadMember(w, o, at);
         return flow is null || amount is not { } a
             ? null
             : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation };
+    }
+
+    // An object member of amount and unit (as JsonWalker.QuantityMember reads it).
+    private static Quantity? QuantityObject(JsonWalker w, JsonElement value, JsonPath at)
+    {
+        string path = at.ToString();
+        w.OnlyMembers(value, path, "amount", "unit");
+        return w.Quantity(value, path);
     }
 
     private static Quantity? ReadPrice(JsonWalker w, JsonElement p, string at)

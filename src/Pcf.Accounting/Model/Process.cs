@@ -84,6 +84,42 @@ public sealed class Process
     /// <summary>Gets the allocation method this process requires, or <see langword="null"/> to follow the rule set.</summary>
     public AllocationMethod? Allocation { get; }
 
+    /// <summary>The indices of <see cref="Inputs"/> in canonical order: by flow id (ordinal), then supply (as text, ordinal), then amount;
+    /// equal keys keep their order. Computed on first use, then kept.</summary>
+    /// <remarks>The engine and the content hash read inputs in this order, so that the order in which a system states them changes nothing.</remarks>
+    internal int[] CanonicalInputOrder => _inputOrder ??= CanonicalOrder.Of(Inputs.Length, CompareInputs);
+
+    /// <summary>The indices of <see cref="Emissions"/> in canonical order: by gas id (ordinal), kind, then mass in kilograms; equal keys keep their order.</summary>
+    internal int[] CanonicalEmissionOrder => _emissionOrder ??= CanonicalOrder.Of(Emissions.Length, CompareEmissions);
+
+    private int[]? _inputOrder;
+    private int[]? _emissionOrder;
+
+    private int CompareInputs(int a, int b)
+    {
+        ProductInput x = Inputs[a], y = Inputs[b];
+        int c = string.CompareOrdinal(x.Flow.Value, y.Flow.Value);
+        if (c == 0 && !ReferenceEquals(x.Supply, y.Supply))
+        {
+            // Rare (one flow from two supplies, or the same flow twice): the text is made only then.
+            c = string.CompareOrdinal(x.Supply.ToString(), y.Supply.ToString());
+        }
+
+        return c != 0 ? c : x.Amount.Value.CompareTo(y.Amount.Value);
+    }
+
+    private int CompareEmissions(int a, int b)
+    {
+        ElementaryExchange x = Emissions[a], y = Emissions[b];
+        int c = string.CompareOrdinal(x.Gas.Id, y.Gas.Id);
+        if (c == 0)
+        {
+            c = x.Kind.CompareTo(y.Kind);
+        }
+
+        return c != 0 ? c : x.Amount.As(Units.Unit.Kilogram).CompareTo(y.Amount.As(Units.Unit.Kilogram));
+    }
+
     /// <summary>Returns the id and name.</summary>
     /// <returns>A readable description.</returns>
     public override string ToString() => $"{Id} ({Name})";

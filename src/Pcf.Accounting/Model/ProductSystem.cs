@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Pcf.Accounting.Units;
@@ -16,8 +15,10 @@ namespace Pcf.Accounting.Model;
 /// <threadsafety>Immutable and thread-safe.</threadsafety>
 public sealed class ProductSystem
 {
-    private readonly FrozenDictionary<FlowId, Flow> _flows;
-    private readonly FrozenDictionary<ProcessId, Process> _processes;
+    // Built once and never changed, so safe to read from many threads; a frozen dictionary cost more to build than a large
+    // system's compilation saves on look-ups.
+    private readonly Dictionary<FlowId, Flow> _flows;
+    private readonly Dictionary<ProcessId, Process> _processes;
 
     internal ProductSystem(
         string name,
@@ -43,8 +44,17 @@ public sealed class ProductSystem
         ReferenceYear = referenceYear;
         ProductMassPerDeclaredUnit = productMassPerDeclaredUnit;
         CarbonContent = carbonContent;
-        _flows = flows.ToFrozenDictionary(f => f.Id);
-        _processes = processes.ToFrozenDictionary(p => p.Id);
+        _flows = new Dictionary<FlowId, Flow>(flows.Length);
+        foreach (var f in flows)
+        {
+            _flows.Add(f.Id, f);
+        }
+
+        _processes = new Dictionary<ProcessId, Process>(processes.Length);
+        foreach (var p in processes)
+        {
+            _processes.Add(p.Id, p);
+        }
     }
 
     /// <summary>Gets the name of the product system (usually the product's name).</summary>
@@ -127,14 +137,16 @@ public sealed class ProductSystem
             }
 
             h.Add(p.Inputs.Length);
-            foreach (var i in p.Inputs.OrderBy(i => i.Flow.Value, ordinal).ThenBy(i => i.Supply.ToString(), ordinal).ThenBy(i => i.Amount.Value))
+            foreach (int k in p.CanonicalInputOrder)
             {
-                h.Add(i.Flow.Value).Add(i.Amount).Add(i.Supply.ToString()).Add(i.Derivation);
+                var i = p.Inputs[k];
+                h.Add(i.Flow.Value).Add(i.Amount).Add(i.Supply).Add(i.Derivation);
             }
 
             h.Add(p.Emissions.Length);
-            foreach (var e in p.Emissions.OrderBy(e => e.Gas.Id, ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Units.Unit.Kilogram)))
+            foreach (int k in p.CanonicalEmissionOrder)
             {
+                var e = p.Emissions[k];
                 h.Add(e.Gas.Id).Add((int)e.Kind).Add(e.Amount).Add(e.Derivation);
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Pcf.Accounting.Gases;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
@@ -208,42 +209,43 @@ public sealed class ProductSystemBuilder
 
     private ProductSystem? Check(List<ValidationProblem> problems)
     {
-        void Problem(string path, string code, string message) => problems.Add(new(path, code, message));
+        void Problem(JsonPath path, string code, string message) => problems.Add(new(path.ToString(), code, message));
+        void ProblemText(string path, string code, string message) => problems.Add(new(path, code, message));
 
         if (string.IsNullOrWhiteSpace(Name))
         {
             Problem("$.name", ProblemCodes.Required, "The product system needs a name.");
         }
 
-        CheckYear("$.referenceYear", _year, Problem);
+        CheckYear("$.referenceYear", _year, ProblemText);
 
         // Flows: ids unique and non-empty.
         var flows = new Dictionary<FlowId, Flow>();
         for (int i = 0; i < _flows.Count; i++)
         {
             var flow = _flows[i];
-            string path = $"$.flows[{i}]";
+            var path = FlowsPath.Item(i);
             if (string.IsNullOrWhiteSpace(flow.Id.Value))
             {
-                Problem(path + ".id", ProblemCodes.InvalidId, "A flow needs a non-empty id.");
+                Problem(path.Member("id"), ProblemCodes.InvalidId, "A flow needs a non-empty id.");
             }
             else if (!flows.TryAdd(flow.Id, flow))
             {
-                Problem(path + ".id", ProblemCodes.DuplicateId, $"Flow id '{flow.Id}' is used twice.");
+                Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Flow id '{flow.Id}' is used twice.");
             }
 
             if (string.IsNullOrWhiteSpace(flow.Name))
             {
-                Problem(path + ".name", ProblemCodes.Required, $"Flow '{flow.Id}' needs a name.");
+                Problem(path.Member("name"), ProblemCodes.Required, $"Flow '{flow.Id}' needs a name.");
             }
 
             if (flow.ReferenceUnit is null)
             {
-                Problem(path + ".unit", ProblemCodes.Required, $"Flow '{flow.Id}' needs a unit.");
+                Problem(path.Member("unit"), ProblemCodes.Required, $"Flow '{flow.Id}' needs a unit.");
             }
             else if (flow.ReferenceUnit.Dimension.Kind == DimensionKind.Currency)
             {
-                Problem(path + ".unit", ProblemCodes.WrongDimension, $"Flow '{flow.Id}' cannot be measured in a currency ('{flow.ReferenceUnit}').");
+                Problem(path.Member("unit"), ProblemCodes.WrongDimension, $"Flow '{flow.Id}' cannot be measured in a currency ('{flow.ReferenceUnit}').");
             }
         }
 
@@ -253,14 +255,14 @@ public sealed class ProductSystemBuilder
         for (int i = 0; i < _processes.Count; i++)
         {
             var p = _processes[i];
-            string path = $"$.processes[{i}]";
+            var path = ProcessesPath.Item(i);
             if (string.IsNullOrWhiteSpace(p.Id.Value))
             {
-                Problem(path + ".id", ProblemCodes.InvalidId, "A process needs a non-empty id.");
+                Problem(path.Member("id"), ProblemCodes.InvalidId, "A process needs a non-empty id.");
             }
             else if (!processIds.TryAdd(p.Id, i))
             {
-                Problem(path + ".id", ProblemCodes.DuplicateId, $"Process id '{p.Id}' is used twice.");
+                Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Process id '{p.Id}' is used twice.");
             }
 
             foreach (var output in p.OutputList.Concat(p.CoProductList))
@@ -285,7 +287,7 @@ public sealed class ProductSystemBuilder
         var processes = ImmutableArray.CreateBuilder<Process>(_processes.Count);
         for (int i = 0; i < _processes.Count; i++)
         {
-            var process = CheckProcess(_processes[i], $"$.processes[{i}]", flows, processIds, producers, Problem);
+            var process = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, ProblemText);
             if (process is not null)
             {
                 processes.Add(process);
@@ -353,7 +355,7 @@ public sealed class ProductSystemBuilder
         var productMass = _productMass;
         if (productMass is { } mass)
         {
-            CheckMass("$.productMassPerDeclaredUnit", mass, positive: true, Problem);
+            CheckMass("$.productMassPerDeclaredUnit", mass, positive: true, ProblemText);
         }
         else if (_declaredUnit is { } du && du.Dimension == Dimension.Mass)
         {
@@ -362,28 +364,28 @@ public sealed class ProductSystemBuilder
 
         if (_carbonContent is { } carbon)
         {
-            CheckMass("$.carbonContent.fossil", carbon.Fossil, positive: false, Problem);
-            CheckMass("$.carbonContent.biogenic", carbon.Biogenic, positive: false, Problem);
+            CheckMass("$.carbonContent.fossil", carbon.Fossil, positive: false, ProblemText);
+            CheckMass("$.carbonContent.biogenic", carbon.Biogenic, positive: false, ProblemText);
             if (carbon.Recycled is { } recycled)
             {
-                CheckMass("$.carbonContent.recycled", recycled, positive: false, Problem);
+                CheckMass("$.carbonContent.recycled", recycled, positive: false, ProblemText);
             }
 
             if (carbon.PackagingBiogenic is { } packaging)
             {
-                CheckMass("$.carbonContent.packagingBiogenic", packaging, positive: false, Problem);
+                CheckMass("$.carbonContent.packagingBiogenic", packaging, positive: false, ProblemText);
             }
         }
 
         return problems.Count > 0
             ? null
-            : new ProductSystem(Name, _description, [.. flows.Values.OrderBy(f => _flows.IndexOf(f))], processes.ToImmutable(),
+            : new ProductSystem(Name, _description, [.. _flows], processes.ToImmutable(), // no problems: every flow once, in the order added
                 referenceProcess, _referenceProduct!.Value, _declaredUnit!.Value, _region, _year, productMass, _carbonContent);
     }
 
     private Process? CheckProcess(
         ProcessBuilder p,
-        string path,
+        JsonPath path,
         Dictionary<FlowId, Flow> flows,
         Dictionary<ProcessId, int> processIds,
         Dictionary<FlowId, List<ProcessId>> producers,
@@ -392,46 +394,47 @@ public sealed class ProductSystemBuilder
         int before = ProblemCount;
         if (string.IsNullOrWhiteSpace(p.Name))
         {
-            Report(path + ".name", ProblemCodes.Required, $"Process '{p.Id}' needs a name.");
+            Report(path.Member("name"), ProblemCodes.Required, $"Process '{p.Id}' needs a name.");
         }
 
         if (p.OutputList.Count == 0)
         {
-            Report(path + ".output", ProblemCodes.InvalidOutputs, $"Process '{p.Id}' needs a reference output.");
+            Report(path.Member("output"), ProblemCodes.InvalidOutputs, $"Process '{p.Id}' needs a reference output.");
         }
         else if (p.OutputList.Count > 1)
         {
-            Report(path + ".output", ProblemCodes.InvalidOutputs,
+            Report(path.Member("output"), ProblemCodes.InvalidOutputs,
                 $"Process '{p.Id}' has {p.OutputList.Count} reference outputs; it has one, and the others are co-products.");
         }
 
         if (p.OutputList.Count > 0)
         {
-            CheckOutput(p.OutputList[0], path + ".output", isCoProduct: false);
+            CheckOutput(p.OutputList[0], path.Member("output"), isCoProduct: false);
         }
 
-        var seenOutputs = new HashSet<FlowId>();
-        foreach (var output in p.OutputList.Take(1).Concat(p.CoProductList))
+        var seenOutputs = p.CoProductList.Count == 0 ? null : new HashSet<FlowId>();
+        foreach (var output in seenOutputs is null ? [] : p.OutputList.Take(1).Concat(p.CoProductList))
         {
-            if (!seenOutputs.Add(output.Flow))
+            if (!seenOutputs!.Add(output.Flow))
             {
-                Report(path + ".coProducts", ProblemCodes.InvalidOutputs, $"Process '{p.Id}' produces '{output.Flow}' more than once; state it once.");
+                Report(path.Member("coProducts"), ProblemCodes.InvalidOutputs, $"Process '{p.Id}' produces '{output.Flow}' more than once; state it once.");
             }
         }
 
         for (int k = 0; k < p.CoProductList.Count; k++)
         {
-            CheckOutput(p.CoProductList[k], $"{path}.coProducts[{k}]", isCoProduct: true);
+            CheckOutput(p.CoProductList[k], path.Member("coProducts").Item(k), isCoProduct: true);
         }
 
         var inputs = ImmutableArray.CreateBuilder<ProductInput>(p.InputList.Count);
+        var inputsPath = path.Member("inputs");
         for (int k = 0; k < p.InputList.Count; k++)
         {
             var (flowId, stated, supply, derivation) = p.InputList[k];
-            string at = $"{path}.inputs[{k}]";
+            var at = inputsPath.Item(k);
             var amount = AmountOf(flowId, stated, derivation, at);
             var flow = amount is { } a0 ? CheckAmount(flowId, a0, at, allowZero: true) : null;
-            Supply? linked = supply is null ? null : CheckSupply(supply, flowId, at + ".from");
+            Supply? linked = supply is null ? null : CheckSupply(supply, flowId, at.Member("from"));
             if (supply is null && flow is not null)
             {
                 if (!producers.TryGetValue(flowId, out var makers) || makers.Count == 0)
@@ -444,7 +447,7 @@ public sealed class ProductSystemBuilder
                 }
                 else
                 {
-                    Report(at + ".from", ProblemCodes.UnlinkedInput,
+                    Report(at.Member("from"), ProblemCodes.UnlinkedInput,
                         $"'{flowId}' is produced by {string.Join(", ", makers.Select(m => $"'{m}'"))}: name the supplier of this input.");
                 }
             }
@@ -455,9 +458,10 @@ public sealed class ProductSystemBuilder
             }
         }
 
+        var emissionsPath = path.Member("emissions");
         for (int k = 0; k < p.EmissionList.Count; k++)
         {
-            CheckExchange(p.EmissionList[k], $"{path}.emissions[{k}]");
+            CheckExchange(p.EmissionList[k], emissionsPath.Item(k));
         }
 
         CheckAllocation();
@@ -468,14 +472,14 @@ public sealed class ProductSystemBuilder
                 p.StageValue, p.RegionValue, Tag.Canonical(p.TagList), p.PrimaryData, p.AllocationValue, p.DescriptionText);
 
         // Local helpers share the process's context.
-        void Report(string at, string code, string message)
+        void Report(JsonPath at, string code, string message)
         {
             ProblemCount++;
-            problem(at, code, message);
+            problem(at.ToString(), code, message);
         }
 
         // The amount of an input: as stated, or the derivation's result in the flow's reference unit; both must agree when both are given.
-        Quantity? AmountOf(FlowId flowId, Quantity? stated, Derivation? derivation, string at)
+        Quantity? AmountOf(FlowId flowId, Quantity? stated, Derivation? derivation, JsonPath at)
         {
             if (derivation is null)
             {
@@ -490,7 +494,7 @@ public sealed class ProductSystemBuilder
             var reference = UnitExpression.Of(flow.ReferenceUnit);
             if (!derivation.Result.Unit.IsCommensurableWith(reference))
             {
-                Report(at + ".derivation.result", ProblemCodes.WrongDimension,
+                Report(at.Member("derivation").Member("result"), ProblemCodes.WrongDimension,
                     $"The derivation '{derivation.Name}' gives {derivation.Result.Unit}, which does not measure '{flowId}' ({flow.Dimension}).");
                 return null;
             }
@@ -498,7 +502,7 @@ public sealed class ProductSystemBuilder
             var derived = Quantity.Of(derivation.Result.As(reference), flow.ReferenceUnit);
             if (stated is { } s && (!s.Unit.CanConvertTo(flow.ReferenceUnit) || !Derivation.Same(derived.Value, s.As(flow.ReferenceUnit))))
             {
-                Report(at + ".amount", ProblemCodes.DerivationMismatch,
+                Report(at.Member("amount"), ProblemCodes.DerivationMismatch,
                     $"The amount {s} differs from the result of its derivation '{derivation.Name}' ({derived}).");
                 return null;
             }
@@ -506,7 +510,7 @@ public sealed class ProductSystemBuilder
             return stated ?? derived;
         }
 
-        void CheckDerived(Quantity amount, Derivation? derivation, string at)
+        void CheckDerived(Quantity amount, Derivation? derivation, JsonPath at)
         {
             if (derivation is null)
             {
@@ -516,85 +520,85 @@ public sealed class ProductSystemBuilder
             var unit = UnitExpression.Of(amount.Unit);
             if (!derivation.Result.Unit.IsCommensurableWith(unit))
             {
-                Report(at + ".derivation.result", ProblemCodes.WrongDimension,
+                Report(at.Member("derivation").Member("result"), ProblemCodes.WrongDimension,
                     $"The derivation '{derivation.Name}' gives {derivation.Result.Unit}, which does not measure an amount in {amount.Unit} ({amount.Dimension}).");
             }
             else if (!Derivation.Same(derivation.Result.As(unit), amount.Value))
             {
-                Report(at + ".amount", ProblemCodes.DerivationMismatch,
+                Report(at.Member("amount"), ProblemCodes.DerivationMismatch,
                     $"The amount {amount} differs from the result of its derivation '{derivation.Name}' ({derivation.Result}).");
             }
         }
 
-        Flow? CheckAmount(FlowId flowId, Quantity amount, string at, bool allowZero)
+        Flow? CheckAmount(FlowId flowId, Quantity amount, JsonPath at, bool allowZero)
         {
             if (!flows.TryGetValue(flowId, out var flow))
             {
-                Report(at + ".flow", ProblemCodes.UnknownReference, $"'{flowId}' is not a flow of the system.");
+                Report(at.Member("flow"), ProblemCodes.UnknownReference, $"'{flowId}' is not a flow of the system.");
                 return null;
             }
 
             if (flow.ReferenceUnit is not null && !amount.Unit.CanConvertTo(flow.ReferenceUnit))
             {
-                Report(at + ".unit", ProblemCodes.WrongDimension,
+                Report(at.Member("unit"), ProblemCodes.WrongDimension,
                     $"'{amount.Unit}' ({amount.Dimension}) does not measure '{flowId}', which is measured in '{flow.ReferenceUnit}' ({flow.Dimension}).");
             }
 
             if (allowZero ? amount.Value < 0 : !(amount.Value > 0))
             {
-                Report(at + ".amount", ProblemCodes.NumberOutOfRange,
+                Report(at.Member("amount"), ProblemCodes.NumberOutOfRange,
                     $"The amount of '{flowId}' must be {(allowZero ? "zero or positive" : "positive")}; it is {Format(amount.Value)}.");
             }
 
             return flow;
         }
 
-        void CheckOutput(ProductOutput output, string at, bool isCoProduct)
+        void CheckOutput(ProductOutput output, JsonPath at, bool isCoProduct)
         {
             var flow = CheckAmount(output.Flow, output.Amount, at, allowZero: false);
             CheckDerived(output.Amount, output.Derivation, at);
             if (output.MassPerUnit is { } mass)
             {
-                CheckMass(at + ".massPerUnit", mass, positive: false, problem);
+                CheckMass(at.Member("massPerUnit").ToString(), mass, positive: false, problem);
             }
 
             if (output.EnergyPerUnit is { } energy && (energy.Dimension != Dimension.Energy || energy.Value < 0))
             {
-                Report(at + ".energyPerUnit", energy.Dimension != Dimension.Energy ? ProblemCodes.WrongDimension : ProblemCodes.NumberOutOfRange,
+                Report(at.Member("energyPerUnit"), energy.Dimension != Dimension.Energy ? ProblemCodes.WrongDimension : ProblemCodes.NumberOutOfRange,
                     $"The energy per unit of '{output.Flow}' must be a non-negative energy; it is {energy}.");
             }
 
             if (output.PricePerUnit is { } price && (price.Dimension.Kind != DimensionKind.Currency || price.Value < 0))
             {
-                Report(at + ".pricePerUnit", price.Dimension.Kind != DimensionKind.Currency ? ProblemCodes.WrongDimension : ProblemCodes.NumberOutOfRange,
+                Report(at.Member("pricePerUnit"), price.Dimension.Kind != DimensionKind.Currency ? ProblemCodes.WrongDimension : ProblemCodes.NumberOutOfRange,
                     $"The price per unit of '{output.Flow}' must be a non-negative amount of a currency; it is {price}.");
             }
 
             if (output.Share is { } share && !(share >= 0 && share <= 1))
             {
-                Report(at + ".share", ProblemCodes.NumberOutOfRange, $"An allocation share must lie in [0, 1]; it is {Format(share)}.");
+                Report(at.Member("share"), ProblemCodes.NumberOutOfRange, $"An allocation share must lie in [0, 1]; it is {Format(share)}.");
             }
 
             if (output.Displaces is { } displaced)
             {
                 if (!isCoProduct)
                 {
-                    Report(at + ".displaces", ProblemCodes.InvalidAllocation, "Only a co-product can displace another supply.");
+                    Report(at.Member("displaces"), ProblemCodes.InvalidAllocation, "Only a co-product can displace another supply.");
                 }
                 else
                 {
-                    CheckSupply(displaced, output.Flow, at + ".displaces", excludeProcess: p.Id);
+                    CheckSupply(displaced, output.Flow, at.Member("displaces"), excludeProcess: p.Id);
                 }
             }
 
             _ = flow;
         }
 
-        Supply? CheckSupply(Supply supply, FlowId flowId, string at, ProcessId? excludeProcess = null)
+        Supply? CheckSupply(Supply supply, FlowId flowId, JsonPath at, ProcessId? excludeProcess = null)
         {
             if (supply.Kind == SupplyKind.Factor)
             {
-                CheckYear(at + ".year", supply.Year, problem);
+                CheckYear(at.Member("year").ToString(), supply.Year, problem);
                 return supply.Region is null && (p.RegionValue ?? _region) is { } region
                     ? Supply.FromFactor(supply.FactorKey!, region, supply.Year ?? _year)
                     : supply.Year is null && _year is not null ? Supply.FromFactor(supply.FactorKey!, supply.Region, _year) : supply;
@@ -603,42 +607,42 @@ public sealed class ProductSystemBuilder
             var supplier = supply.Process!.Value;
             if (!processIds.ContainsKey(supplier))
             {
-                Report(at + ".process", ProblemCodes.UnknownReference, $"'{supplier}' is not a process of the system.");
+                Report(at.Member("process"), ProblemCodes.UnknownReference, $"'{supplier}' is not a process of the system.");
                 return null;
             }
 
             if (supplier == excludeProcess)
             {
-                Report(at + ".process", ProblemCodes.InvalidAllocation, $"Process '{supplier}' cannot displace its own co-product '{flowId}'.");
+                Report(at.Member("process"), ProblemCodes.InvalidAllocation, $"Process '{supplier}' cannot displace its own co-product '{flowId}'.");
                 return null;
             }
 
             if (!producers.TryGetValue(flowId, out var makers) || !makers.Contains(supplier))
             {
-                Report(at + ".process", ProblemCodes.UnlinkedInput, $"Process '{supplier}' does not produce '{flowId}'.");
+                Report(at.Member("process"), ProblemCodes.UnlinkedInput, $"Process '{supplier}' does not produce '{flowId}'.");
                 return null;
             }
 
             return supply;
         }
 
-        void CheckExchange(ElementaryExchange exchange, string at)
+        void CheckExchange(ElementaryExchange exchange, JsonPath at)
         {
             if (exchange.Gas is null)
             {
-                Report(at + ".gas", ProblemCodes.Required, "An emission needs a gas.");
+                Report(at.Member("gas"), ProblemCodes.Required, "An emission needs a gas.");
                 return;
             }
 
             if (exchange.Amount.Dimension != Dimension.Mass)
             {
-                Report(at + ".unit", ProblemCodes.WrongDimension, $"An amount of {exchange.Gas} must be a mass; '{exchange.Amount.Unit}' measures {exchange.Amount.Dimension}.");
+                Report(at.Member("unit"), ProblemCodes.WrongDimension, $"An amount of {exchange.Gas} must be a mass; '{exchange.Amount.Unit}' measures {exchange.Amount.Dimension}.");
             }
 
             CheckDerived(exchange.Amount, exchange.Derivation, at);
             if (exchange.Amount.Value < 0)
             {
-                Report(at + ".amount", ProblemCodes.NumberOutOfRange,
+                Report(at.Member("amount"), ProblemCodes.NumberOutOfRange,
                     $"The amount of {exchange.Gas} must be zero or positive (the kind says whether it is a removal); it is {Format(exchange.Amount.Value)}.");
             }
 
@@ -654,7 +658,7 @@ public sealed class ProductSystemBuilder
             };
             if (rule is not null)
             {
-                Report(at + ".kind", ProblemCodes.UnknownValue, rule);
+                Report(at.Member("kind"), ProblemCodes.UnknownValue, rule);
             }
         }
 
@@ -666,7 +670,7 @@ public sealed class ProductSystemBuilder
             }
 
             var outputs = p.OutputList.Take(1).Concat(p.CoProductList).ToList();
-            string at = path + ".allocation";
+            var at = path.Member("allocation");
             switch (method)
             {
                 case AllocationMethod.SystemExpansion:
@@ -732,6 +736,10 @@ public sealed class ProductSystemBuilder
     }
 
     private int ProblemCount { get; set; }
+
+    // Paths are written out only when a problem is reported: a large system has hundreds of thousands of exchanges.
+    private static readonly JsonPath FlowsPath = "$.flows";
+    private static readonly JsonPath ProcessesPath = "$.processes";
 
     private static void CheckMass(string path, Quantity mass, bool positive, Action<string, string, string> problem)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Pcf.Accounting.Model;
@@ -16,8 +15,9 @@ namespace Pcf.Accounting.Results;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class FootprintInventory : IEquatable<FootprintInventory>
 {
-    private readonly FrozenDictionary<ProcessId, int> _processIndex;
-    private readonly FrozenDictionary<FlowId, int> _flowIndex;
+    // Indexes by id, built on the first look-up (a calculation that only writes or views its inventory needs none).
+    private Dictionary<ProcessId, int>? _processIndex;
+    private Dictionary<FlowId, int>? _flowIndex;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="processes">The processes, in canonical order.</param>
@@ -28,20 +28,6 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
         Processes = processes.IsDefault ? [] : processes;
         Factors = factors.IsDefault ? [] : factors;
         Flows = flows.IsDefault ? [] : flows;
-        var p = new Dictionary<ProcessId, int>(Processes.Length);
-        for (int i = 0; i < Processes.Length; i++)
-        {
-            p[Processes[i].Id] = i;
-        }
-
-        var f = new Dictionary<FlowId, int>(Flows.Length);
-        for (int i = 0; i < Flows.Length; i++)
-        {
-            f[Flows[i].Id] = i;
-        }
-
-        _processIndex = p.ToFrozenDictionary();
-        _flowIndex = f.ToFrozenDictionary();
     }
 
     /// <summary>Gets the processes, in canonical order (by id).</summary>
@@ -59,12 +45,51 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     /// <returns><see langword="true"/> when the inventory has it.</returns>
     public bool TryGetProcess(ProcessId id, [NotNullWhen(true)] out InventoryProcess? process)
     {
-        process = _processIndex.TryGetValue(id, out int i) ? Processes[i] : null;
+        process = ProcessIndex.TryGetValue(id, out int i) ? Processes[i] : null;
         return process is not null;
     }
 
     /// <summary>The index of a process in <see cref="Processes"/>, or −1.</summary>
-    internal int IndexOf(ProcessId id) => _processIndex.TryGetValue(id, out int i) ? i : -1;
+    internal int IndexOf(ProcessId id) => ProcessIndex.TryGetValue(id, out int i) ? i : -1;
+
+    // Built once and only read afterwards; two threads that race build equal indexes, and either is kept.
+    private Dictionary<ProcessId, int> ProcessIndex
+    {
+        get
+        {
+            if (_processIndex is { } built)
+            {
+                return built;
+            }
+
+            var index = new Dictionary<ProcessId, int>(Processes.Length);
+            for (int i = 0; i < Processes.Length; i++)
+            {
+                index[Processes[i].Id] = i;
+            }
+
+            return Interlocked.CompareExchange(ref _processIndex, index, null) ?? index;
+        }
+    }
+
+    private Dictionary<FlowId, int> FlowIndex
+    {
+        get
+        {
+            if (_flowIndex is { } built)
+            {
+                return built;
+            }
+
+            var index = new Dictionary<FlowId, int>(Flows.Length);
+            for (int i = 0; i < Flows.Length; i++)
+            {
+                index[Flows[i].Id] = i;
+            }
+
+            return Interlocked.CompareExchange(ref _flowIndex, index, null) ?? index;
+        }
+    }
 
     /// <summary>Finds a flow by id.</summary>
     /// <param name="id">The id.</param>
@@ -72,7 +97,7 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     /// <returns><see langword="true"/> when the inventory has it.</returns>
     public bool TryGetFlow(FlowId id, [NotNullWhen(true)] out InventoryFlow? flow)
     {
-        flow = _flowIndex.TryGetValue(id, out int i) ? Flows[i] : null;
+        flow = FlowIndex.TryGetValue(id, out int i) ? Flows[i] : null;
         return flow is not null;
     }
 
