@@ -16,7 +16,7 @@ namespace Pcf.Accounting.Pact;
 /// </remarks>
 /// <example><code>
 /// ValidationResult&lt;PactDocument&gt; read = PactJson.Read(File.ReadAllBytes("footprints.json"));
-/// foreach (var problem in read.Problems) Console.WriteLine(problem); // $.data[0].pcf.fossilGhgEmissions  PCF0703  ...
+/// foreach (var problem in read.Problems) Console.WriteLine(problem); // $.data[0].pcf.fossilGhgEmissions  PCF0104  ...
 /// </code></example>
 /// <threadsafety>Thread-safe.</threadsafety>
 public static class PactJson

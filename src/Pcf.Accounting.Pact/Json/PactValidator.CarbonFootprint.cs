@@ -10,7 +10,7 @@ internal sealed partial class PactValidator
 {
     private static readonly Shape CarbonFootprintV3 = new(
     [
-        new("declaredUnitOfMeasurement", K.Text, true, Allowed: [.. PactNames.UnitsV3.Select(u => u.Item1)]),
+        new("declaredUnitOfMeasurement", K.Unit, true, Allowed: [.. PactNames.UnitsV3.Select(u => u.Item1)]),
         new("declaredUnitAmount", K.DecimalPositive, true), new("productMassPerDeclaredUnit", K.DecimalPositiveOrZero, true),
         new("referencePeriodStart", K.DateTime, true), new("referencePeriodEnd", K.DateTime, true),
         new("geographyRegionOrSubregion", K.Text, Allowed: PactNames.Regions), new("geographyCountry", K.Country),
@@ -43,7 +43,7 @@ internal sealed partial class PactValidator
 
     private static readonly Shape CarbonFootprintV2 = new(
     [
-        new("declaredUnit", K.Text, true, Allowed: [.. PactNames.UnitsV2.Select(u => u.Item1)]),
+        new("declaredUnit", K.Unit, true, Allowed: [.. PactNames.UnitsV2.Select(u => u.Item1)]),
         new("unitaryProductAmount", K.DecimalPositive, true), new("productMassPerDeclaredUnit", K.DecimalPositiveOrZero),
         new("pCfExcludingBiogenic", K.DecimalPositiveOrZero, true), new("pCfIncludingBiogenic", K.Decimal),
         new("fossilGhgEmissions", K.DecimalPositiveOrZero, true), new("fossilCarbonContent", K.DecimalPositiveOrZero, true),
@@ -107,7 +107,7 @@ internal sealed partial class PactValidator
         SumRules(pcf, path);
         if (Dec(pcf, "landManagementFossilGhgEmissions") is { } lmFossil && Dec(pcf, "fossilGhgEmissions") is { } f && lmFossil > f)
         {
-            Warning(path.Member("landManagementFossilGhgEmissions"), PactProblemCodes.OutOfRange,
+            Warning(path.Member("landManagementFossilGhgEmissions"), Validation.ProblemCodes.NumberOutOfRange,
                 $"landManagementFossilGhgEmissions ({PactDecimals.Text(lmFossil)}) is part of fossilGhgEmissions ({PactDecimals.Text(f)}) and cannot exceed it.");
         }
     }

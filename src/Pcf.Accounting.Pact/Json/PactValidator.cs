@@ -37,6 +37,7 @@ internal sealed partial class PactValidator
     private enum K
     {
         Text,
+        Unit,
         NonEmpty,
         Uuid,
         DateTime,
@@ -181,7 +182,7 @@ internal sealed partial class PactValidator
             case K.Integer:
                 if (w.Integer(obj, field.Name, path) is int n && n < 0)
                 {
-                    Error(at, PactProblemCodes.OutOfRange, $"{n} must be 0 or more.");
+                    Error(at, ProblemCodes.NumberOutOfRange, $"'{field.Name}' must be zero or positive; it is {n}.");
                 }
 
                 return;
@@ -198,7 +199,7 @@ internal sealed partial class PactValidator
                 }
                 else
                 {
-                    Range(at, number, field.Kind == K.NumberPercent ? 0 : 1, field.Kind == K.NumberPercent ? 100 : 3);
+                    Range(at, field.Name, number, field.Kind == K.NumberPercent ? 0 : 1, field.Kind == K.NumberPercent ? 100 : 3);
                 }
 
                 return;
@@ -243,7 +244,17 @@ internal sealed partial class PactValidator
     {
         if (field.Allowed is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            Error(path, PactProblemCodes.NotAllowedValue, $"'{text}' is not allowed; use one of: {string.Join(", ", allowed.Select(a => "'" + a + "'"))}.");
+            // A declared unit outside the version's list is the fault every format calls an unknown unit.
+            string list = string.Join(", ", allowed.Select(a => "'" + a + "'"));
+            if (field.Kind == K.Unit)
+            {
+                Error(path, ProblemCodes.UnknownUnit, $"'{text}' is not a known unit (PACT names a declared unit in words: {list}).");
+            }
+            else
+            {
+                Error(path, PactProblemCodes.NotAllowedValue, $"'{text}' is not allowed; use one of: {list}.");
+            }
+
             return;
         }
 
@@ -253,7 +264,7 @@ internal sealed partial class PactValidator
                 Error(path, PactProblemCodes.InvalidFormat, $"{field.Name} must not be empty.");
                 break;
             case K.Decimal or K.DecimalPositive or K.DecimalPositiveOrZero or K.DecimalNegativeOrZero or K.DecimalPercent or K.DecimalDqr5:
-                Decimal(text, path, field.Kind);
+                Decimal(text, path, field.Name, field.Kind);
                 break;
             default:
                 Format(text, path, field.Kind);
@@ -261,7 +272,7 @@ internal sealed partial class PactValidator
         }
     }
 
-    private void Decimal(string text, JsonPath path, K kind)
+    private void Decimal(string text, JsonPath path, string name, K kind)
     {
         if (!DecimalPattern().IsMatch(text))
         {
@@ -278,29 +289,29 @@ internal sealed partial class PactValidator
         switch (kind)
         {
             case K.DecimalPositive when d <= 0:
-                Error(path, PactProblemCodes.OutOfRange, $"{text} must be greater than 0.");
+                Error(path, ProblemCodes.NumberOutOfRange, $"'{name}' must be positive; it is {text}.");
                 break;
             case K.DecimalPositiveOrZero when d < 0:
-                Error(path, PactProblemCodes.OutOfRange, $"{text} must be 0 or more (emissions and contents are never negative).");
+                Error(path, ProblemCodes.NumberOutOfRange, $"'{name}' must be zero or positive (emissions and contents are never negative); it is {text}.");
                 break;
             case K.DecimalNegativeOrZero when d > 0:
-                Error(path, PactProblemCodes.OutOfRange, $"{text} must be 0 or less (uptake, removals and capture are negative).");
+                Error(path, ProblemCodes.NumberOutOfRange, $"'{name}' must be zero or negative (uptake, removals and capture are negative); it is {text}.");
                 break;
             case K.DecimalPercent when d < 0 || d > 100:
                 // 3.0 types percentages as plain decimals (its exemptedEmissionsPercent note even removed the old bound): a range is our reading.
-                Beyond(path, PactProblemCodes.OutOfRange, $"{text} is a percentage outside 0 to 100.");
+                Beyond(path, ProblemCodes.NumberOutOfRange, $"'{name}' is a percentage, from 0 to 100; it is {text}.");
                 break;
             case K.DecimalDqr5:
-                Range(path, d, 1, 5);
+                Range(path, name, d, 1, 5);
                 break;
         }
     }
 
-    private void Range(JsonPath path, decimal value, decimal min, decimal max)
+    private void Range(JsonPath path, string name, decimal value, decimal min, decimal max)
     {
         if (value < min || value > max)
         {
-            Error(path, PactProblemCodes.OutOfRange, $"{PactDecimals.Text(value)} must be from {PactDecimals.Text(min)} to {PactDecimals.Text(max)}.");
+            Error(path, ProblemCodes.NumberOutOfRange, $"'{name}' must be from {PactDecimals.Text(min)} to {PactDecimals.Text(max)}; it is {PactDecimals.Text(value)}.");
         }
     }
 

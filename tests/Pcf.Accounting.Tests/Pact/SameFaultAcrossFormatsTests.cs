@@ -9,8 +9,9 @@ namespace Pcf.Accounting.Tests.Pact;
 
 /// <summary>One fault, one report: a fault the formats share is reported with the same path, code and message whether it is
 /// in a <c>pcf-system/1</c> document, a <c>pcf-factors/1</c> file, a PACT footprint (3.0 or 2.3) or a product metadata file.</summary>
-/// <remarks>The one difference is where PACT puts an unknown member: the specification tells recipients to ignore what
-/// they do not know, so it is a warning there and an error in the project's own formats.</remarks>
+/// <remarks>The differences are where PACT puts an unknown member (the specification tells recipients to ignore what they do
+/// not know, so it is a warning there and an error in the project's own formats), and the words of a rule that only one
+/// format has (a negative mass names the format's own rule; its path and code are the same everywhere).</remarks>
 public sealed class SameFaultAcrossFormatsTests
 {
     /// <summary>A format: how to read it, a valid document, and a member of each kind to put a fault in (null when the format has none).</summary>
@@ -18,33 +19,38 @@ public sealed class SameFaultAcrossFormatsTests
     /// <param name="Document">A valid document.</param>
     /// <param name="Text">A required string member, as parent path and name.</param>
     /// <param name="Number">A number member (parent path and name), or null when the format has no JSON numbers.</param>
+    /// <param name="Mass">A member that holds a mass which must not be negative (parent path and name), and the negative value
+    /// as the format writes it (a JSON number, or PACT 3.0 and 2.3's decimal string).</param>
+    /// <param name="Unit">A member that names a unit (parent path and name).</param>
     /// <param name="UnknownIsWarning">Whether an unknown member is a warning (PACT) rather than an error.</param>
     /// <param name="Read">Reads bytes with the given limits (null for the format's defaults): errors and warnings.</param>
     public sealed record Format(
-        string Name, string Document, (string Parent, string Name) Text, (string Parent, string Name)? Number, bool UnknownIsWarning,
+        string Name, string Document, (string Parent, string Name) Text, (string Parent, string Name)? Number,
+        (string Parent, string Name, JsonNode Value) Mass, (string Parent, string Name) Unit, bool UnknownIsWarning,
         Func<byte[], JsonReadOptions?, (IReadOnlyList<ValidationProblem> Errors, IReadOnlyList<ValidationProblem> Warnings)> Read);
 
     private static readonly Format[] Formats =
     [
         new("pcf-system/1", File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs/examples/steel-bracket.pcf.json")),
-            ("$", "name"), ("$.declaredUnit", "amount"), false,
+            ("$", "name"), ("$.declaredUnit", "amount"), ("$.productMassPerDeclaredUnit", "amount", -0.4), ("$.productMassPerDeclaredUnit", "unit"), false,
             (bytes, limits) => (ProductSystemJson.Read(bytes, limits).Problems, [])),
         new("pcf-factors/1", """
             { "format": "pcf-factors/1", "dataset": { "id": "company", "version": "1", "publisher": "ACME", "licence": "internal" },
               "factors": [ { "key": "steel/hrc", "perUnit": "t", "region": "CN-JS", "year": 2024,
                              "components": [ { "gas": "CO2-fossil", "amount": 1900 } ], "source": { "document": "ACME EPD 2024, table 3" } } ] }
             """,
-            ("$.factors[0]", "key"), ("$.factors[0].components[0]", "amount"), false,
+            ("$.factors[0]", "key"), ("$.factors[0].components[0]", "amount"), ("$.factors[0].components[0]", "amount", -0.4), ("$.factors[0]", "perUnit"), false,
             (bytes, limits) => (FactorJson.Read(bytes, limits).Problems, [])),
         new("PACT 3.0 footprint", File.ReadAllText(PactTestData.Own("pf-3.0-steel-sheet-kilogram.json")),
-            ("$", "companyName"), null, true, Pact),
+            ("$", "companyName"), null, ("$.pcf", "productMassPerDeclaredUnit", "-0.4"), ("$.pcf", "declaredUnitOfMeasurement"), true, Pact),
         new("PACT 2.3 get response", File.ReadAllText(PactTestData.Own("get-footprint-response-2.3.json")),
-            ("$.data", "companyName"), ("$.data.pcf", "exemptedEmissionsPercent"), true, Pact),
+            ("$.data", "companyName"), ("$.data.pcf", "exemptedEmissionsPercent"), ("$.data.pcf", "productMassPerDeclaredUnit", "-0.4"), ("$.data.pcf", "declaredUnit"), true, Pact),
         new("product metadata", """
             { "companyName": "Example Steel", "companyIds": ["urn:pact:company:example"], "productIds": ["urn:pact:product:bracket-400"],
-              "productNameCompany": "Bracket 400", "productDescription": "Steel bracket, 0.4 kg", "packagingGhgEmissions": 0.01 }
+              "productNameCompany": "Bracket 400", "productDescription": "Steel bracket, 0.4 kg", "packagingGhgEmissions": 0.01,
+              "productMassPerDeclaredUnit": { "amount": 0.4, "unit": "kg" } }
             """,
-            ("$", "companyName"), ("$", "packagingGhgEmissions"), false,
+            ("$", "companyName"), ("$", "packagingGhgEmissions"), ("$.productMassPerDeclaredUnit", "amount", -0.4), ("$.productMassPerDeclaredUnit", "unit"), false,
             (bytes, limits) => (PactProductMetadataJson.Read(bytes, limits).Problems, [])),
     ];
 
@@ -159,6 +165,34 @@ public sealed class SameFaultAcrossFormatsTests
         var problem = Single(format, bytes);
 
         Assert.Equal((path, ProblemCodes.Required, $"'{format.Text.Name}' is required."), (problem.Path, problem.Code, problem.Message));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatNames))]
+    public void NegativeMass_IsOutOfRangeAtTheNumber(string name)
+    {
+        // The path names the value itself (the 'amount' of a quantity, or PACT's decimal string), and the message the value found.
+        var format = Named(name);
+        var (bytes, path) = With(format, (format.Mass.Parent, format.Mass.Name), format.Mass.Value.DeepClone());
+
+        var problem = Single(format, bytes);
+
+        Assert.Equal((path, ProblemCodes.NumberOutOfRange), (problem.Path, problem.Code));
+        Assert.Contains("-0.4", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatNames))]
+    public void UnknownUnit_IsReportedAtTheMemberThatNamesIt(string name)
+    {
+        // "kgg" is no unit in any format: a symbol (kg) in the project's own, words ("kilogram") in PACT's list.
+        var format = Named(name);
+        var (bytes, path) = With(format, format.Unit, "kgg");
+
+        var problem = Single(format, bytes);
+
+        Assert.Equal((path, ProblemCodes.UnknownUnit), (problem.Path, problem.Code));
+        Assert.StartsWith("'kgg' is not a known unit (", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
