@@ -5,6 +5,7 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Pact;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
 using Pcf.Accounting.Validation;
@@ -218,6 +219,19 @@ internal static class Calculation
         var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
         var read = await JsonFile.ReadAsync(path, limits, cancellationToken).ConfigureAwait(false);
         return read.IsValid ? read.Value : throw new CliException($"{string.Join(" ", read.Problems.Select(p => p.Message))}");
+    }
+
+    /// <summary>Reads a <c>--product</c> metadata file with the configured limits (<see cref="PactProductMetadataJson"/>).</summary>
+    /// <param name="context">The CLI context.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="CliException">The file is missing or invalid; the exception lists every problem with its JSON path.</exception>
+    public static async Task<PactProductMetadata> ReadProductMetadataAsync(CliContext context, string path, CancellationToken cancellationToken)
+    {
+        var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
+        var read = PactProductMetadataJson.Read(await ReadFileAsync(context, path, cancellationToken).ConfigureAwait(false), limits);
+        return read.IsValid ? read.Value : throw CliException.FromProblems($"'{path}' is not valid product metadata.", path, read.Problems);
     }
 
     /// <summary>Checks, before any work, that a file can be written: the path is not a folder and its folder exists.</summary>

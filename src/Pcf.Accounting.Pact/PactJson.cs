@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Pact.Json;
 using Pcf.Accounting.Validation;
 
@@ -15,7 +16,7 @@ namespace Pcf.Accounting.Pact;
 /// </remarks>
 /// <example><code>
 /// ValidationResult&lt;PactDocument&gt; read = PactJson.Read(File.ReadAllBytes("footprints.json"));
-/// foreach (var problem in read.Problems) Console.WriteLine(problem); // $.data[0].pcf.fossilGhgEmissions  PCF0703  ...
+/// foreach (var problem in read.Problems) Console.WriteLine(problem); // $.data[0].pcf.fossilGhgEmissions  PCF0104  ...
 /// </code></example>
 /// <threadsafety>Thread-safe.</threadsafety>
 public static class PactJson
@@ -128,72 +129,64 @@ public static class PactJson
             if (PactEventValidator.IsEvent(root))
             {
                 // An event: its envelope is checked too, not only the footprints it carries.
-                found.AddRange(PactEventValidator.Validate(root, errors, warnings).Footprints);
+                found.AddRange(PactEventValidator.Validate(root, errors, warnings, options).Footprints);
                 return true;
             }
 
-            return Locate(root, found, errors);
+            return Locate(root, found, errors, options);
         }).Footprints;
 
-    /// <summary>Parses a document, lets <paramref name="locate"/> find its footprints, then validates and (when <paramref name="build"/>) reads each.</summary>
+    /// <summary>Parses a document with the walker of every format (the limits of <paramref name="options"/>, a UTF-8 byte-order
+    /// mark skipped, no comments), lets <paramref name="locate"/> find its footprints, then validates and (when
+    /// <paramref name="build"/>) reads each.</summary>
     internal static (ImmutableArray<PactFootprint> Footprints, bool Parsed) ParseDocument(
         ReadOnlySpan<byte> utf8Json, PactReadOptions options, List<ValidationProblem> errors, List<ValidationProblem> warnings, bool build,
-        Func<JsonElement, List<(JsonElement Element, string Path)>, bool> locate)
+        Func<JsonElement, List<(JsonElement Element, JsonPath Path)>, bool> locate)
     {
-        if (utf8Json.Length > options.MaxDocumentBytes)
+        // Implementation note: the parsed document refers to the bytes it was parsed from, which a span cannot promise to
+        // keep; so they are copied once, as JsonDocument.ParseValue did before.
+        var walker = new JsonWalker(options, errors) { AllowComments = false };
+        using var document = walker.Parse(utf8Json.ToArray());
+        if (document is null)
         {
-            errors.Add(new("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8Json.Length} bytes; the limit is {options.MaxDocumentBytes}."));
             return ([], false);
         }
 
-        JsonDocument document;
-        try
+        var found = new List<(JsonElement Element, JsonPath Path)>();
+        if (!locate(document.RootElement, found))
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new(e.Path ?? "$", ProblemCodes.MalformedJson, $"Not well-formed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}"));
-            return ([], false);
+            return ([], true);
         }
 
-        using (document)
+        var validator = new PactValidator(errors, warnings, options);
+        var footprints = ImmutableArray.CreateBuilder<PactFootprint>(found.Count);
+        foreach (var (element, at) in found)
         {
-            var found = new List<(JsonElement Element, string Path)>();
-            if (!locate(document.RootElement, found))
+            if (Detect(element, at, errors) is not { } version)
             {
-                return ([], true);
+                continue;
             }
 
-            var validator = new PactValidator(errors, warnings, options);
-            var footprints = ImmutableArray.CreateBuilder<PactFootprint>(found.Count);
-            foreach (var (element, path) in found)
+            if (validator.ValidateFootprint(element, at, version) > 0 || !build)
             {
-                if (Detect(element, path, errors) is not { } version)
-                {
-                    continue;
-                }
-
-                if (validator.ValidateFootprint(element, path, version) > 0 || !build)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    footprints.Add(version == PactSpecVersion.Version30
-                        ? new PactFootprint(path, element.Deserialize(PactJsonContext.Default.ProductFootprint), null)
-                        : new PactFootprint(path, null, element.Deserialize(PactV2JsonContext.Default.ProductFootprint)));
-                }
-                catch (Exception e) when (e is JsonException or FormatException or OverflowException)
-                {
-                    errors.Add(new(path + (e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty), ProblemCodes.WrongType, e.Message));
-                }
+                continue;
             }
 
-            return (footprints.ToImmutable(), true);
+            // The typed model is bound by the same source-generated contracts that write it, once the walker found the element valid.
+            string path = at.ToString();
+            try
+            {
+                footprints.Add(version == PactSpecVersion.Version30
+                    ? new PactFootprint(path, element.Deserialize(PactJsonContext.Default.ProductFootprint), null)
+                    : new PactFootprint(path, null, element.Deserialize(PactV2JsonContext.Default.ProductFootprint)));
+            }
+            catch (Exception e) when (e is JsonException or FormatException or OverflowException)
+            {
+                errors.Add(new(path + (e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty), ProblemCodes.WrongType, e.Message));
+            }
         }
+
+        return (footprints.ToImmutable(), true);
     }
 
     // Members only a footprint has: a document with any of them (and no 'data') is a footprint, even one that lacks 'pcf'.
@@ -201,7 +194,7 @@ public static class PactJson
 
     /// <summary>Finds the footprints of a footprint, a get response (<c>{"data": footprint}</c>) or a list response
     /// (<c>{"data": [...]}</c>, which may be empty); returns false, with the problem, when the document is none of these.</summary>
-    private static bool Locate(JsonElement root, List<(JsonElement Element, string Path)> found, List<ValidationProblem> errors)
+    private static bool Locate(JsonElement root, List<(JsonElement Element, JsonPath Path)> found, List<ValidationProblem> errors, JsonReadOptions options)
     {
         const string None = "The document holds no ProductFootprint (a footprint, a response with 'data', or an event with 'data.pfs').";
         if (root.ValueKind != JsonValueKind.Object)
@@ -219,13 +212,10 @@ public static class PactJson
         switch (data.ValueKind)
         {
             case JsonValueKind.Array:
-                int i = 0;
-                foreach (var item in data.EnumerateArray())
-                {
-                    found.Add((item, $"$.data[{i++}]"));
-                }
-
-                return true; // an empty list is a valid list response (3.0: "MUST return an empty JSON array")
+                // Within the array limit; an empty list is a valid list response (3.0: "MUST return an empty JSON array").
+                int before = errors.Count;
+                found.AddRange(new JsonWalker(options, errors).Items(root, "data", "$"));
+                return errors.Count == before;
             case JsonValueKind.Object when FootprintMembers.Any(m => data.TryGetProperty(m, out _)):
                 found.Add((data, "$.data"));
                 return true;
@@ -241,7 +231,7 @@ public static class PactJson
 
     /// <summary>The version of a footprint from its <c>specVersion</c> major (3 → 3.0; 1 or 2 → 2.3), or from its unit property when it
     /// has no usable <c>specVersion</c>; <see langword="null"/>, with the problem, for a version this package does not read.</summary>
-    private static PactSpecVersion? Detect(JsonElement footprint, string path, List<ValidationProblem> errors)
+    private static PactSpecVersion? Detect(JsonElement footprint, JsonPath path, List<ValidationProblem> errors)
     {
         if (footprint.ValueKind == JsonValueKind.Object && footprint.TryGetProperty("specVersion", out var spec) && spec.ValueKind == JsonValueKind.String
             && spec.GetString() is { Length: > 0 } text && char.IsAsciiDigit(text[0]))
@@ -255,7 +245,7 @@ public static class PactJson
                 case "1" or "2":
                     return PactSpecVersion.Version23;
                 default:
-                    errors.Add(new(path + ".specVersion", PactProblemCodes.UnsupportedSpecVersion,
+                    errors.Add(new(path.Member("specVersion").ToString(), PactProblemCodes.UnsupportedSpecVersion,
                         $"specVersion '{text}' is not a version this package reads (2.x, read as 2.3, and 3.x); the footprint is not checked."));
                     return null;
             }

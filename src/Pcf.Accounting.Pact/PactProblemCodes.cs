@@ -4,9 +4,13 @@ namespace Pcf.Accounting.Pact;
 
 /// <summary>The stable codes of PACT problems: the <c>PCF07xx</c> range, owned by this package.</summary>
 /// <remarks>
-/// Generic document problems keep the core's codes: <see cref="ProblemCodes.MalformedJson"/>,
-/// <see cref="ProblemCodes.Required"/>, <see cref="ProblemCodes.WrongType"/> and, as a warning,
-/// <see cref="ProblemCodes.UnknownMember"/>. Codes never change meaning once published.
+/// A fault every format shares keeps the core's code, so it reads the same in a PACT footprint as in <c>pcf-system/1</c>:
+/// <see cref="ProblemCodes.MalformedJson"/>, <see cref="ProblemCodes.Required"/>, <see cref="ProblemCodes.WrongType"/>,
+/// <see cref="ProblemCodes.NumberOutOfRange"/> (a number outside its range or of the wrong sign: emissions &gt;= 0, uptake,
+/// removals and capture &lt;= 0, percentages 0 to 100, data-quality ratings), <see cref="ProblemCodes.UnknownUnit"/> (a
+/// declared unit outside the version's list), the limits (<see cref="ProblemCodes.DocumentTooLarge"/>,
+/// <see cref="ProblemCodes.DocumentTooDeep"/>, <see cref="ProblemCodes.TooMany"/>) and, as a warning,
+/// <see cref="ProblemCodes.UnknownMember"/>. Codes never change meaning once published; <c>PCF0703</c> is not used.
 /// </remarks>
 public static class PactProblemCodes
 {
@@ -15,9 +19,6 @@ public static class PactProblemCodes
 
     /// <summary>A value is not one of the values the specification allows (a closed enumeration).</summary>
     public const string NotAllowedValue = "PCF0702";
-
-    /// <summary>A number is outside its allowed range or has the wrong sign (uptake and removals are &lt;= 0, emissions &gt;= 0, percentages 0 to 100).</summary>
-    public const string OutOfRange = "PCF0703";
 
     /// <summary>An array is empty where the specification requires at least one item.</summary>
     public const string EmptyArray = "PCF0704";

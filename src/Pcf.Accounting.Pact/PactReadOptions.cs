@@ -1,11 +1,24 @@
+using Pcf.Accounting.Json;
+
 namespace Pcf.Accounting.Pact;
 
-/// <summary>How strictly PACT documents are read.</summary>
+/// <summary>How strictly PACT documents are read: the limits every format of Pcf.Accounting has (<see cref="JsonReadOptions"/>),
+/// plus the switches of PACT.</summary>
+/// <remarks>The limits differ from <see cref="JsonReadOptions.Default"/> where PACT documents differ from the project's own:
+/// at most 64 MiB (a list response of a few thousand footprints is a few MiB), and nesting up to 64 levels (a footprint
+/// needs 6, but the <c>data</c> of a data-model extension is the extension's own).</remarks>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record PactReadOptions
+public sealed record PactReadOptions : JsonReadOptions
 {
+    /// <summary>Initializes a new instance of the <see cref="PactReadOptions"/> class with the defaults.</summary>
+    public PactReadOptions()
+    {
+        MaxDocumentBytes = 64L * 1024 * 1024;
+        MaxDepth = 64;
+    }
+
     /// <summary>Gets the default options.</summary>
-    public static PactReadOptions Default { get; } = new();
+    public static new PactReadOptions Default { get; } = new();
 
     /// <summary>Gets a value indicating whether a broken 3.0 sum rule (<see cref="PactProblemCodes.SumRuleViolated"/>) is an error rather than a warning.</summary>
     /// <value>The default value is <see langword="false"/>: the specification's own example documents do not satisfy the rules, so rejecting them would reject real exchanges.</value>
@@ -18,8 +31,4 @@ public sealed record PactReadOptions
     /// between <c>referencePeriodEnd</c> and three years after).</summary>
     /// <value>The default value is <see langword="false"/>: a recipient accepts what the specification accepts, and is told the rest.</value>
     public bool Strict { get; init; }
-
-    /// <summary>Gets the largest document accepted, in bytes.</summary>
-    /// <value>The default value is 64 MiB.</value>
-    public int MaxDocumentBytes { get; init; } = 64 * 1024 * 1024;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Pcf.Accounting.Cli.Pact;
 using Pcf.Accounting.Pact;
 
 namespace Pcf.Accounting.Cli.Commands;
@@ -53,23 +52,19 @@ internal static class ExportCommand
             // The document is prepared under the progress line; warnings and output are written after it is gone.
             var (json, losses) = await context.RunWithProgressAsync($"Reading {productFile}", async step =>
             {
-                var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(context, productFile, ct).ConfigureAwait(false));
-                if (!metadata.IsValid)
-                {
-                    throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
-                }
+                var metadata = await Calculation.ReadProductMetadataAsync(context, productFile, ct).ConfigureAwait(false);
 
                 var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 step($"Exporting PACT {(v2 ? "2.3" : "3.0")}");
                 if (!v2)
                 {
-                    var export = PactExporter.ToV3(result, metadata.Value);
+                    var export = PactExporter.ToV3(result, metadata);
                     return export.IsValid
                         ? (PactJson.Write(export.Value.Value), export.Value.Losses)
                         : throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
                 }
 
-                var export2 = PactExporter.ToV2(result, metadata.Value);
+                var export2 = PactExporter.ToV2(result, metadata);
                 return export2.IsValid
                     ? (PactJson.Write(export2.Value.Value), export2.Value.Losses)
                     : throw CliException.FromProblems("The PACT 2.3 export failed.", productFile, export2.Problems);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Pcf.Accounting.Cli.Pact;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Pact.Host.Store;
@@ -49,17 +48,13 @@ internal static class PublishCommand
         {
             string productFile = parse.GetRequiredValue(product);
             var calculation = inputs.Read(parse);
-            var metadata = ProductMetadataReader.Read(await Calculation.ReadFileAsync(context, productFile, ct).ConfigureAwait(false));
-            if (!metadata.IsValid)
-            {
-                throw CliException.FromProblems($"'{productFile}' is not valid product metadata.", productFile, metadata.Problems);
-            }
+            var metadata = await Calculation.ReadProductMetadataAsync(context, productFile, ct).ConfigureAwait(false);
 
             var (stored, losses, previous) = await context.RunWithProgressAsync($"Reading {productFile}", async step =>
             {
                 var result = await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false);
                 step("Exporting PACT 3.0");
-                var export = PactExporter.ToV3(result, metadata.Value);
+                var export = PactExporter.ToV3(result, metadata);
                 if (!export.IsValid)
                 {
                     throw CliException.FromProblems("The PACT 3.0 export failed.", productFile, export.Problems);
@@ -77,7 +72,7 @@ internal static class PublishCommand
                     // named per product, so a newer version of this product marks the older ones stale; whether the data changed since
                     // is checked against today's providers (pcf store list/show).
                     SystemHash = result.System.ContentHash,
-                    FactorSetHashes = [.. result.FactorSets.Select(f => new ContentHash($"factors:{parse.GetValue(key) ?? metadata.Value.ProductIds[0]}:{f.Name}".ToLowerInvariant(), f.Hash))],
+                    FactorSetHashes = [.. result.FactorSets.Select(f => new ContentHash($"factors:{parse.GetValue(key) ?? metadata.ProductIds[0]}:{f.Name}".ToLowerInvariant(), f.Hash))],
                     ShareWith = [.. parse.GetValue(share) ?? []],
                 };
                 var history = await footprints.HistoryAsync(publication.EffectiveProductKeyForCli(), ct).ConfigureAwait(false);

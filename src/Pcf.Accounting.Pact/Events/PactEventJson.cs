@@ -29,7 +29,7 @@ public static class PactEventJson
         PactEvent? read = null;
         var (footprints, _) = PactJson.ParseDocument(utf8Json, options ?? PactReadOptions.Default, errors, warnings, build: true, (root, found) =>
         {
-            var (e, pfs) = PactEventValidator.Validate(root, errors, warnings);
+            var (e, pfs) = PactEventValidator.Validate(root, errors, warnings, options ?? PactReadOptions.Default);
             read = e;
             found.AddRange(pfs);
             return true;

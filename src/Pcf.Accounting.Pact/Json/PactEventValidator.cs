@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Pact.Events;
 using Pcf.Accounting.Validation;
 
@@ -7,118 +8,58 @@ namespace Pcf.Accounting.Pact.Json;
 
 /// <summary>Checks a PACT event envelope (CloudEvents 1.0, structured JSON mode) and its data against the rules of its type, as the
 /// 3.0.3 and 2.3.3 OpenAPI documents define them; the footprints of a fulfilled request are left to <see cref="PactValidator"/>.</summary>
-internal static class PactEventValidator
+/// <remarks>Values are read with the walker of every format (<see cref="JsonWalker"/>): a missing member, a value of the wrong
+/// type or an unknown request criterion is reported as in any other document. The envelope's other members are CloudEvents
+/// extension attributes, which the specification allows.</remarks>
+internal sealed class PactEventValidator
 {
-    private static readonly string[] Criteria = ["productId", "companyId", "geography", "classification"];
-    private static readonly string[] CriteriaTimes = ["validOn", "validAfter", "validBefore"];
+    private static readonly JsonMembers Criteria = new("productId", "companyId", "geography", "classification", "validOn", "validAfter", "validBefore", "status", "comment");
+
+    private readonly JsonWalker _w;
+    private readonly JsonWalker _warnings;
+
+    private PactEventValidator(List<ValidationProblem> errors, List<ValidationProblem> warnings, JsonReadOptions options)
+    {
+        _w = new JsonWalker(options, errors);
+        _warnings = new JsonWalker(options, warnings);
+    }
 
     /// <summary>Tells whether a JSON object is an event rather than a footprint or a response.</summary>
     public static bool IsEvent(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("specversion", out _) || (root.TryGetProperty("type", out _) && root.TryGetProperty("source", out _)));
 
     /// <summary>Validates the envelope and data; returns what was read, and the footprints to validate (<c>data.pfs</c>) with their paths.</summary>
-    public static (PactEvent? Event, List<(JsonElement Element, string Path)> Footprints) Validate(JsonElement root, List<ValidationProblem> errors, List<ValidationProblem> warnings)
+    public static (PactEvent? Event, List<(JsonElement Element, JsonPath Path)> Footprints) Validate(
+        JsonElement root, List<ValidationProblem> errors, List<ValidationProblem> warnings, JsonReadOptions options) =>
+        new PactEventValidator(errors, warnings, options).Envelope(root);
+
+    private (PactEvent? Event, List<(JsonElement Element, JsonPath Path)> Footprints) Envelope(JsonElement root)
     {
-        var footprints = new List<(JsonElement, string)>();
-        int before = errors.Count;
-        void Error(string path, string code, string message) => errors.Add(new(path, code, message));
-        string? Text(JsonElement obj, string name, string path, bool required = true)
+        var footprints = new List<(JsonElement, JsonPath)>();
+        int before = _w.Problems.Count;
+        const string path = "$";
+        if (!_w.IsObject(root, path))
         {
-            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    Error($"{path}.{name}", ProblemCodes.Required, $"{name} is required.");
-                }
-
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                Error($"{path}.{name}", ProblemCodes.WrongType, $"Expected a string, found {value.ValueKind.ToString().ToLowerInvariant()}.");
-                return null;
-            }
-
-            string text = value.GetString()!;
-            if (required && text.Length == 0)
-            {
-                Error($"{path}.{name}", PactProblemCodes.InvalidEvent, $"{name} must not be empty.");
-                return null;
-            }
-
-            return text;
-        }
-
-        DateTimeOffset? Time(JsonElement obj, string name, string path, bool required)
-        {
-            string? text = Text(obj, name, path, required);
-            if (text is null)
-            {
-                return null;
-            }
-
-            var time = PactValidator.ParseTime(text);
-            if (time is null)
-            {
-                Error($"{path}.{name}", PactProblemCodes.InvalidFormat, $"'{text}' is not an RFC 3339 date-time (such as 2025-01-08T14:47:32Z).");
-            }
-
-            return time;
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            Error("$", ProblemCodes.WrongType, "An event is a JSON object.");
             return (null, footprints);
         }
 
-        string? specversion = Text(root, "specversion", "$");
+        string? specversion = Text(root, "specversion", path);
         if (specversion is not null && specversion != "1.0")
         {
-            Error("$.specversion", PactProblemCodes.InvalidEvent, $"'{specversion}' is not the CloudEvents version PACT uses ('1.0').");
+            _w.Problem("$.specversion", PactProblemCodes.InvalidEvent, $"'{specversion}' is not the CloudEvents version PACT uses ('1.0').");
         }
 
-        string? id = Text(root, "id", "$");
-        string? source = Text(root, "source", "$");
+        string? id = Text(root, "id", path);
+        string? source = Text(root, "source", path);
         if (source is not null && !Uri.TryCreate(source, UriKind.RelativeOrAbsolute, out _))
         {
-            Error("$.source", PactProblemCodes.InvalidFormat, $"'{source}' is not a URI reference.");
+            _w.Problem("$.source", PactProblemCodes.InvalidFormat, $"'{source}' is not a URI reference.");
         }
 
-        var time = Time(root, "time", "$", required: true);
-        string? typeName = Text(root, "type", "$");
-        PactEventType? type = null;
-        PactSpecVersion version = PactSpecVersion.Version30;
-        if (typeName is not null)
+        var time = Time(root, "time", path, required: true);
+        var (type, version) = Type(Text(root, "type", path));
+        if (_w.Object(root, "data", path, required: true) is not { } data)
         {
-            foreach (var candidate in Enum.GetValues<PactEventType>())
-            {
-                foreach (var v in (PactSpecVersion[])[PactSpecVersion.Version30, PactSpecVersion.Version23])
-                {
-                    if (PactEvent.TypeName(candidate, v) == typeName)
-                    {
-                        (type, version) = (candidate, v);
-                    }
-                }
-            }
-
-            if (type is null)
-            {
-                Error("$.type", PactProblemCodes.NotAllowedValue,
-                    $"'{typeName}' is not a PACT event type; 3.0 has {string.Join(", ", Enum.GetValues<PactEventType>().Select(t => "'" + PactEvent.TypeName(t) + "'"))}.");
-            }
-        }
-
-        if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
-        {
-            Error("$.data", ProblemCodes.Required, "data is required.");
-            return (null, footprints);
-        }
-
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            Error("$.data", ProblemCodes.WrongType, "data must be an object.");
             return (null, footprints);
         }
 
@@ -129,15 +70,11 @@ internal static class PactEventValidator
         switch (type)
         {
             case PactEventType.RequestCreated when version == PactSpecVersion.Version30:
-                criteria = ReadCriteria(data, errors, warnings);
+                criteria = ReadCriteria(data);
                 break;
             case PactEventType.RequestCreated:
                 // 2.3: data.pf, a ProductFootprint fragment; its productIds are what the request names.
-                if (!data.TryGetProperty("pf", out var pf) || pf.ValueKind != JsonValueKind.Object)
-                {
-                    Error("$.data.pf", ProblemCodes.Required, "data.pf (a ProductFootprint fragment) is required.");
-                }
-                else
+                if (_w.Object(data, "pf", "$.data", required: true) is { } pf)
                 {
                     criteria = new PactRequestCriteria
                     {
@@ -151,42 +88,21 @@ internal static class PactEventValidator
                 break;
             case PactEventType.RequestFulfilled:
                 requestEventId = Text(data, "requestEventId", "$.data");
-                if (!data.TryGetProperty("pfs", out var pfs) || pfs.ValueKind == JsonValueKind.Null)
+                if (NonEmpty(data, "pfs", "data.pfs must not be empty: a request with no footprint is rejected, not fulfilled."))
                 {
-                    Error("$.data.pfs", ProblemCodes.Required, "data.pfs is required.");
-                }
-                else if (pfs.ValueKind != JsonValueKind.Array)
-                {
-                    Error("$.data.pfs", ProblemCodes.WrongType, "data.pfs must be an array of footprints.");
-                }
-                else if (pfs.GetArrayLength() == 0)
-                {
-                    Error("$.data.pfs", PactProblemCodes.EmptyArray, "data.pfs must not be empty: a request with no footprint is rejected, not fulfilled.");
-                }
-                else
-                {
-                    int i = 0;
-                    foreach (var item in pfs.EnumerateArray())
-                    {
-                        footprints.Add((item, $"$.data.pfs[{i++}]"));
-                    }
+                    footprints.AddRange(_w.Items(data, "pfs", "$.data"));
                 }
 
                 break;
             case PactEventType.RequestRejected:
                 requestEventId = Text(data, "requestEventId", "$.data");
-                if (!data.TryGetProperty("error", out var e) || e.ValueKind != JsonValueKind.Object)
-                {
-                    Error("$.data.error", e.ValueKind == JsonValueKind.Undefined || e.ValueKind == JsonValueKind.Null ? ProblemCodes.Required : ProblemCodes.WrongType,
-                        "data.error, an object with code and message, is required.");
-                }
-                else
+                if (_w.Object(data, "error", "$.data", required: true) is { } e)
                 {
                     string? code = Text(e, "code", "$.data.error");
-                    string? message = Text(e, "message", "$.data.error", required: true);
+                    string? message = Text(e, "message", "$.data.error");
                     if (code is not null && !PactErrorCodes.All.Contains(code))
                     {
-                        Error("$.data.error.code", PactProblemCodes.NotAllowedValue, $"'{code}' is not an error code; use one of: {string.Join(", ", PactErrorCodes.All)}.");
+                        _w.Problem("$.data.error.code", PactProblemCodes.NotAllowedValue, $"'{code}' is not an error code; use one of: {string.Join(", ", PactErrorCodes.All)}.");
                     }
                     else if (code is not null && message is not null)
                     {
@@ -196,31 +112,22 @@ internal static class PactEventValidator
 
                 break;
             case PactEventType.Published:
-                if (!data.TryGetProperty("pfIds", out var pfIds) || pfIds.ValueKind == JsonValueKind.Null)
+                if (NonEmpty(data, "pfIds", "data.pfIds must name at least one footprint."))
                 {
-                    Error("$.data.pfIds", ProblemCodes.Required, "data.pfIds is required.");
-                }
-                else if (pfIds.ValueKind != JsonValueKind.Array)
-                {
-                    Error("$.data.pfIds", ProblemCodes.WrongType, "data.pfIds must be an array of footprint ids (UUIDs).");
-                }
-                else if (pfIds.GetArrayLength() == 0)
-                {
-                    Error("$.data.pfIds", PactProblemCodes.EmptyArray, "data.pfIds must name at least one footprint.");
-                }
-                else
-                {
-                    int i = 0;
-                    foreach (var item in pfIds.EnumerateArray())
+                    foreach (var (item, at) in _w.Items(data, "pfIds", "$.data"))
                     {
-                        string path = $"$.data.pfIds[{i++}]";
-                        if (item.ValueKind == JsonValueKind.String && PactValidator.UuidPattern().IsMatch(item.GetString()!))
+                        if (_w.StringItem(item, at, "pfIds") is not { } text)
                         {
-                            published.Add(Guid.Parse(item.GetString()!));
+                            continue;
+                        }
+
+                        if (PactValidator.UuidPattern().IsMatch(text))
+                        {
+                            published.Add(Guid.Parse(text));
                         }
                         else
                         {
-                            Error(path, PactProblemCodes.InvalidFormat, $"{item.GetRawText()} is not a footprint id (a UUID).");
+                            _w.Problem(at, PactProblemCodes.InvalidFormat, $"{item.GetRawText()} is not a footprint id (a UUID).");
                         }
                     }
                 }
@@ -228,7 +135,7 @@ internal static class PactEventValidator
                 break;
         }
 
-        if (errors.Count > before || type is null)
+        if (_w.Problems.Count > before || type is null)
         {
             return (null, footprints);
         }
@@ -247,12 +154,88 @@ internal static class PactEventValidator
         }, footprints);
     }
 
-    private static PactRequestCriteria? ReadCriteria(JsonElement data, List<ValidationProblem> errors, List<ValidationProblem> warnings)
+    /// <summary>The event type of a <c>type</c> name, of 3.0 or 2.3; reported when it is none.</summary>
+    private (PactEventType? Type, PactSpecVersion Version) Type(string? typeName)
     {
-        int before = errors.Count;
+        if (typeName is null)
+        {
+            return (null, PactSpecVersion.Version30);
+        }
+
+        foreach (var candidate in Enum.GetValues<PactEventType>())
+        {
+            foreach (var v in (PactSpecVersion[])[PactSpecVersion.Version30, PactSpecVersion.Version23])
+            {
+                if (PactEvent.TypeName(candidate, v) == typeName)
+                {
+                    return (candidate, v);
+                }
+            }
+        }
+
+        _w.Problem("$.type", PactProblemCodes.NotAllowedValue,
+            $"'{typeName}' is not a PACT event type; 3.0 has {string.Join(", ", Enum.GetValues<PactEventType>().Select(t => "'" + PactEvent.TypeName(t) + "'"))}.");
+        return (null, PactSpecVersion.Version30);
+    }
+
+    /// <summary>A string member; a required one must not be empty either (a rule of the envelope).</summary>
+    private string? Text(JsonElement obj, string name, JsonPath path, bool required = true)
+    {
+        if (_w.Get(obj, name, path, required) is null || _w.String(obj, name, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (required && text.Length == 0)
+        {
+            _w.Problem(path.Member(name), PactProblemCodes.InvalidEvent, $"{name} must not be empty.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private DateTimeOffset? Time(JsonElement obj, string name, JsonPath path, bool required)
+    {
+        string? text = Text(obj, name, path, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var time = PactValidator.ParseTime(text);
+        if (time is null)
+        {
+            _w.Problem(path.Member(name), PactProblemCodes.InvalidFormat, PactValidator.NotADateTime(text));
+        }
+
+        return time;
+    }
+
+    /// <summary>Tells whether a required array member of <c>data</c> is present and has items; reports it when not.</summary>
+    private bool NonEmpty(JsonElement data, string name, string whenEmpty)
+    {
+        if (_w.Get(data, name, "$.data", required: true) is not { } value)
+        {
+            return false;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
+        {
+            _w.Problem($"$.data.{name}", PactProblemCodes.EmptyArray, whenEmpty);
+            return false;
+        }
+
+        return true;
+    }
+
+    private PactRequestCriteria? ReadCriteria(JsonElement data)
+    {
+        const string path = "$.data";
+        int before = _w.Problems.Count;
         ImmutableArray<string> List(string name)
         {
-            if (!data.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (_w.Get(data, name, path, required: false) is not { } value)
             {
                 return [];
             }
@@ -262,68 +245,41 @@ internal static class PactEventValidator
                 return [value.GetString()!]; // one value for a list: lenient, as a query string would be
             }
 
-            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            var values = ImmutableArray.CreateBuilder<string>();
+            foreach (var (item, at) in _w.Items(data, name, path))
             {
-                errors.Add(new($"$.data.{name}", ProblemCodes.WrongType, $"{name} must be an array of strings."));
-                return [];
+                if (_w.StringItem(item, at, name) is { } text)
+                {
+                    values.Add(text);
+                }
             }
 
-            return [.. value.EnumerateArray().Select(v => v.GetString()!)];
+            return values.ToImmutable();
         }
 
-        DateTimeOffset? Time(string name)
+        ImmutableArray<string> productIds = List("productId"), companyIds = List("companyId"), geographies = List("geography"), classifications = List("classification");
+        DateTimeOffset? validOn = Time(data, "validOn", path, required: false), validAfter = Time(data, "validAfter", path, required: false),
+            validBefore = Time(data, "validBefore", path, required: false);
+        string? status = _w.String(data, "status", path);
+        if (status is not null && !(status.Equals("Active", StringComparison.OrdinalIgnoreCase) || status.Equals("Deprecated", StringComparison.OrdinalIgnoreCase)))
         {
-            if (!data.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.String && PactValidator.ParseTime(value.GetString()!) is { } time)
-            {
-                return time;
-            }
-
-            errors.Add(new($"$.data.{name}", PactProblemCodes.InvalidFormat, $"{value.GetRawText()} is not an RFC 3339 date-time."));
-            return null;
+            _w.Problem("$.data.status", PactProblemCodes.NotAllowedValue, $"'{status}' is not a status; use 'Active' or 'Deprecated'.");
         }
 
-        var ids = Criteria.Select(List).ToArray();
-        var times = CriteriaTimes.Select(Time).ToArray();
-        string? status = null;
-        if (data.TryGetProperty("status", out var s) && s.ValueKind != JsonValueKind.Null)
-        {
-            status = s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            if (status is null || !(status.Equals("Active", StringComparison.OrdinalIgnoreCase) || status.Equals("Deprecated", StringComparison.OrdinalIgnoreCase)))
-            {
-                errors.Add(new("$.data.status", PactProblemCodes.NotAllowedValue, $"{s.GetRawText()} is not a status; use 'Active' or 'Deprecated'."));
-            }
-        }
-
-        string? comment = null;
-        if (data.TryGetProperty("comment", out var c) && c.ValueKind != JsonValueKind.Null)
-        {
-            if (c.ValueKind == JsonValueKind.String)
-            {
-                comment = c.GetString();
-            }
-            else
-            {
-                errors.Add(new("$.data.comment", ProblemCodes.WrongType, "comment must be a string."));
-            }
-        }
-
+        string? comment = _w.String(data, "comment", path);
         foreach (var property in data.EnumerateObject())
         {
-            if (!Criteria.Contains(property.Name) && !CriteriaTimes.Contains(property.Name) && property.Name is not ("status" or "comment"))
+            if (Criteria.IndexOf(property) < 0)
             {
-                warnings.Add(new($"$.data.{property.Name}", ProblemCodes.UnknownMember, $"{property.Name} is not a request criterion; it is ignored."));
+                // Not a criterion: ignored, as PACT tells recipients to do with what they do not know.
+                _warnings.UnknownMember(path, property.Name, Criteria);
             }
         }
 
-        return errors.Count > before ? null : new PactRequestCriteria
+        return _w.Problems.Count > before ? null : new PactRequestCriteria
         {
-            ProductIds = ids[0], CompanyIds = ids[1], Geographies = ids[2], Classifications = ids[3],
-            ValidOn = times[0], ValidAfter = times[1], ValidBefore = times[2], Status = status, Comment = comment,
+            ProductIds = productIds, CompanyIds = companyIds, Geographies = geographies, Classifications = classifications,
+            ValidOn = validOn, ValidAfter = validAfter, ValidBefore = validBefore, Status = status, Comment = comment,
         };
     }
 }

@@ -1,9 +1,10 @@
 namespace Pcf.Accounting.Json;
 
 /// <summary>Limits applied when reading Pcf.Accounting JSON documents, so that a hostile or broken file fails fast with a clear message.</summary>
-/// <remarks>The defaults fit an ecoinvent-sized system (about 20,000 processes) with a wide margin.</remarks>
+/// <remarks>The defaults fit an ecoinvent-sized system (about 20,000 processes) with a wide margin. A format with switches of
+/// its own derives from this record (the PACT package's <c>PactReadOptions</c>), so every format has the same limits.</remarks>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record JsonReadOptions
+public record JsonReadOptions
 {
     /// <summary>Gets the default limits.</summary>
     public static JsonReadOptions Default { get; } = new();

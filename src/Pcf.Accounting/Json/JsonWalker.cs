@@ -8,9 +8,21 @@ namespace Pcf.Accounting.Json;
 
 /// <summary>Reads a parsed JSON document member by member, collecting every problem with its JSON path.</summary>
 /// <remarks>Iterates over the document's arrays; its recursion follows the format's fixed shape, never the data's depth.</remarks>
-internal sealed class JsonWalker(JsonReadOptions options)
+internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem> problems)
 {
-    public List<ValidationProblem> Problems { get; } = [];
+    public JsonWalker(JsonReadOptions options)
+        : this(options, [])
+    {
+    }
+
+    /// <summary>Gets where problems go: a list of the walker's own, or the one given (a reader that keeps errors and warnings apart walks with two walkers).</summary>
+    public List<ValidationProblem> Problems { get; } = problems;
+
+    /// <summary>Gets a value indicating whether <see cref="Parse"/> skips comments; a format exchanged between systems (PACT) allows none.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool AllowComments { get; init; } = true;
+
+    private JsonCommentHandling Comments => AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
 
     public void Problem(JsonPath path, string code, string message) => Problems.Add(new(path.ToString(), code, message));
 
@@ -60,7 +72,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         {
             try
             {
-                return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+                return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth, CommentHandling = Comments });
             }
             catch (JsonException)
             {
@@ -69,7 +81,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
         }
 
         // A first pass with the reader finds syntax errors and excessive depth with line numbers.
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = Comments });
         try
         {
             while (reader.Read())
@@ -88,7 +100,7 @@ internal sealed class JsonWalker(JsonReadOptions options)
             return null;
         }
 
-        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = JsonCommentHandling.Skip });
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 8, CommentHandling = Comments });
     }
 
     public bool IsObject(JsonElement element, JsonPath path)
@@ -117,11 +129,12 @@ internal sealed class JsonWalker(JsonReadOptions options)
         }
     }
 
-    private void UnknownMember(JsonPath path, string name, JsonMembers allowed)
+    /// <summary>Reports a member that the format does not define, with the nearest defined name when one is close.</summary>
+    public void UnknownMember(JsonPath path, string name, JsonMembers allowed)
     {
-        var near = allowed.Names.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        var near = Nearest(name, allowed.Names);
         Problem(Member(path, name), ProblemCodes.UnknownMember,
-            $"'{name}' is not a member here{(near is null ? string.Empty : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
+            $"'{name}' is not a member here{(near is null ? "." : $"; did you mean '{near}'?")} Allowed: {string.Join(", ", allowed.Names)}.");
     }
 
     /// <summary>Reports members that the format does not define, and gathers the defined ones for reading by name without a search of the object each time.</summary>
@@ -343,6 +356,18 @@ internal sealed class JsonWalker(JsonReadOptions options)
         }
     }
 
+    /// <summary>Reads an item of an array of strings, reporting any other value at the item's own path.</summary>
+    public string? StringItem(JsonElement item, JsonPath path, string arrayName)
+    {
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            return item.GetString();
+        }
+
+        Problem(path, ProblemCodes.WrongType, $"Each item of '{arrayName}' must be a string, found {Describe(item)}.");
+        return null;
+    }
+
     public static bool IsCurrencyCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
 
     public Unit? ParseUnit(string? symbol, JsonPath path)
@@ -468,7 +493,8 @@ internal sealed class JsonWalker(JsonReadOptions options)
         return null;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    /// <summary>Describes a value for a message: <c>the string "kg"</c>, <c>the number 42</c>, <c>an array</c>, <c>null</c>.</summary>
+    public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"the string \"{Truncate(value.GetString() ?? string.Empty)}\"",
         JsonValueKind.Number => $"the number {value.GetRawText()}",
@@ -482,8 +508,67 @@ internal sealed class JsonWalker(JsonReadOptions options)
 
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        // The reader's messages end with where it stopped (" LineNumber: 0 | BytePositionInLine: 9." or " Path: ..."), which the problem says already.
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal) is >= 0 and int line ? line : message.IndexOf(" Path:", StringComparison.Ordinal);
         return (cut > 0 ? message[..cut] : message).Trim();
+    }
+
+    // The allowed name that differs only in case, else the one within two edits (one for names of up to four letters),
+    // counting a swap of neighbours as one edit: productNameCompanyy -> productNameCompany, pcff -> pcf, unti -> unit.
+    private static string? Nearest(string name, string[] allowed)
+    {
+        var near = allowed.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        if (near is not null || name.Length > 64)
+        {
+            return near;
+        }
+
+        int best = name.Length <= 4 ? 1 : 2;
+        foreach (string candidate in allowed)
+        {
+            int distance = Distance(name, candidate);
+            if (distance > 0 && distance <= best)
+            {
+                (near, best) = (candidate, distance - 1);
+            }
+        }
+
+        return near;
+    }
+
+    // Optimal string alignment distance (Levenshtein plus swaps of neighbours), ignoring case; names are short.
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return int.MaxValue;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -92,14 +92,14 @@ public sealed class CliExportTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Empty(output);
-        Assert.Contains("meta.json: $.productNameCompanyy  PCF0007  unknown property 'productNameCompanyy' (did you mean 'productNameCompany'?); known ones are companyName, ", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.companyName  PCF0006  companyName must be a string, not the number 42.", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.companyIds[1]  PCF0006  companyIds[1] must be a string, not the number 5.", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.productIds  PCF0006  productIds must be an array of strings, not \"urn:pact:product:p\".", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.created  PCF0006  created must be an RFC 3339 date-time string", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.productMassPerDeclaredUnit.amount  PCF0006  amount must be a number, not \"0.4\".", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productNameCompanyy  PCF0007  'productNameCompanyy' is not a member here; did you mean 'productNameCompany'? Allowed: companyName, ", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.companyName  PCF0006  'companyName' must be a string, found the number 42.", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.companyIds[1]  PCF0006  Each item of 'companyIds' must be a string, found the number 5.", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productIds  PCF0006  'productIds' must be an array, found the string \"urn:pact:product:p\".", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.created  PCF0006  'created' must be an RFC 3339 date-time", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productMassPerDeclaredUnit.amount  PCF0006  'amount' must be a finite number, found the string \"0.4\".", error, StringComparison.Ordinal);
         Assert.Contains("meta.json: $.dataQuality.technological  PCF0104", error, StringComparison.Ordinal);
-        Assert.Contains("meta.json: $.productNameCompany  PCF0005  productNameCompany is required.", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $.productNameCompany  PCF0005  'productNameCompany' is required.", error, StringComparison.Ordinal);
         // One problem per path: a member in error is not reported again as missing.
         Assert.Single(error.Split('\n'), l => l.Contains("$.companyName ", StringComparison.Ordinal));
         Assert.Single(error.Split('\n'), l => l.Contains("$.productIds ", StringComparison.Ordinal));
@@ -116,7 +116,7 @@ public sealed class CliExportTests : IDisposable
         var (exit, _, error) = await RunAsync("export", SteelBracket, "--product", meta);
 
         Assert.Equal(1, exit);
-        Assert.Contains("meta.json: $  PCF0001  The file is not valid JSON: line 1, byte ", error, StringComparison.Ordinal);
+        Assert.Contains("meta.json: $  PCF0001  The document is not valid JSON: line 1, byte ", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -241,12 +241,12 @@ public sealed class PactJsonTests
             ("$.companyName", PactProblemCodes.InvalidFormat),
             ("$.companyIds", PactProblemCodes.EmptyArray),
             ("$.productIds[0]", PactProblemCodes.InvalidFormat),
-            ("$.pcf.declaredUnitOfMeasurement", PactProblemCodes.NotAllowedValue),
-            ("$.pcf.declaredUnitAmount", PactProblemCodes.OutOfRange),
+            ("$.pcf.declaredUnitOfMeasurement", ProblemCodes.UnknownUnit),
+            ("$.pcf.declaredUnitAmount", ProblemCodes.NumberOutOfRange),
             ("$.pcf.pcfExcludingBiogenicUptake", ProblemCodes.WrongType),
             ("$.pcf.pcfIncludingBiogenicUptake", PactProblemCodes.InvalidFormat),
-            ("$.pcf.fossilGhgEmissions", PactProblemCodes.OutOfRange),
-            ("$.pcf.biogenicCO2Uptake", PactProblemCodes.OutOfRange),
+            ("$.pcf.fossilGhgEmissions", ProblemCodes.NumberOutOfRange),
+            ("$.pcf.biogenicCO2Uptake", ProblemCodes.NumberOutOfRange),
             ("$.pcf.ipccCharacterizationFactors[1]", PactProblemCodes.DuplicateItem),
             ("$.pcf", PactProblemCodes.GeographyConflict),
         };
@@ -254,7 +254,7 @@ public sealed class PactJsonTests
 
         // Beyond the 3.0 text (3.0 percentages are plain decimals; no period order is stated): warnings, errors when strict.
         var report = PactJson.Validate(Encoding.UTF8.GetBytes(json));
-        Assert.Contains(report.Warnings, w => w.Path == "$.pcf.exemptedEmissionsPercent" && w.Code == PactProblemCodes.OutOfRange);
+        Assert.Contains(report.Warnings, w => w.Path == "$.pcf.exemptedEmissionsPercent" && w.Code == ProblemCodes.NumberOutOfRange);
         Assert.Contains(report.Warnings, w => w.Path == "$.pcf.referencePeriodEnd" && w.Code == PactProblemCodes.ConditionalRule);
         var strict = PactJson.Validate(Encoding.UTF8.GetBytes(json), new PactReadOptions { Strict = true });
         Assert.Equal(expected.Length + 2, strict.Errors.Length);

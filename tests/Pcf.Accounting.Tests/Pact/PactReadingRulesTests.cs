@@ -159,7 +159,7 @@ public sealed class PactReadingRulesTests
             ("$.updated", PactProblemCodes.InvalidFormat),
             ("$.pcf.packagingGhgEmissions", PactProblemCodes.ConditionalRule),
             ("$.pcf.technologicalCO2Removals", PactProblemCodes.ConditionalRule),
-            ("$.pcf.primaryDataShare", PactProblemCodes.OutOfRange),
+            ("$.pcf.primaryDataShare", ProblemCodes.NumberOutOfRange),
             ("$.pcf.referencePeriodEnd", PactProblemCodes.ConditionalRule),
         ];
         Assert.True(lenient.IsValid, string.Join("; ", lenient.Errors));
