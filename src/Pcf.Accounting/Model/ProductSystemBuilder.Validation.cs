@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pcf.Accounting.Gases;
+using Pcf.Accounting.Json;
+using Pcf.Accounting.Units;
+using Pcf.Accounting.Validation;
+
+namespace Pcf.Accounting.Model;
+
+// Validation of the whole system: flows, processes, the reference product and declared unit; every problem at once.
+public sealed partial class ProductSystemBuilder
+{
+    private ProductSystem? Check(List<ValidationProblem> problems)
+    {
+        void Problem(JsonPath path, string code, string message) => problems.Add(new(path.ToString(), code, message));
+        void ProblemText(string path, string code, string message) => problems.Add(new(path, code, message));
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            Problem("$.name", ProblemCodes.Required, "The product system needs a name.");
+        }
+
+        CheckYear("$.referenceYear", _year, ProblemText);
+
+        // Flows: ids unique and non-empty.
+        var flows = new Dictionary<FlowId, Flow>();
+        for (int i = 0; i < _flows.Count; i++)
+        {
+            var flow = _flows[i];
+            var path = FlowsPath.Item(i);
+            if (string.IsNullOrWhiteSpace(flow.Id.Value))
+            {
+                Problem(path.Member("id"), ProblemCodes.InvalidId, "A flow needs a non-empty id.");
+            }
+            else if (!flows.TryAdd(flow.Id, flow))
+            {
+                Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Flow id '{flow.Id}' is used twice.");
+            }
+
+            if (string.IsNullOrWhiteSpace(flow.Name))
+            {
+                Problem(path.Member("name"), ProblemCodes.Required, $"Flow '{flow.Id}' needs a name.");
+            }
+
+            if (flow.ReferenceUnit is null)
+            {
+                Problem(path.Member("unit"), ProblemCodes.Required, $"Flow '{flow.Id}' needs a unit.");
+            }
+            else if (flow.ReferenceUnit.Dimension.Kind == DimensionKind.Currency)
+            {
+                Problem(path.Member("unit"), ProblemCodes.WrongDimension, $"Flow '{flow.Id}' cannot be measured in a currency ('{flow.ReferenceUnit}').");
+            }
+        }
+
+        // Processes: ids unique; who produces which flow.
+        var processIds = new Dictionary<ProcessId, int>();
+        var producers = new Dictionary<FlowId, List<ProcessId>>();
+        for (int i = 0; i < _processes.Count; i++)
+        {
+            var p = _processes[i];
+            var path = ProcessesPath.Item(i);
+            if (string.IsNullOrWhiteSpace(p.Id.Value))
+            {
+                Problem(path.Member("id"), ProblemCodes.InvalidId, "A process needs a non-empty id.");
+            }
+            else if (!processIds.TryAdd(p.Id, i))
+            {
+                Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Process id '{p.Id}' is used twice.");
+            }
+
+            foreach (var output in p.OutputList.Concat(p.CoProductList))
+            {
+                if (!producers.TryGetValue(output.Flow, out var list))
+                {
+                    producers[output.Flow] = list = [];
+                }
+
+                if (!list.Contains(p.Id))
+                {
+                    list.Add(p.Id);
+                }
+            }
+        }
+
+        if (_processes.Count == 0)
+        {
+            Problem("$.processes", ProblemCodes.Required, "A product system needs at least one process.");
+        }
+
+        var processes = ImmutableArray.CreateBuilder<Process>(_processes.Count);
+        for (int i = 0; i < _processes.Count; i++)
+        {
+            var process = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, ProblemText);
+            if (process is not null)
+            {
+                processes.Add(process);
+            }
+        }
+
+        // Reference product, its process and the declared unit.
+        ProcessId referenceProcess = default;
+        Flow? referenceFlow = null;
+        if (_referenceProduct is not { } product || string.IsNullOrWhiteSpace(product.Value))
+        {
+            Problem("$.referenceProduct.flow", ProblemCodes.InvalidReferenceProduct, "The product system needs a reference product.");
+        }
+        else if (!flows.TryGetValue(product, out referenceFlow))
+        {
+            Problem("$.referenceProduct.flow", ProblemCodes.UnknownReference, $"The reference product '{product}' is not a flow of the system.");
+        }
+        else if (_referenceProcess is { } named)
+        {
+            if (!processIds.ContainsKey(named))
+            {
+                Problem("$.referenceProduct.process", ProblemCodes.UnknownReference, $"The reference process '{named}' is not a process of the system.");
+            }
+            else if (!producers.TryGetValue(product, out var makers) || !makers.Contains(named))
+            {
+                Problem("$.referenceProduct.process", ProblemCodes.InvalidReferenceProduct, $"Process '{named}' does not produce the reference product '{product}'.");
+            }
+            else
+            {
+                referenceProcess = named;
+            }
+        }
+        else if (!producers.TryGetValue(product, out var makers) || makers.Count == 0)
+        {
+            Problem("$.referenceProduct.flow", ProblemCodes.InvalidReferenceProduct, $"No process produces the reference product '{product}'.");
+        }
+        else if (makers.Count > 1)
+        {
+            Problem("$.referenceProduct.process", ProblemCodes.InvalidReferenceProduct,
+                $"The reference product '{product}' is produced by {string.Join(", ", makers.Select(m => $"'{m}'"))}: name the reference process.");
+        }
+        else
+        {
+            referenceProcess = makers[0];
+        }
+
+        if (_declaredUnit is not { } declared)
+        {
+            Problem("$.declaredUnit", ProblemCodes.Required, "The product system needs a declared unit (such as 1 kg or 1 piece).");
+        }
+        else
+        {
+            if (!(declared.Value > 0))
+            {
+                Problem("$.declaredUnit.amount", ProblemCodes.NumberOutOfRange, $"The declared unit must be a positive amount; it is {Format(declared.Value)}.");
+            }
+
+            if (referenceFlow?.ReferenceUnit is { } flowUnit && !declared.Unit.CanConvertTo(flowUnit))
+            {
+                Problem("$.declaredUnit.unit", ProblemCodes.WrongDimension,
+                    $"The declared unit '{declared.Unit}' ({declared.Dimension}) does not measure the reference product '{referenceFlow.Id}' ({flowUnit.Dimension}).");
+            }
+        }
+
+        var productMass = _productMass;
+        if (productMass is { } mass)
+        {
+            CheckMass("$.productMassPerDeclaredUnit", mass, positive: true, ProblemText);
+        }
+        else if (_declaredUnit is { } du && du.Dimension == Dimension.Mass)
+        {
+            productMass = du; // a mass declared unit is its own product mass
+        }
+
+        if (_carbonContent is { } carbon)
+        {
+            CheckMass("$.carbonContent.fossil", carbon.Fossil, positive: false, ProblemText);
+            CheckMass("$.carbonContent.biogenic", carbon.Biogenic, positive: false, ProblemText);
+            if (carbon.Recycled is { } recycled)
+            {
+                CheckMass("$.carbonContent.recycled", recycled, positive: false, ProblemText);
+            }
+
+            if (carbon.PackagingBiogenic is { } packaging)
+            {
+                CheckMass("$.carbonContent.packagingBiogenic", packaging, positive: false, ProblemText);
+            }
+        }
+
+        return problems.Count > 0
+            ? null
+            : new ProductSystem(Name, _description, [.. _flows], processes.ToImmutable(), // no problems: every flow once, in the order added
+                referenceProcess, _referenceProduct!.Value, _declaredUnit!.Value, _region, _year, productMass, _carbonContent);
+    }
+
+
+    private int ProblemCount { get; set; }
+
+    // Paths are written out only when a problem is reported: a large system has hundreds of thousands of exchanges.
+    private static readonly JsonPath FlowsPath = "$.flows";
+    private static readonly JsonPath ProcessesPath = "$.processes";
+
+    private static void CheckMass(string path, Quantity mass, bool positive, Action<string, string, string> problem)
+    {
+        if (mass.Dimension != Dimension.Mass)
+        {
+            problem(path + ".unit", ProblemCodes.WrongDimension, $"'{mass.Unit}' ({mass.Dimension}) is not a unit of mass.");
+        }
+        else if (positive ? !(mass.Value > 0) : mass.Value < 0)
+        {
+            problem(path + ".amount", ProblemCodes.NumberOutOfRange, $"The mass must be {(positive ? "positive" : "zero or positive")}; it is {Format(mass.Value)}.");
+        }
+    }
+
+    private static void CheckYear(string path, int? year, Action<string, string, string> problem)
+    {
+        // Years outside 1900-2200 are typing mistakes, not data.
+        if (year is { } y && (y < 1900 || y > 2200))
+        {
+            problem(path, ProblemCodes.NumberOutOfRange, $"A year must lie between 1900 and 2200; it is {y}.");
+        }
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
