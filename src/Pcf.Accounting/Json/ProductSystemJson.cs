@@ -209,7 +209,7 @@ public static class ProductSystemJson
         var output = w.Object(item, "output", at, required: true) is { } o ? ReadOutput(w, o, at + ".output", coProduct: false) : null;
         var coProducts = w.Array(item, "coProducts", at)
             .Select(c => w.IsObject(c.Item, c.Path) ? ReadOutput(w, c.Item, c.Path, coProduct: true) : null).ToList();
-        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?)>();
+        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?, Factors.UncertaintyDistribution?)>();
         foreach (var (input, inputAt) in w.Array(item, "inputs", at))
         {
             if (!w.IsObject(input, inputAt))
@@ -217,15 +217,16 @@ public static class ProductSystemJson
                 continue;
             }
 
-            w.OnlyMembers(input, inputAt, "flow", "amount", "unit", "from", "derivation");
+            w.OnlyMembers(input, inputAt, "flow", "amount", "unit", "from", "derivation", "uncertainty");
             var flow = w.String(input, "flow", inputAt, required: true);
             var derivation = DerivationJson.ReadMember(w, input, inputAt);
             bool derivedOnly = derivation is not null && !input.TryGetProperty("amount", out _) && !input.TryGetProperty("unit", out _);
             var amount = derivedOnly ? null : w.Quantity(input, inputAt);
             var supply = w.Object(input, "from", inputAt) is { } from ? ReadSupply(w, from, inputAt + ".from") : null;
+            var uncertainty = UncertaintyJson.ReadMember(w, input, inputAt);
             if (flow is not null && (amount is not null || derivedOnly))
             {
-                inputs.Add((flow, amount, supply, derivation));
+                inputs.Add((flow, amount, supply, derivation, uncertainty));
             }
         }
 
@@ -237,14 +238,15 @@ public static class ProductSystemJson
                 continue;
             }
 
-            w.OnlyMembers(emission, emissionAt, "gas", "amount", "unit", "kind", "derivation");
+            w.OnlyMembers(emission, emissionAt, "gas", "amount", "unit", "kind", "derivation", "uncertainty");
             var gas = w.Gas(emission, "gas", emissionAt);
             var amount = w.Quantity(emission, emissionAt);
             var kind = w.Enum(emission, "kind", emissionAt, JsonNames.ExchangeKinds) ?? ElementaryExchangeKind.Emission;
             var derivation = DerivationJson.ReadMember(w, emission, emissionAt);
+            var uncertainty = UncertaintyJson.ReadMember(w, emission, emissionAt);
             if (gas is not null && amount is { } a)
             {
-                emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation });
+                emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation, Uncertainty = uncertainty });
             }
         }
 
@@ -271,8 +273,8 @@ public static class ProductSystemJson
     private static ProductOutput? ReadOutput(JsonWalker w, JsonElement o, string at, bool coProduct)
     {
         w.OnlyMembers(o, at, coProduct
-            ? ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation"]
-            : ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation"]);
+            ? ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation", "uncertainty"]
+            : ["flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation", "uncertainty"]);
         var flow = w.String(o, "flow", at, required: true);
         var amount = w.Quantity(o, at);
         var mass = w.QuantityMember(o, "massPerUnit", at);
@@ -281,9 +283,10 @@ public static class ProductSystemJson
         var share = w.Number(o, "share", at);
         var displaces = coProduct && w.Object(o, "displaces", at) is { } d ? ReadSupply(w, d, at + ".displaces") : null;
         var derivation = DerivationJson.ReadMember(w, o, at);
+        var uncertainty = UncertaintyJson.ReadMember(w, o, at);
         return flow is null || amount is not { } a
             ? null
-            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation };
+            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation, Uncertainty = uncertainty };
     }
 
     private static Quantity? ReadPrice(JsonWalker w, JsonElement p, string at)
@@ -335,7 +338,10 @@ public static class ProductSystemJson
         static SupplyDocument? S(Supply? s) => s is null ? null
             : s.Kind == SupplyKind.Process ? new(s.Process!.Value.Value, null, null, null) : new(null, s.FactorKey, s.Region, s.Year);
         static OutputDocument O(ProductOutput o) => new(o.Flow.Value, o.Amount.Value, o.Amount.Unit.Symbol, Qn(o.MassPerUnit), Qn(o.EnergyPerUnit),
-            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces), DerivationJson.ToDocument(o.Derivation));
+            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces), DerivationJson.ToDocument(o.Derivation))
+        {
+            Uncertainty = UncertaintyJson.ToDocument(o.Uncertainty),
+        };
 
         return new ProductSystemDocument(
             Format,
@@ -360,8 +366,11 @@ public static class ProductSystemJson
                 p.Allocation is { } a ? JsonNames.NameOf(JsonNames.Allocation, a) : null,
                 O(p.ReferenceOutput),
                 p.CoProducts.IsEmpty ? null : [.. p.CoProducts.Select(O)],
-                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply), DerivationJson.ToDocument(i.Derivation)))],
+                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply), DerivationJson.ToDocument(i.Derivation)) { Uncertainty = UncertaintyJson.ToDocument(i.Uncertainty) })],
                 p.Emissions.IsEmpty ? null : [.. p.Emissions.Select(e => new EmissionDocument(e.Gas.Id, e.Amount.Value, e.Amount.Unit.Symbol,
-                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind), DerivationJson.ToDocument(e.Derivation)))]))]);
+                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind), DerivationJson.ToDocument(e.Derivation))
+                {
+                    Uncertainty = UncertaintyJson.ToDocument(e.Uncertainty),
+                })]))]);
     }
 }

@@ -77,7 +77,7 @@ public sealed class ProductSystemBuilder
                 .Tagged([.. process.Tags]).AsPrimaryData(process.IsPrimaryData).AllocatedBy(process.Allocation)
                 .Produces(process.ReferenceOutput);
             process.CoProducts.ToList().ForEach(c => p.CoProduces(c));
-            process.Inputs.ToList().ForEach(i => p.InputList.Add((i.Flow, i.Amount, i.Supply, i.Derivation)));
+            process.Inputs.ToList().ForEach(i => p.InputList.Add((i.Flow, i.Amount, i.Supply, i.Derivation, i.Uncertainty)));
             process.Emissions.ToList().ForEach(e => p.Emits(e));
             builder._processes.Add(p);
         }
@@ -427,7 +427,7 @@ public sealed class ProductSystemBuilder
         var inputs = ImmutableArray.CreateBuilder<ProductInput>(p.InputList.Count);
         for (int k = 0; k < p.InputList.Count; k++)
         {
-            var (flowId, stated, supply, derivation) = p.InputList[k];
+            var (flowId, stated, supply, derivation, uncertainty) = p.InputList[k];
             string at = $"{path}.inputs[{k}]";
             var amount = AmountOf(flowId, stated, derivation, at);
             var flow = amount is { } a0 ? CheckAmount(flowId, a0, at, allowZero: true) : null;
@@ -451,7 +451,7 @@ public sealed class ProductSystemBuilder
 
             if (linked is not null && flow is not null && amount is { } a1)
             {
-                inputs.Add(new ProductInput(flowId, a1, linked) { Derivation = derivation });
+                inputs.Add(new ProductInput(flowId, a1, linked) { Derivation = derivation, Uncertainty = uncertainty });
             }
         }
 
