@@ -32,12 +32,14 @@ internal static class Philox
         return (c0, c1, c2, c3);
     }
 
-    /// <summary>A uniform number strictly between 0 and 1 (53 random bits, centred in their cell) for a seed, an iteration, an input's stream and an attempt.</summary>
+    /// <summary>A uniform number strictly between 0 and 1 (52 random bits, centred in their cell: 2^-53 to 1 - 2^-53) for a seed, an
+    /// iteration, an input's stream and an attempt.</summary>
+    /// <remarks>52 bits, not 53: (k + 1/2) / 2^52 is exact for every k below 2^52, while (2^53 - 1/2) / 2^53 would round to 1.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong seed, uint iteration, ulong stream, uint attempt)
     {
         var (x0, x1, _, _) = Block(iteration, (uint)stream, (uint)(stream >> 32), attempt, (uint)seed, (uint)(seed >> 32));
-        ulong bits = (((ulong)x0 << 32) | x1) >> 11;
-        return (bits + 0.5) * (1.0 / 9007199254740992.0); // (k + 1/2) / 2^53: never 0 nor 1
+        ulong bits = (((ulong)x0 << 32) | x1) >> 12;
+        return (bits + 0.5) * (1.0 / 4503599627370496.0); // (k + 1/2) / 2^52: never 0 nor 1
     }
 }

@@ -5,7 +5,8 @@ namespace Pcf.Accounting.Uncertainty;
 /// <summary>Statistics of a sample, each computed in a fixed order so that the same sample gives the same bits.</summary>
 internal static class SampleStatistics
 {
-    /// <summary>Mean (sum in index order), sample standard deviation (two passes), median, extremes and percentiles (linear between order statistics).</summary>
+    /// <summary>Mean (sum in index order), sample standard deviation (two passes), median, extremes and percentiles (linear between order
+    /// statistics); a sample of one repeated value has that value as its mean and a standard deviation of exactly 0.</summary>
     public static QuantityStatistics Describe(string name, ReadOnlySpan<double> values, ImmutableArray<double> percentiles)
     {
         int n = values.Length;
@@ -26,6 +27,11 @@ internal static class SampleStatistics
         double sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
         var sorted = values.ToArray();
         Array.Sort(sorted);
+        if (sorted[0] == sorted[^1])
+        {
+            (mean, sd) = (sorted[0], 0); // the rounding of the sum must not invent a spread
+        }
+
         return new QuantityStatistics(name, mean, sd, Percentile(sorted, 50), sorted[0], sorted[^1])
         {
             Percentiles = [.. percentiles.Select(p => new PercentileValue(p, Percentile(sorted, p)))],
