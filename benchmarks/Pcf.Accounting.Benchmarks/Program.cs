@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Pcf.Accounting.Benchmarks.Engine;
+using Pcf.Accounting.Benchmarks.Uncertainty;
 
 namespace Pcf.Accounting.Benchmarks;
 
@@ -8,11 +9,18 @@ namespace Pcf.Accounting.Benchmarks;
 /// Matrix Market file, and <c>synth &lt;n&gt; [--alpha a] [--seed s] [--shape market|tree|random] [--mtx out.mtx]</c> generates a synthetic
 /// technosphere (and times it when no <c>--mtx</c> is given). <c>system</c>, <c>phases</c> and <c>cli</c> write a benchmark system as a
 /// pcf-system/1 document and time the whole calculation on one, by phase through the C# API or through the <c>pcf</c> tool
-/// (see <see cref="EndToEnd.EndToEndCommands"/>). Anything else goes to BenchmarkSwitcher.</remarks>
+/// (see <see cref="EndToEnd.EndToEndCommands"/>); <c>montecarlo &lt;n&gt; [--iterations N] [--mode fixed|technosphere]
+/// [--scope factors|all] [--threads t] [--repeat r]</c> times Monte Carlo runs on an uncertain synthetic market system. Anything else
+/// goes to BenchmarkSwitcher.</remarks>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "montecarlo")
+        {
+            return MonteCarloCommand.Run(args);
+        }
+
         if (args.Length > 0 && args[0] is "mtx" or "synth")
         {
             return SolverCommands.Run(args);

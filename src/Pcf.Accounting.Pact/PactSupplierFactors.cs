@@ -2,6 +2,7 @@ using System.Globalization;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Pact;
@@ -21,6 +22,8 @@ namespace Pcf.Accounting.Pact;
 /// <see cref="FactorProvenance.IsPrimaryData"/> is <see langword="true"/>, so the engine counts the factor in the
 /// primary-data share. Region = the footprint's subdivision, country or UN region (global when none); year = the
 /// year of the reference period's last instant.</para>
+/// <para>Uncertainty: the footprint's data-quality ratings (<c>dqi</c>) widened by the pedigree matrix into one lognormal
+/// distribution for the factor (<see cref="EmissionFactor.Uncertainty"/>), which a Monte Carlo run samples.</para>
 /// </remarks>
 /// <example><code>
 /// EmissionFactor factor = PactSupplierFactors.ToEmissionFactor(supplierFootprint, "steel/hot-rolled-coil").ThrowIfInvalid();
@@ -37,10 +40,11 @@ public static class PactSupplierFactors
     /// <exception cref="ArgumentNullException"><paramref name="footprint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
     public static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated = false) =>
-        ToEmissionFactor(footprint, key, allowDeprecated, sourceSpecVersion: null);
+        ToEmissionFactor(footprint, key, allowDeprecated, sourceSpecVersion: null, sourceDqi: null);
 
-    /// <summary>The conversion, with the spec version of the document the footprint came from (a 2.x footprint converted to 3.0 keeps its own).</summary>
-    private static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated, string? sourceSpecVersion)
+    /// <summary>The conversion, with the spec version of the document the footprint came from (a 2.x footprint converted to 3.0 keeps
+    /// its own) and its 2.x data-quality ratings (3.0 dropped completeness and reliability).</summary>
+    private static ValidationResult<EmissionFactor> ToEmissionFactor(V3.ProductFootprint footprint, string key, bool allowDeprecated, string? sourceSpecVersion, V2.DataQualityIndicators? sourceDqi)
     {
         ArgumentNullException.ThrowIfNull(footprint);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -121,8 +125,29 @@ public static class PactSupplierFactors
             GwpBasis = basis,
             ValidFrom = DateOnly.FromDateTime(validFrom.UtcDateTime),
             ValidUntil = DateOnly.FromDateTime(validUntil.UtcDateTime),
+            Uncertainty = Uncertainty(p.Dqi, sourceDqi),
         };
         return ValidationResult.Success(factor);
+    }
+
+    /// <summary>The footprint's data-quality ratings widened by the pedigree matrix (ecoinvent 3, see <see cref="PedigreeMatrix"/>), as
+    /// one lognormal for the whole footprint: the technological, geographical and temporal DQRs (1 to 5 in 3.0) are the pedigree
+    /// scores of the same names; completeness and reliability come from a 2.x document (1 to 3, re-scaled by 1 + (r − 1) × 2 as
+    /// the 3.0 conversion does) and are otherwise unrated, adding nothing. No ratings, or one outside 1 to 5: no distribution.</summary>
+    private static UncertaintyDistribution? Uncertainty(V3.DataQualityIndicators? dqi, V2.DataQualityIndicators? source)
+    {
+        if (dqi is null)
+        {
+            return null;
+        }
+
+        static double? Rescaled(decimal? r) => r is { } v ? (double)(1 + ((v - 1) * 2)) : null;
+        double technological = (double)dqi.TechnologicalDqr, geographical = (double)dqi.GeographicalDqr, temporal = (double)dqi.TemporalDqr;
+        double? completeness = Rescaled(source?.CompletenessDqr), reliability = Rescaled(source?.ReliabilityDqr);
+        static bool Rated(double? r) => r is null or (>= 1 and <= 5);
+        return Rated(technological) && Rated(geographical) && Rated(temporal) && Rated(completeness) && Rated(reliability)
+            ? PedigreeMatrix.Ecoinvent3.Widen(technological, geographical, temporal, completeness, reliability)
+            : null;
     }
 
     /// <summary>Converts a 2.3 footprint into an emission factor (through <see cref="PactConverter.ToV3"/>).</summary>
@@ -138,7 +163,7 @@ public static class PactSupplierFactors
         // The factor does not use the product mass, which 3.0 requires and 2.3 may lack.
         var converted = PactConverter.ToV3(footprint, footprint.Pcf.ProductMassPerDeclaredUnit is null ? 0 : null);
         return converted.TryGetValue(out var v3)
-            ? ToEmissionFactor(v3.Value, key, allowDeprecated, footprint.SpecVersion)
+            ? ToEmissionFactor(v3.Value, key, allowDeprecated, footprint.SpecVersion, footprint.Pcf.Dqi)
             : ValidationResult.Failure<EmissionFactor>(converted.Problems);
     }
 }

@@ -96,7 +96,26 @@ internal static class ReportModelBuilder
             CutOff = new CutOffSection(result.CutOff.Excluded.Value, result.CutOff.Share, result.CutOff.Rules),
             Warnings = [.. result.Warnings.Select(w => new WarningRow(w.Code, w.Path, w.Message))],
             SupplyChain = supplyChain ? SupplyChainBuilder.Build(result, options.SupplyChainMinimumShare, options.SupplyChainMaximumNodes) : null,
+            Uncertainty = UncertaintyOf(result.Uncertainty),
         };
+    }
+
+    // The Monte Carlo statistics of the total excluding biogenic uptake: its percentiles with the median, ascending, and its histogram.
+    private static UncertaintySection? UncertaintyOf(Accounting.Uncertainty.UncertaintyStatistics? u)
+    {
+        if (u is null || u.Quantities.IsEmpty)
+        {
+            return null;
+        }
+
+        var total = u.Total;
+        return new UncertaintySection(
+            u.Iterations,
+            u.Seed,
+            total.Mean,
+            total.StandardDeviation,
+            [.. total.Percentiles.Select(p => (p.Level, p.Value)).Append((50.0, total.Median)).OrderBy(p => p.Item1)],
+            [.. u.Histogram.Select(b => new HistogramBin(b.Lower, b.Upper, b.Count))]);
     }
 
     /// <summary>The pcf-result/1 name of a stage, such as <c>rawMaterialAcquisition</c>.</summary>

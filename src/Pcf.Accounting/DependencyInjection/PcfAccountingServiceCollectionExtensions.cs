@@ -51,6 +51,8 @@ public static class PcfAccountingServiceCollectionExtensions
                 sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>(),
                 sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
+            services.TryAddScoped<Pcf.Accounting.Uncertainty.IUncertaintyCalculator>(sp => new Pcf.Accounting.Uncertainty.UncertaintyCalculator(sp.GetRequiredService<FactorResolver>(),
+                sp.GetRequiredService<PcfAccountingSettings>(), sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
         }
 
         if (configure is not null)

@@ -13,6 +13,7 @@ public readonly record struct CalculationProgress(CalculationStage Stage, int Co
         CalculationStage.Compiling => $"Compiling and factorizing {Count} process{(Count == 1 ? string.Empty : "es")}",
         CalculationStage.Resolving => $"Resolving {Count} emission factor{(Count == 1 ? string.Empty : "s")}",
         CalculationStage.Computing => "Computing the footprint",
+        CalculationStage.Sampling => $"Sampling {Count} Monte Carlo iteration{(Count == 1 ? string.Empty : "s")}",
         _ => $"Computing {Count} view{(Count == 1 ? string.Empty : "s")}",
     };
 }

@@ -14,4 +14,7 @@ public enum CalculationStage
 
     /// <summary>Computing the registered views over the result.</summary>
     Views = 3,
+
+    /// <summary>Sampling a Monte Carlo run (the count is the number of iterations).</summary>
+    Sampling = 4,
 }

@@ -84,7 +84,8 @@ public sealed record EmissionFactor
     /// <summary>Gets the data-quality scores, if given.</summary>
     public DataQuality? DataQuality { get; init; }
 
-    /// <summary>Gets the uncertainty of the amounts, if given.</summary>
+    /// <summary>Gets the uncertainty of the amounts, if given: one draw per factor scales every component without a distribution of
+    /// its own (<see cref="FactorComponent.Uncertainty"/>).</summary>
     public UncertaintyDistribution? Uncertainty { get; init; }
 
     /// <summary>Gets a value indicating whether every component is per gas, so the factor can be characterized with any GWP set.</summary>

@@ -28,6 +28,10 @@ public sealed record FactorComponent(GreenhouseGas? Gas, ElementaryExchangeKind 
     /// <value>The default value is <see cref="CarbonOrigin.NotApplicable"/> (not stated).</value>
     public CarbonOrigin Origin { get; init; }
 
+    /// <summary>Gets the uncertainty of this component alone, if stated; it takes precedence over the factor's <see cref="EmissionFactor.Uncertainty"/>,
+    /// and components with their own distributions are drawn independently of each other.</summary>
+    public UncertaintyDistribution? Uncertainty { get; init; }
+
     /// <summary>Gets a value indicating whether the amount is already in kg CO2e (no gas given).</summary>
     public bool IsCo2e => Gas is null;
 

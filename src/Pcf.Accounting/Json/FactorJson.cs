@@ -47,14 +47,6 @@ public static class FactorJson
         ["biogenic"] = CarbonOrigin.Biogenic,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, UncertaintyDistributionKind> Distributions = new Dictionary<string, UncertaintyDistributionKind>
-    {
-        ["normal"] = UncertaintyDistributionKind.Normal,
-        ["lognormal"] = UncertaintyDistributionKind.Lognormal,
-        ["triangular"] = UncertaintyDistributionKind.Triangular,
-        ["uniform"] = UncertaintyDistributionKind.Uniform,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     private static readonly JsonMembers RootMembers = new("$schema", "format", "dataset", "factors");
     private static readonly JsonMembers DatasetMembers = new("id", "name", "version", "publisher", "licence", "description", "url");
     private static readonly JsonMembers FactorMembers = new("key", "name", "perUnit", "region", "year", "validFrom", "validUntil", "gwpBasis", "kind",
@@ -67,9 +59,8 @@ public static class FactorJson
     private static readonly JsonMembers DatasetReferenceMembers = new("id", "version");
 
     private static readonly JsonMembers SourceMembers = new("publisher", "document", "year", "url", "confidence", "note");
-    private static readonly JsonMembers ComponentMembers = new("gas", "amount", "kind", "origin");
+    private static readonly JsonMembers ComponentMembers = new("gas", "amount", "kind", "origin", "uncertainty");
     private static readonly JsonMembers QualityMembers = new("technological", "geographical", "temporal", "completeness", "reliability");
-    private static readonly JsonMembers UncertaintyMembers = new("distribution", "spread", "minimum", "maximum");
 
     /// <summary>Reads a factor dataset from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document.</param>
@@ -207,6 +198,11 @@ public static class FactorJson
                 w.WriteString("origin", JsonNames.NameOf(Origins, c.Origin));
             }
 
+            if (c.Uncertainty is { } cu)
+            {
+                UncertaintyJson.Write(w, "uncertainty", cu);
+            }
+
             w.WriteEndObject();
         }
 
@@ -259,19 +255,7 @@ public static class FactorJson
 
         if (f.Uncertainty is { } u)
         {
-            w.WriteStartObject("uncertainty");
-            w.WriteString("distribution", JsonNames.NameOf(Distributions, u.Kind));
-            if (u.Kind is UncertaintyDistributionKind.Triangular or UncertaintyDistributionKind.Uniform)
-            {
-                w.WriteNumber("minimum", u.Minimum);
-                w.WriteNumber("maximum", u.Maximum);
-            }
-            else
-            {
-                w.WriteNumber("spread", u.Spread);
-            }
-
-            w.WriteEndObject();
+            UncertaintyJson.Write(w, "uncertainty", u);
         }
 
         w.WriteEndObject();
@@ -416,7 +400,7 @@ public static class FactorJson
         }
 
         var quality = w.Object(f, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
-        var uncertainty = w.Object(f, "uncertainty", at) is { } u ? ReadUncertainty(w, u, at.Member("uncertainty")) : null;
+        var uncertainty = w.Object(f, "uncertainty", at) is { } u ? UncertaintyJson.Read(w, u, at.Member("uncertainty")) : null;
         if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
         {
             return null;
@@ -452,9 +436,10 @@ public static class FactorJson
             return null;
         }
 
+        var uncertainty = w.Object(cf, "uncertainty", at) is { } u ? UncertaintyJson.Read(w, u, at.Member("uncertainty")) : null;
         return gasId is null || amount is null
             ? null
-            : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable };
+            : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable, Uncertainty = uncertainty };
     }
 
     private static DataQuality? ReadQuality(JsonWalker w, JsonElement q, JsonPath at)
@@ -481,38 +466,6 @@ public static class FactorJson
         }
 
         return ok ? new DataQuality(scores[0], scores[1], scores[2], scores[3], scores[4]) : null;
-    }
-
-    private static UncertaintyDistribution? ReadUncertainty(JsonWalker w, JsonElement u, JsonPath at)
-    {
-        w.OnlyMembers(u, at, UncertaintyMembers);
-        var kind = w.Enum(u, "distribution", at, Distributions);
-        if (kind is null)
-        {
-            _ = w.Get(u, "distribution", at, required: true); // reports a missing distribution; a wrong name was reported above
-            return null;
-        }
-
-        bool bounded = kind is UncertaintyDistributionKind.Triangular or UncertaintyDistributionKind.Uniform;
-        var spread = bounded ? null : w.Number(u, "spread", at, required: true);
-        var min = bounded ? w.Number(u, "minimum", at, required: true) : null;
-        var max = bounded ? w.Number(u, "maximum", at, required: true) : null;
-        try
-        {
-            return kind switch
-            {
-                UncertaintyDistributionKind.Normal when spread is { } s => UncertaintyDistribution.Normal(s),
-                UncertaintyDistributionKind.Lognormal when spread is { } s => UncertaintyDistribution.Lognormal(s),
-                UncertaintyDistributionKind.Triangular when min is { } lo && max is { } hi => UncertaintyDistribution.Triangular(lo, hi),
-                UncertaintyDistributionKind.Uniform when min is { } lo && max is { } hi => UncertaintyDistribution.Uniform(lo, hi),
-                _ => null,
-            };
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            w.Problem(at, ProblemCodes.NumberOutOfRange, ex.Message.Split(" (Parameter", 2)[0]);
-            return null;
-        }
     }
 
     private static DateOnly? Date(JsonWalker w, JsonFields item, string name, JsonPath at)
@@ -583,14 +536,14 @@ public static class FactorJson
         }
     }
 
-    // Components are shared only when indistinguishable: the same gas instance and the same bits of the amount (0 and -0 differ).
+    // Components are shared only when indistinguishable: the same gas instance, the same bits of the amount (0 and -0 differ), the same distribution.
     private sealed class SameComponent : IEqualityComparer<FactorComponent>
     {
         public static readonly SameComponent Instance = new();
 
         public bool Equals(FactorComponent? x, FactorComponent? y) =>
             ReferenceEquals(x, y) || (x is not null && y is not null && ReferenceEquals(x.Gas, y.Gas) && x.Kind == y.Kind && x.Origin == y.Origin
-                && BitConverter.DoubleToInt64Bits(x.Amount) == BitConverter.DoubleToInt64Bits(y.Amount));
+                && BitConverter.DoubleToInt64Bits(x.Amount) == BitConverter.DoubleToInt64Bits(y.Amount) && x.Uncertainty == y.Uncertainty);
 
         public int GetHashCode(FactorComponent obj) =>
             HashCode.Combine(obj.Gas is null ? 0 : RuntimeHelpers.GetHashCode(obj.Gas), obj.Kind, obj.Origin, BitConverter.DoubleToInt64Bits(obj.Amount));

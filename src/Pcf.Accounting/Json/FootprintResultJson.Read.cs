@@ -57,7 +57,7 @@ public static partial class FootprintResultJson
     private static readonly JsonMembers RootMembers = new("$schema", "format", "system", "product", "ruleSet", "gwpSet", "demand", "unit",
         "pcfExcludingBiogenicUptake", "pcfIncludingBiogenicUptake", "reported", "byGas", "byStage", "byProcess", "byFactor", "allocations",
         "primaryDataShare", "fallbackShare", "dataQuality", "dataQualityCoverage", "cutOff", "warnings", "views", "factorSets", "licences",
-        "derivations", "inventory", "explanation");
+        "derivations", "uncertainty", "inventory", "explanation");
 
     private static readonly string[] QualityNames = ["technological", "geographical", "temporal", "completeness", "reliability"];
 
@@ -319,6 +319,7 @@ public static partial class FootprintResultJson
 
         var licences = Strings(w, root, "licences", at);
         _ = w.Get(root, "derivations", at, required: false); // an index of the inventory's derivations, rebuilt from it
+        var uncertainty = w.Object(root, "uncertainty", at) is { } un ? ReadUncertainty(w, un) : null;
         var inventory = w.Object(root, "inventory", at, required: true) is { } inv ? ReadInventory(w, inv) : null;
         if (root.TryGetProperty("explanation", out var explanation) && explanation.ValueKind != JsonValueKind.Object)
         {
@@ -355,6 +356,7 @@ public static partial class FootprintResultJson
             FactorSets = factorSets.ToImmutable(),
             Licences = licences,
             Views = views.ToImmutable(),
+            Uncertainty = uncertainty,
         };
     }
 

@@ -302,6 +302,11 @@ public static partial class FootprintResultJson
             w.WriteEndArray();
         }
 
+        if (result.Uncertainty is { } uncertainty)
+        {
+            WriteUncertainty(w, uncertainty);
+        }
+
         WriteInventory(w, result.Inventory);
 
         if (options.IncludeExplanation)

@@ -47,13 +47,24 @@ internal sealed record OutputDocument(
     QuantityDocument? PricePerUnit,
     double? Share,
     SupplyDocument? Displaces,
-    DerivationDocument? Derivation);
+    DerivationDocument? Derivation)
+{
+    public UncertaintyDocument? Uncertainty { get; init; }
+}
 
-internal sealed record InputDocument(string Flow, double Amount, string Unit, SupplyDocument? From, DerivationDocument? Derivation);
+internal sealed record InputDocument(string Flow, double Amount, string Unit, SupplyDocument? From, DerivationDocument? Derivation)
+{
+    public UncertaintyDocument? Uncertainty { get; init; }
+}
 
 internal sealed record SupplyDocument(string? Process, string? Factor, string? Region, int? Year);
 
-internal sealed record EmissionDocument(string Gas, double Amount, string Unit, string? Kind, DerivationDocument? Derivation);
+internal sealed record EmissionDocument(string Gas, double Amount, string Unit, string? Kind, DerivationDocument? Derivation)
+{
+    public UncertaintyDocument? Uncertainty { get; init; }
+}
+
+internal sealed record UncertaintyDocument(string Distribution, double? Spread, double? Minimum, double? Maximum);
 
 internal sealed record DerivationDocument(string Name, string Formula, IReadOnlyList<DerivationInputDocument> Inputs, MeasureDocument Result, string Source, string? Note);
 

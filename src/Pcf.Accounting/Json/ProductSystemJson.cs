@@ -180,10 +180,10 @@ public static class ProductSystemJson
 
     private static readonly JsonMembers FlowMembers = new("id", "name", "unit", "kind", "factorKey", "tags");
     private static readonly JsonMembers ProcessMembers = new("id", "name", "description", "stage", "region", "tags", "roles", "primaryData", "allocation", "output", "coProducts", "inputs", "emissions");
-    private static readonly JsonMembers OutputMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation");
-    private static readonly JsonMembers CoProductMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation");
-    private static readonly JsonMembers InputMembers = new("flow", "amount", "unit", "from", "derivation");
-    private static readonly JsonMembers EmissionMembers = new("gas", "amount", "unit", "kind", "derivation");
+    private static readonly JsonMembers OutputMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "derivation", "uncertainty");
+    private static readonly JsonMembers CoProductMembers = new("flow", "amount", "unit", "massPerUnit", "energyPerUnit", "pricePerUnit", "share", "displaces", "derivation", "uncertainty");
+    private static readonly JsonMembers InputMembers = new("flow", "amount", "unit", "from", "derivation", "uncertainty");
+    private static readonly JsonMembers EmissionMembers = new("gas", "amount", "unit", "kind", "derivation", "uncertainty");
 
     // Implementation note: a large system has hundreds of thousands of inputs. Each object's members are gathered in one pass
     // into a buffer reused from object to object of its kind, paths are written out only when a problem is reported, and
@@ -243,7 +243,7 @@ public static class ProductSystemJson
             (coProducts ??= []).Add(w.IsObject(c, cAt) ? ReadOutput(w, c, cAt, coProduct: true, state) : null);
         }
 
-        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?)>();
+        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?, Factors.UncertaintyDistribution?)>();
         foreach (var (input, inputAt) in w.Items(f, "inputs", at))
         {
             if (!w.IsObject(input, inputAt))
@@ -257,9 +257,10 @@ public static class ProductSystemJson
             bool derivedOnly = derivation is not null && i["amount"].ValueKind == JsonValueKind.Undefined && i["unit"].ValueKind == JsonValueKind.Undefined;
             var amount = derivedOnly ? null : w.Quantity(i, inputAt, state.Units);
             var supply = w.Object(i, "from", inputAt) is { } from ? ReadSupply(w, from, JsonWalker.Member(inputAt.ToString(), "from")) : null;
+            var uncertainty = UncertaintyJson.ReadMember(w, i, inputAt);
             if (flow is not null && (amount is not null || derivedOnly))
             {
-                inputs.Add((flow, amount, supply, derivation));
+                inputs.Add((flow, amount, supply, derivation, uncertainty));
             }
         }
 
@@ -276,9 +277,10 @@ public static class ProductSystemJson
             var amount = w.Quantity(e, emissionAt, state.Units);
             var kind = w.Enum(e, "kind", emissionAt, JsonNames.ExchangeKinds, state.Names) ?? ElementaryExchangeKind.Emission;
             var derivation = DerivationJson.ReadMember(w, e, emissionAt);
+            var uncertainty = UncertaintyJson.ReadMember(w, e, emissionAt);
             if (gas is not null && amount is { } a)
             {
-                emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation });
+                emissions.Add(new ElementaryExchange(gas, a, kind) { Derivation = derivation, Uncertainty = uncertainty });
             }
         }
 
@@ -326,9 +328,10 @@ public static class ProductSystemJson
         var share = w.Number(o, "share", at);
         var displaces = coProduct && w.Object(o, "displaces", at) is { } d ? ReadSupply(w, d, JsonWalker.Member(at.ToString(), "displaces")) : null;
         var derivation = DerivationJson.ReadMember(w, o, at);
+        var uncertainty = UncertaintyJson.ReadMember(w, o, at);
         return flow is null || amount is not { } a
             ? null
-            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation };
+            : new ProductOutput(flow, a) { MassPerUnit = mass, EnergyPerUnit = energy, PricePerUnit = price, Share = share, Displaces = displaces, Derivation = derivation, Uncertainty = uncertainty };
     }
 
     // An object member of amount and unit (as JsonWalker.QuantityMember reads it).
@@ -388,7 +391,10 @@ public static class ProductSystemJson
         static SupplyDocument? S(Supply? s) => s is null ? null
             : s.Kind == SupplyKind.Process ? new(s.Process!.Value.Value, null, null, null) : new(null, s.FactorKey, s.Region, s.Year);
         static OutputDocument O(ProductOutput o) => new(o.Flow.Value, o.Amount.Value, o.Amount.Unit.Symbol, Qn(o.MassPerUnit), Qn(o.EnergyPerUnit),
-            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces), DerivationJson.ToDocument(o.Derivation));
+            o.PricePerUnit is { } p ? new QuantityDocument(p.Value, p.Unit.Symbol) : null, o.Share, S(o.Displaces), DerivationJson.ToDocument(o.Derivation))
+        {
+            Uncertainty = UncertaintyJson.ToDocument(o.Uncertainty),
+        };
 
         return new ProductSystemDocument(
             Format,
@@ -413,8 +419,11 @@ public static class ProductSystemJson
                 p.Allocation is { } a ? JsonNames.NameOf(JsonNames.Allocation, a) : null,
                 O(p.ReferenceOutput),
                 p.CoProducts.IsEmpty ? null : [.. p.CoProducts.Select(O)],
-                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply), DerivationJson.ToDocument(i.Derivation)))],
+                p.Inputs.IsEmpty ? null : [.. p.Inputs.Select(i => new InputDocument(i.Flow.Value, i.Amount.Value, i.Amount.Unit.Symbol, S(i.Supply), DerivationJson.ToDocument(i.Derivation)) { Uncertainty = UncertaintyJson.ToDocument(i.Uncertainty) })],
                 p.Emissions.IsEmpty ? null : [.. p.Emissions.Select(e => new EmissionDocument(e.Gas.Id, e.Amount.Value, e.Amount.Unit.Symbol,
-                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind), DerivationJson.ToDocument(e.Derivation)))]))]);
+                    e.Kind == ElementaryExchangeKind.Emission ? null : JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind), DerivationJson.ToDocument(e.Derivation))
+                {
+                    Uncertainty = UncertaintyJson.ToDocument(e.Uncertainty),
+                })]))]);
     }
 }

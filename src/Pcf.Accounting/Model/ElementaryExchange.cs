@@ -15,6 +15,9 @@ public sealed record ElementaryExchange(GreenhouseGas Gas, Quantity Amount, Elem
     /// <summary>Gets how <see cref="Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
     public Derivation? Derivation { get; init; }
 
+    /// <summary>Gets the uncertainty of <see cref="Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
+    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
+
     /// <summary>Gets a value indicating whether the exchange takes the gas out of the atmosphere (its CO2e counts negative).</summary>
     public bool IsRemoval => Kind is ElementaryExchangeKind.BiogenicUptake or ElementaryExchangeKind.LandManagementRemoval
         or ElementaryExchangeKind.TechnologicalRemoval or ElementaryExchangeKind.CcsCapture;

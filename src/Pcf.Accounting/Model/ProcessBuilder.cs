@@ -1,3 +1,4 @@
+using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Units;
 
@@ -32,7 +33,7 @@ public sealed class ProcessBuilder
 
     internal List<ProductOutput> CoProductList { get; } = [];
 
-    internal List<(FlowId Flow, Quantity? Amount, Supply? Supply, Derivation? Derivation)> InputList { get; } = [];
+    internal List<(FlowId Flow, Quantity? Amount, Supply? Supply, Derivation? Derivation, UncertaintyDistribution? Uncertainty)> InputList { get; } = [];
 
     internal List<ElementaryExchange> EmissionList { get; } = [];
 
@@ -87,7 +88,22 @@ public sealed class ProcessBuilder
     /// <returns>This builder.</returns>
     public ProcessBuilder Consumes(FlowId flow, Quantity amount, Supply? supply = null)
     {
-        InputList.Add((flow, amount, supply, null));
+        InputList.Add((flow, amount, supply, null, null));
+        return this;
+    }
+
+    /// <summary>Adds a product input whose amount is uncertain.</summary>
+    /// <param name="flow">The flow consumed.</param>
+    /// <param name="amount">The amount per run.</param>
+    /// <param name="supply">The supplier, or <see langword="null"/> to link automatically.</param>
+    /// <param name="uncertainty">The uncertainty of the amount (relative to it), or <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <example><code>
+    /// p.Consumes("electricity", Quantity.Of(120, Unit.KilowattHour), null, UncertaintyDistribution.Normal(0.05));
+    /// </code></example>
+    public ProcessBuilder Consumes(FlowId flow, Quantity amount, Supply? supply, UncertaintyDistribution? uncertainty)
+    {
+        InputList.Add((flow, amount, supply, null, uncertainty));
         return this;
     }
 
@@ -109,6 +125,20 @@ public sealed class ProcessBuilder
     {
         ArgumentNullException.ThrowIfNull(gas);
         EmissionList.Add(new ElementaryExchange(gas, Quantity.Of(amount, unit), kind));
+        return this;
+    }
+
+    /// <summary>Adds a direct emission or removal whose mass is uncertain.</summary>
+    /// <param name="gas">The gas.</param>
+    /// <param name="amount">The mass per run.</param>
+    /// <param name="unit">A mass unit.</param>
+    /// <param name="kind">The kind of exchange.</param>
+    /// <param name="uncertainty">The uncertainty of the mass (relative to it), or <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    public ProcessBuilder Emits(GreenhouseGas gas, double amount, Unit unit, ElementaryExchangeKind kind, UncertaintyDistribution? uncertainty)
+    {
+        ArgumentNullException.ThrowIfNull(gas);
+        EmissionList.Add(new ElementaryExchange(gas, Quantity.Of(amount, unit), kind) { Uncertainty = uncertainty });
         return this;
     }
 
@@ -169,7 +199,7 @@ public sealed class ProcessBuilder
     public ProcessBuilder Consumes(FlowId flow, Derivation derivation, Supply? supply = null)
     {
         ArgumentNullException.ThrowIfNull(derivation);
-        InputList.Add((flow, null, supply, derivation));
+        InputList.Add((flow, null, supply, derivation, null));
         return this;
     }
 

@@ -11,4 +11,7 @@ public sealed record ProductInput(FlowId Flow, Quantity Amount, Supply Supply)
 {
     /// <summary>Gets how <see cref="Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
     public Derivation? Derivation { get; init; }
+
+    /// <summary>Gets the uncertainty of <see cref="Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
+    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
 }

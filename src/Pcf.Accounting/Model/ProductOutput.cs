@@ -29,6 +29,10 @@ public sealed record ProductOutput(FlowId Flow, Quantity Amount)
     /// <summary>Gets how <see cref="ProductOutput.Amount"/> was derived, if it was (its result equals the amount; checked when the system is built).</summary>
     public Derivation? Derivation { get; init; }
 
+    /// <summary>Gets the uncertainty of <see cref="ProductOutput.Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
+    /// <remarks>Allocation shares are computed once from the stated amounts and stay fixed in every draw.</remarks>
+    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
+
     /// <summary>Gets the supply this output displaces under system expansion, if stated.</summary>
     public Supply? Displaces { get; init; }
 }

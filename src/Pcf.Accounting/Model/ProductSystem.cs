@@ -151,7 +151,55 @@ public sealed class ProductSystem
             }
         }
 
+        AddDistributions(h, processes);
         return h.Finish();
+    }
+
+    // Distributions change a Monte Carlo result only. They are hashed after everything else and only when there are any, so that a
+    // system without them keeps the hash it had before amounts could carry them.
+    private static void AddDistributions(ContentHasher h, List<Process> processes)
+    {
+        var ordinal = StringComparer.Ordinal;
+        var stated = new List<(string Where, Factors.UncertaintyDistribution Distribution)>();
+        foreach (var p in processes)
+        {
+            int k = 0;
+            foreach (var o in p.CoProducts.OrderBy(o => o.Flow.Value, ordinal).Prepend(p.ReferenceOutput))
+            {
+                Add($"{p.Id.Value}\u001foutput\u001f{k++}", o.Uncertainty);
+            }
+
+            k = 0;
+            foreach (var i in p.Inputs.OrderBy(i => i.Flow.Value, ordinal).ThenBy(i => i.Supply.ToString(), ordinal).ThenBy(i => i.Amount.Value))
+            {
+                Add($"{p.Id.Value}\u001finput\u001f{k++}", i.Uncertainty);
+            }
+
+            k = 0;
+            foreach (var e in p.Emissions.OrderBy(e => e.Gas.Id, ordinal).ThenBy(e => e.Kind).ThenBy(e => e.Amount.As(Units.Unit.Kilogram)))
+            {
+                Add($"{p.Id.Value}\u001femission\u001f{k++}", e.Uncertainty);
+            }
+        }
+
+        if (stated.Count == 0)
+        {
+            return;
+        }
+
+        h.Add("uncertainty").Add(stated.Count);
+        foreach (var (where, d) in stated)
+        {
+            h.Add(where).Add((int)d.Kind).Add(d.Spread).Add(d.Minimum).Add(d.Maximum);
+        }
+
+        void Add(string where, Factors.UncertaintyDistribution? distribution)
+        {
+            if (distribution is not null)
+            {
+                stated.Add((where, distribution));
+            }
+        }
     }
 
     /// <summary>Finds a flow by id.</summary>

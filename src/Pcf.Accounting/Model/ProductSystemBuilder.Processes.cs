@@ -57,7 +57,7 @@ public sealed partial class ProductSystemBuilder
         var inputsPath = path.Member("inputs");
         for (int k = 0; k < p.InputList.Count; k++)
         {
-            var (flowId, stated, supply, derivation) = p.InputList[k];
+            var (flowId, stated, supply, derivation, uncertainty) = p.InputList[k];
             var at = inputsPath.Item(k);
             var amount = AmountOf(flowId, stated, derivation, at);
             var flow = amount is { } a0 ? CheckAmount(flowId, a0, at, allowZero: true) : null;
@@ -81,7 +81,7 @@ public sealed partial class ProductSystemBuilder
 
             if (linked is not null && flow is not null && amount is { } a1)
             {
-                inputs.Add(new ProductInput(flowId, a1, linked) { Derivation = derivation });
+                inputs.Add(new ProductInput(flowId, a1, linked) { Derivation = derivation, Uncertainty = uncertainty });
             }
         }
 

@@ -78,7 +78,7 @@ public sealed partial class ProductSystemBuilder
                 .Tagged([.. process.Tags]).AsPrimaryData(process.IsPrimaryData).AllocatedBy(process.Allocation)
                 .Produces(process.ReferenceOutput);
             process.CoProducts.ToList().ForEach(c => p.CoProduces(c));
-            process.Inputs.ToList().ForEach(i => p.InputList.Add((i.Flow, i.Amount, i.Supply, i.Derivation)));
+            process.Inputs.ToList().ForEach(i => p.InputList.Add((i.Flow, i.Amount, i.Supply, i.Derivation, i.Uncertainty)));
             process.Emissions.ToList().ForEach(e => p.Emits(e));
             builder._processes.Add(p);
         }

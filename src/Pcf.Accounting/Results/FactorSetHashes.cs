@@ -38,11 +38,41 @@ internal static class FactorSetHashes
                 }
             }
 
+            AddDistributions(h, factors);
             var first = factors[0].Factor.Provenance;
             hashes.Add(new FactorSetHash(name, first.DatasetVersion, first.Licence, h.Finish()));
         }
 
         return hashes.ToImmutable();
+    }
+
+    // Distributions change a Monte Carlo result only: hashed after everything else and only when a factor has one, so that a
+    // factor set without them keeps the hash it had before.
+    private static void AddDistributions(ContentHasher h, List<InventoryFactor> factors)
+    {
+        if (!factors.Any(f => f.Factor.Uncertainty is not null || f.Factor.Components.Any(c => c.Uncertainty is not null)))
+        {
+            return;
+        }
+
+        h.Add("uncertainty");
+        foreach (var f in factors)
+        {
+            Add(h, f.Factor.Uncertainty);
+            foreach (var c in f.Factor.Components)
+            {
+                Add(h, c.Uncertainty);
+            }
+        }
+
+        static void Add(ContentHasher h, UncertaintyDistribution? d)
+        {
+            h.Add(d is null ? 0 : 1);
+            if (d is not null)
+            {
+                h.Add((int)d.Kind).Add(d.Spread).Add(d.Minimum).Add(d.Maximum);
+            }
+        }
     }
 
     private static void Add(ContentHasher h, EmissionFactor f)

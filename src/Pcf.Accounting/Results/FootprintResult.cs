@@ -3,6 +3,7 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
@@ -97,6 +98,13 @@ public sealed record FootprintResult
     /// <summary>Gets the outputs of the views registered by the caller (such as a CBAM view), in registration order.</summary>
     public ImmutableArray<ViewResult> Views { get; init; } = [];
 
+    /// <summary>Gets the statistics of a Monte Carlo run of the same system, factors and demand, when one was made
+    /// (<see cref="IUncertaintyCalculator"/>, <c>pcf calculate --monte-carlo</c>); <see langword="null"/> otherwise.</summary>
+    /// <remarks>A typed member rather than a registered view: the statistics are structured (per-quantity percentiles, a histogram,
+    /// a convergence trace, ranked inputs with their distributions) and a report reads them as such; a view's lines of key, label
+    /// and value would flatten them. <c>pcf-result/1</c> carries them as its optional <c>uncertainty</c> member.</remarks>
+    public UncertaintyStatistics? Uncertainty { get; init; }
+
     /// <summary>Gets how many runs of a process the demand needs.</summary>
     /// <param name="process">The process.</param>
     /// <returns>The runs: the sum over the process's outputs of runs × allocation share.</returns>
@@ -147,7 +155,7 @@ public sealed record FootprintResult
                 && PrimaryDataShare.Equals(other.PrimaryDataShare) && DataQuality == other.DataQuality
                 && DataQualityCoverage.Equals(other.DataQualityCoverage) && FallbackShare.Equals(other.FallbackShare)
                 && CutOff == other.CutOff && Warnings.SequenceEqual(other.Warnings) && FactorSets.SequenceEqual(other.FactorSets)
-                && Licences.SequenceEqual(other.Licences) && Views.SequenceEqual(other.Views)));
+                && Licences.SequenceEqual(other.Licences) && Views.SequenceEqual(other.Views) && Equals(Uncertainty, other.Uncertainty)));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(System.ContentHash, Demand, TotalIncludingBiogenicUptake);

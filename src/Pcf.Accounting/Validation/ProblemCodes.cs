@@ -105,6 +105,9 @@ public static class ProblemCodes
     /// <summary>A warning: a loop of the system nearly makes no net output (its condition estimate passes 10¹²), so rounding alone may change the result's leading digits.</summary>
     public const string IllConditionedSystem = "PCF0505";
 
+    /// <summary>A Monte Carlo draw kept making the technosphere singular or the result not finite, however often it was redrawn; the message names the iteration and the processes.</summary>
+    public const string MonteCarloDrawFailed = "PCF0506";
+
     /// <summary>No registered provider has an emission factor for a request, within the fallbacks allowed.</summary>
     public const string UnresolvedFactor = "PCF0401";
 

@@ -23,6 +23,7 @@ public static class FactorCsv
         "key", "name", "per_unit", "region", "year", "gas", "amount", "component_kind", "origin", "gwp_basis", "factor_kind", "primary_data",
         "publisher", "document", "source_year", "url", "confidence", "note", "licence", "dataset", "dataset_version",
         "dq_technological", "dq_geographical", "dq_temporal", "dq_completeness", "dq_reliability",
+        "uncertainty", "uncertainty_spread", "uncertainty_gsd2", "uncertainty_minimum", "uncertainty_maximum",
     ];
 
     private static readonly string[] Required = ["key", "per_unit", "gas", "amount", "publisher", "document"];
@@ -324,7 +325,84 @@ public static class FactorCsv
                 return null;
             }
 
-            return gasId is null || amount is null ? null : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable };
+            int before = Problems.Count;
+            var uncertainty = Distribution();
+            return gasId is null || amount is null || Problems.Count > before
+                ? null
+                : new FactorComponent(gas, kind, amount.Value) { Origin = origin ?? gas?.Origin ?? CarbonOrigin.NotApplicable, Uncertainty = uncertainty };
+        }
+
+        // The row's component's distribution: 'uncertainty' names it (normal, lognormal, triangular, uniform, fixed) and the
+        // uncertainty_ columns give its parameters, as the pcf-factors/1 "uncertainty" object does.
+        private UncertaintyDistribution? Distribution()
+        {
+            var name = Text("uncertainty");
+            string[] parameters = ["uncertainty_spread", "uncertainty_gsd2", "uncertainty_minimum", "uncertainty_maximum"];
+            if (name is null)
+            {
+                foreach (var column in parameters.Where(c => Text(c) is not null))
+                {
+                    Problems.Add(new(At(column), ProblemCodes.Required, $"'{column}' needs the 'uncertainty' column to name the distribution."));
+                }
+
+                return null;
+            }
+
+            if (!Json.UncertaintyJson.Distributions.TryGetValue(name.ToLowerInvariant(), out var kind))
+            {
+                Problems.Add(new(At("uncertainty"), ProblemCodes.UnknownValue, $"'{name}' is not one of: {string.Join(", ", Json.UncertaintyJson.Distributions.Keys)}."));
+                return null;
+            }
+
+            string[] applies = kind switch
+            {
+                UncertaintyDistributionKind.Normal => ["uncertainty_spread"],
+                UncertaintyDistributionKind.Lognormal => ["uncertainty_spread", "uncertainty_gsd2"],
+                UncertaintyDistributionKind.Triangular or UncertaintyDistributionKind.Uniform => ["uncertainty_minimum", "uncertainty_maximum"],
+                _ => [],
+            };
+            int before = Problems.Count;
+            foreach (var column in parameters.Where(c => !applies.Contains(c) && Text(c) is not null))
+            {
+                Problems.Add(new(At(column), ProblemCodes.UnknownMember, $"'{column}' does not apply to a {kind.ToString().ToLowerInvariant()} distribution."));
+            }
+
+            double? spread = applies.Contains("uncertainty_spread") ? Number("uncertainty_spread", required: kind == UncertaintyDistributionKind.Normal) : null;
+            double? gsd2 = kind == UncertaintyDistributionKind.Lognormal ? Number("uncertainty_gsd2") : null;
+            double? min = applies.Contains("uncertainty_minimum") ? Number("uncertainty_minimum", required: true) : null;
+            double? max = applies.Contains("uncertainty_maximum") ? Number("uncertainty_maximum", required: true) : null;
+            if (kind == UncertaintyDistributionKind.Lognormal && (spread is null) == (gsd2 is null) && Problems.Count == before)
+            {
+                Problems.Add(new(At("uncertainty_gsd2"), ProblemCodes.Required, "A lognormal distribution takes 'uncertainty_gsd2' (the squared geometric standard deviation) or 'uncertainty_spread' (the geometric standard deviation): one of them."));
+            }
+
+            if (Problems.Count > before)
+            {
+                return null;
+            }
+
+            try
+            {
+                return kind switch
+                {
+                    UncertaintyDistributionKind.Normal => UncertaintyDistribution.Normal(spread!.Value),
+                    UncertaintyDistributionKind.Lognormal => gsd2 is { } g ? UncertaintyDistribution.LognormalFromGsdSquared(g) : UncertaintyDistribution.Lognormal(spread!.Value),
+                    UncertaintyDistributionKind.Triangular => UncertaintyDistribution.Triangular(min!.Value, max!.Value),
+                    UncertaintyDistributionKind.Uniform => UncertaintyDistribution.Uniform(min!.Value, max!.Value),
+                    _ => UncertaintyDistribution.Fixed,
+                };
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                string column = kind switch
+                {
+                    UncertaintyDistributionKind.Normal => "uncertainty_spread",
+                    UncertaintyDistributionKind.Lognormal => gsd2 is null ? "uncertainty_spread" : "uncertainty_gsd2",
+                    _ => "uncertainty_minimum",
+                };
+                Problems.Add(new(At(column), ProblemCodes.NumberOutOfRange, e.Message.Split(" (Parameter", 2)[0]));
+                return null;
+            }
         }
     }
 

@@ -1,0 +1,20 @@
+using Pcf.Accounting.Results;
+
+namespace Pcf.Accounting.Uncertainty;
+
+/// <summary>A footprint with its uncertainty: the result (its <see cref="FootprintResult.Uncertainty"/> set) and the Monte Carlo run.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class UncertaintyCalculation
+{
+    internal UncertaintyCalculation(FootprintResult result, MonteCarloRun run)
+    {
+        Result = result;
+        Run = run;
+    }
+
+    /// <summary>Gets the deterministic result with the run's statistics attached.</summary>
+    public FootprintResult Result { get; }
+
+    /// <summary>Gets the run: its statistics and, when kept, its samples.</summary>
+    public MonteCarloRun Run { get; }
+}
