@@ -254,7 +254,7 @@ internal static class CementMethod
         string choice = values.Choice("electricityFactor");
         if (!used)
         {
-            return Supply(choice, values);
+            return SupplyOf(choice, values);
         }
 
         system.AddFlow(new Flow(ElectricityFlow, "Electricity", Unit.KilowattHour) { Tags = [Tag.Parse(CbamTags.Electricity)] });
@@ -267,10 +267,10 @@ internal static class CementMethod
                 .Emits(GreenhouseGas.Co2Fossil, derivation).AsPrimaryData());
         }
 
-        return Supply(choice, values);
+        return SupplyOf(choice, values);
     }
 
-    private static Supply Supply(string choice, TemplateValues values) => choice switch
+    private static Supply SupplyOf(string choice, TemplateValues values) => choice switch
     {
         GridLifeCycle => Model.Supply.FromFactor("electricity/grid", "CN", 2023),
         GridCombustion => Model.Supply.FromFactor("electricity/grid/combustion", values.Choice("gridRegion"), int.Parse(values.Choice("gridYear"), CultureInfo.InvariantCulture)),

@@ -47,7 +47,7 @@ public sealed class CementTemplateTests : IDisposable
     {
         using var scope = _services.CreateScope();
         var catalog = scope.ServiceProvider.GetRequiredService<ITemplateCatalog>();
-        Assert.Equal(["cement/cement", "cement/clinker"], catalog.Templates.Select(t => t.Descriptor.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "cement/cement", "cement/clinker" }, catalog.Templates.Select(t => t.Descriptor.Id).Order(StringComparer.Ordinal));
         Assert.All(Clinker.Parameters.Concat(Cement.Parameters).Where(p => p.Default is not null), p => Assert.False(string.IsNullOrWhiteSpace(p.Default!.Source)));
     }
 
@@ -95,7 +95,7 @@ public sealed class CementTemplateTests : IDisposable
         var problems = Cement.Build(input).Problems;
 
         Assert.All(problems, p => Assert.Equal(ProblemCodes.InconsistentParameters, p.Code));
-        Assert.Equal(["additions", "additions[0].factorKey", "cao", "fuels[0].carbonContent", "fuels[0].ncv", "fuels[0].oxidation", "supplierElectricityFactor"],
+        Assert.Equal(new[] { "additions", "additions[0].factorKey", "cao", "fuels[0].carbonContent", "fuels[0].ncv", "fuels[0].oxidation", "supplierElectricityFactor" },
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
     }
 
