@@ -181,9 +181,9 @@ internal static class CementMethod
     /// <param name="supply">The electricity's supplier, from <see cref="AddElectricity"/>.</param>
     public static void AddClinker(ProductSystemBuilder system, TemplateValues values, string electricity, string cbamTag, Supply supply, List<ValidationProblem> warnings)
     {
-        var q = new DerivationInput("Q_cli", Measure.Of(1, "t")) { Description = "clinker made per run of the process (the declared unit of the clinker process)" };
+        var q = new DerivationInput("Q_cli", Measure.Of(1, "t")) { Description = "clinker made per run of the process", Source = "the process's reference output" };
         var factor = CalcinationFactor(values, warnings);
-        var efInput = new DerivationInput("EF_cli", factor.Result) { Description = "calcination CO2 per t clinker", DerivedFrom = factor };
+        var efInput = new DerivationInput("EF_cli", factor.Result) { Description = "calcination CO2 per t clinker", Source = "derived: " + CalcinationFactorName, IsDefault = factor.Inputs.All(i => i.IsDefault), DerivedFrom = factor };
         string route = values.Choice("calcinationRoute");
         var emissions = new List<(GreenhouseGas Gas, Derivation Derivation)>
         {
@@ -200,10 +200,10 @@ internal static class CementMethod
 
         if (values.Number("kilnDust") > 0)
         {
-            var efT = new DerivationInput("EF_cli", Measure.Of(factor.Result.Value / 1000, "t/t")) { Description = "calcination CO2 per t clinker", DerivedFrom = factor };
+            var efT = new DerivationInput("EF_cli", Measure.Of(factor.Result.Value / 1000, "t/t")) { Description = "calcination CO2 per t clinker", Source = "derived: " + CalcinationFactorName, IsDefault = factor.Inputs.All(i => i.IsDefault), DerivedFrom = factor };
             var ckdFactor = Derivation.Create(KilnDustFactorName, "EF_cli / (1 + EF_cli) * d / (1 - EF_cli / (1 + EF_cli) * d)", [efT, values.Input("kilnDustCalcination", "d")], KgPerTonne,
                 "CSI Cement CO2 and Energy Protocol v3 (2011), kiln dust: EF_CKD = [EF_cli/(1+EF_cli) × d] / [1 − EF_cli/(1+EF_cli) × d] [S]");
-            var ckdInput = new DerivationInput("EF_ckd", ckdFactor.Result) { Description = "calcination CO2 per t of kiln dust leaving the system", DerivedFrom = ckdFactor };
+            var ckdInput = new DerivationInput("EF_ckd", ckdFactor.Result) { Description = "calcination CO2 per t of kiln dust leaving the system", Source = "derived: " + KilnDustFactorName, IsDefault = ckdFactor.Inputs.All(i => i.IsDefault), DerivedFrom = ckdFactor };
             emissions.Add((GreenhouseGas.Co2Fossil, Derivation.Create(KilnDustName, "ckd * Q_cli * EF_ckd", [values.Input("kilnDust", "ckd"), q, ckdInput], Kilogram,
                 "CSI Cement CO2 and Energy Protocol v3 (2011): E_CKD = Q_CKD × EF_CKD [S]")));
         }
@@ -260,7 +260,7 @@ internal static class CementMethod
         system.AddFlow(new Flow(ElectricityFlow, "Electricity", Unit.KilowattHour) { Tags = [Tag.Parse(CbamTags.Electricity)] });
         if (choice == Supplier)
         {
-            var derivation = Derivation.Create("supplier electricity CO2", "E * EF_el", [new DerivationInput("E", Measure.Of(1, "kWh")) { Description = "electricity supplied per run" },
+            var derivation = Derivation.Create("supplier electricity CO2", "E * EF_el", [new DerivationInput("E", Measure.Of(1, "kWh")) { Description = "electricity supplied per run", Source = "the process's reference output" },
                 values.Input("supplierElectricityFactor", "EF_el")], Kilogram, "supplier-specific emission factor (site data): E × EF");
             system.AddProcess(ElectricitySupplier, "Electricity supplier (supplier-specific factor)", p => p
                 .Produces(ElectricityFlow, 1, Unit.KilowattHour).InStage(LifeCycleStage.RawMaterialAcquisition)

@@ -124,7 +124,7 @@ public sealed class CementTemplate : ITemplate
         }
 
         var clinkerUse = Derivation.Create("clinker per t cement", "CR * Q_cem",
-            [values.Input("clinkerRatio", "CR"), new DerivationInput("Q_cem", Measure.Of(1, "t")) { Description = "cement made per run of the grinding process (the declared unit)" }],
+            [values.Input("clinkerRatio", "CR"), new DerivationInput("Q_cem", Measure.Of(1, "t")) { Description = "cement made per run of the grinding process", Source = "the process's reference output" }],
             UnitExpression.Of(Unit.Tonne), "clinker ratio of the cement (site data); CSI v3 clinker-to-cement ratio");
         double kwh = values.Number("electricity");
         system.AddProcess(GrindingProcess, "Cement grinding and blending", p =>
