@@ -183,6 +183,23 @@ public sealed class CementTemplateTests : IDisposable
         }, iter: 25);
     }
 
+    [Fact]
+    public async Task Property_ScalingProduction_ScalesAbsolute_KeepsPerTonne()
+    {
+        // k t of cement: every absolute figure × k (footprint, activity level), every per-tonne figure (SEE) unchanged.
+        using var scope = _services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        var build = Cement.Build(WorkedCement(clinkerKwh: 60)).ThrowIfInvalid();
+        var one = (await calculator.CalculateAsync(build)).ThrowIfInvalid();
+        await Gen.Double[0.5, 1000].SampleAsync(async k =>
+        {
+            var many = (await calculator.CalculateAsync(build, demand: new Demand("cement", Quantity.Of(k, Unit.Tonne)))).ThrowIfInvalid();
+            Assert.Equal(k * one.TotalExcludingBiogenicUptake.Value, many.TotalExcludingBiogenicUptake.Value, k * 1e-9);
+            Assert.Equal(k, many.View("cbam")!.Line("activity-level")!.Value, k * 1e-12);
+            Assert.Equal(one.View("cbam")!.Line("see")!.Value, many.View("cbam")!.Line("see")!.Value, 1e-12);
+        }, iter: 20);
+    }
+
     public static TheoryData<string> Vectors()
     {
         var data = new TheoryData<string>();
