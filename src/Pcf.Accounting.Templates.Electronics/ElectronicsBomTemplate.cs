@@ -57,6 +57,8 @@ public sealed class ElectronicsBomTemplate : ITemplate
         ["wood"] = "material/construction/wood/primary",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    private const int PackagingFactorYear = 2025;
+
     private readonly BillOfMaterials? _bom;
 
     /// <summary>Initializes the template that reads its bill of materials from the file named by the parameter <c>bomFile</c>.</summary>
@@ -154,7 +156,7 @@ public sealed class ElectronicsBomTemplate : ITemplate
 
         void Consume(ProcessBuilder p, PartInput input)
         {
-            var supply = Supply.FromFactor(input.Key, input.Region);
+            var supply = Supply.FromFactor(input.Key, input.Region, input.Year);
             _ = input.Derivation is { } d ? p.Consumes(Background(input), d, supply) : p.Consumes(Background(input), input.Amount, input.Unit, supply);
         }
 
@@ -296,7 +298,9 @@ public sealed class ElectronicsBomTemplate : ITemplate
         string key = item.Has("factorKey") ? item.Choice("factorKey") : PackagingKeys[material];
         var mass = Derivation.Create(string.Create(CultureInfo.InvariantCulture, $"packaging[{k}] ({material}): mass"), "m", [item.Input("mass", "m")],
             UnitExpression.Of(Unit.Kilogram), "site data: packaging mass per piece");
-        return new PartInput(key, $"Packaging material, {material}", Unit.Kilogram, mass, mass.Result.Value, null);
+        // The embedded material-use factors are DESNZ 2025's only: ask them for 2025 whatever the reference year (a later year is
+        // never a fallback), so a product of 2023 can still take the default; a user's factorKey is asked for the reference year.
+        return new PartInput(key, $"Packaging material, {material}", Unit.Kilogram, mass, mass.Result.Value, null, item.Has("factorKey") ? null : PackagingFactorYear);
     }
 
     private static PartInput TransportInput(TemplateValues item, int k)

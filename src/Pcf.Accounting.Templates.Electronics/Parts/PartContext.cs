@@ -10,7 +10,8 @@ namespace Pcf.Accounting.Templates.Electronics.Parts;
 internal sealed record ProductSettings(string FabRegion, string GridKey);
 
 /// <summary>One background input of a part: so much of a flow supplied by a factor.</summary>
-internal sealed record PartInput(string Key, string FlowName, Unit Unit, Derivation? Derivation, double Amount, string? Region);
+/// <remarks><see cref="Year"/> asks the factor for a year other than the reference year (the embedded packaging factors are DESNZ 2025 only).</remarks>
+internal sealed record PartInput(string Key, string FlowName, Unit Unit, Derivation? Derivation, double Amount, string? Region, int? Year = null);
 
 /// <summary>What a part model builds for one node: the node's path, and the inputs it adds, each an amount derived from the
 /// part's parameters and supplied by a factor.</summary>
