@@ -24,10 +24,11 @@ internal sealed class ElectronicsHotspotsView : IFootprintView
     {
         ArgumentNullException.ThrowIfNull(result);
         var lines = new List<ViewLine>();
-        double total = result.TotalExcludingBiogenicUptake.Value;
+
+        // Modules carry the part type "module" but no inputs of their own: that line would always be 0, so it is left out.
         foreach (var (tag, prefix) in new[] { (ElectronicsBomTemplate.ModuleTag, "module"), (ElectronicsBomTemplate.PartTypeTag, "part-type") })
         {
-            foreach (var group in result.ByTagName(tag).Where(g => g.Tagged).OrderByDescending(g => g.Co2e).ThenBy(g => g.Value, StringComparer.Ordinal))
+            foreach (var group in result.ByTagName(tag).Where(g => g.Tagged && !(prefix == "part-type" && g.Value == "module")).OrderByDescending(g => g.Co2e).ThenBy(g => g.Value, StringComparer.Ordinal))
             {
                 lines.Add(new ViewLine($"{prefix}:{group.Value}", $"{(prefix == "module" ? "Module" : "Part type")} {group.Value}", group.Co2e, "kg CO2e")
                 {

@@ -49,6 +49,7 @@ public sealed class ElectronicsModelTests
         Assert.Equal(4, view.Line("module:psu")!.Value, 12);
         Assert.Equal(2 * 14.9318, view.Line("part-type:cpu")!.Value, 9);
         Assert.Equal(4, view.Line("part-type:supplied-part")!.Value, 12);
+        Assert.Null(view.Line("part-type:module"));
         Assert.Contains("electronics/boavizta/cpu/die", view.Line("part:board/cpu")!.Note, StringComparison.Ordinal);
         Assert.Equal(33.8636, result.TotalExcludingBiogenicUptake.Value, 9);
         Assert.Contains(result.Views.Single(v => v.Id == "template").Warnings, w => w.Path == "assemblyElectricity");
