@@ -73,13 +73,15 @@ internal static class PcfCli
         }
     }
 
-    /// <summary>The services the tool runs with: the footprint services with the embedded default factors, PACT footprints readable as factor files, and the cement templates.</summary>
+    /// <summary>The services the tool runs with: the footprint services with the embedded default factors, PACT footprints readable as factor files, and
+    /// the sector templates (cement, steel, electronics).</summary>
     /// <returns>The service collection, ready to build (or to add to).</returns>
     public static IServiceCollection DefaultServices()
     {
         var services = new ServiceCollection();
         services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles()
-            .AddCementTemplates();
+            .AddCementTemplates()
+            .AddElectronicsTemplates();
         return services;
     }
 

@@ -64,7 +64,7 @@ public sealed class TemplateCatalog : ITemplateCatalog, IVectorTemplates
         }
 
         var input = TemplateParametersJson.ReadParameters(template.Parameters);
-        var built = input.IsValid ? Build(template.Id, input.Value) : ValidationResult.Failure<TemplateBuild>(input.Problems);
+        var built = input.IsValid ? Build(template.Id, input.Value.InFolder(template.Folder)) : ValidationResult.Failure<TemplateBuild>(input.Problems);
         return built.IsValid
             ? ValidationResult.Success(new VectorTemplateBuild(built.Value.System, built.Value.RuleSet) { Views = built.Value.Views })
             : ValidationResult.Failure<VectorTemplateBuild>(built.Problems);

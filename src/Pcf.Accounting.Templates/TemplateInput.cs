@@ -18,10 +18,11 @@ namespace Pcf.Accounting.Templates;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class TemplateInput
 {
-    private TemplateInput(ImmutableDictionary<string, TemplateInputValue> values, string path)
+    private TemplateInput(ImmutableDictionary<string, TemplateInputValue> values, string path, string? folder = null)
     {
         Values = values;
         Path = path;
+        Folder = folder;
     }
 
     /// <summary>Gets the input with no values: every parameter at its default.</summary>
@@ -33,6 +34,11 @@ public sealed class TemplateInput
     /// <summary>Gets the JSON path the values were read from (<c>$.parameters</c>), or an empty string for values set in C#;
     /// problems name <c>path.name</c>.</summary>
     public string Path { get; }
+
+    /// <summary>Gets the folder that relative file names among the values are resolved against (the parameter file's folder), or
+    /// <see langword="null"/> for the current directory.</summary>
+    /// <remarks>A template whose parameters name files (such as a bill of materials) reads it from <see cref="TemplateValues.Folder"/>.</remarks>
+    public string? Folder { get; }
 
     /// <summary>Returns the input with a number in the parameter's unit.</summary>
     /// <param name="name">The parameter.</param>
@@ -92,13 +98,18 @@ public sealed class TemplateInput
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        return new TemplateInput(Values.SetItem(name, value), Path);
+        return new TemplateInput(Values.SetItem(name, value), Path, Folder);
     }
 
     /// <summary>Returns the input with the JSON path its values were read from.</summary>
     /// <param name="path">The path, such as <c>$.parameters</c> or <c>$.parameters.kilnFuels[0]</c>.</param>
     /// <returns>The input.</returns>
-    public TemplateInput At(string path) => new(Values, path ?? string.Empty);
+    public TemplateInput At(string path) => new(Values, path ?? string.Empty, Folder);
+
+    /// <summary>Returns the input with the folder that relative file names among its values are resolved against.</summary>
+    /// <param name="folder">The folder, such as the parameter file's; <see langword="null"/> for the current directory.</param>
+    /// <returns>The input.</returns>
+    public TemplateInput InFolder(string? folder) => new(Values, Path, string.IsNullOrWhiteSpace(folder) ? null : folder);
 }
 
 /// <summary>One value given for a parameter.</summary>

@@ -23,6 +23,10 @@ public sealed class TemplateValues : IEquatable<TemplateValues>
         _byName = all.ToImmutableDictionary(v => v.Parameter.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>Gets the folder that relative file names among the values are resolved against (<see cref="TemplateInput.Folder"/>), or
+    /// <see langword="null"/> for the current directory.</summary>
+    public string? Folder { get; private init; }
+
     /// <summary>Gets every value, in the order of the parameters (an optional parameter left out has none).</summary>
     public ImmutableArray<TemplateValue> All { get; }
 
@@ -39,7 +43,7 @@ public sealed class TemplateValues : IEquatable<TemplateValues>
         ArgumentNullException.ThrowIfNull(input);
         var problems = new List<ValidationProblem>();
         var values = BindAll(parameters, input, input.Path, string.Empty, problems);
-        return problems.Count > 0 ? ValidationResult.Failure<TemplateValues>(problems) : ValidationResult.Success(values);
+        return problems.Count > 0 ? ValidationResult.Failure<TemplateValues>(problems) : ValidationResult.Success(new TemplateValues(values.All) { Folder = input.Folder });
     }
 
     private static TemplateValues BindAll(IReadOnlyList<TemplateParameter> parameters, TemplateInput input, string path, string namePrefix, List<ValidationProblem> problems)

@@ -216,7 +216,7 @@ internal static class TemplateCommand
                         throw new CliException($"'{file}' holds parameters of the template '{read.Value.Template}', not '{template.Descriptor.Id}' ($.template).");
                     }
 
-                    input = read.Value.Input;
+                    input = read.Value.Input.InFolder(Path.GetDirectoryName(Path.GetFullPath(file)));
                 }
 
                 step($"Building {template.Descriptor.Id}");

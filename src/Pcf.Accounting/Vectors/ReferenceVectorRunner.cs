@@ -171,7 +171,7 @@ public sealed class ReferenceVectorRunner
                 return new VectorOutcome(vector.Id, null, [.. failures]);
             }
 
-            var built = _templates.Build(template);
+            var built = _templates.Build(template with { Folder = vector.Folder });
             Collect(built.Problems, p => Line(p with { Path = p.Path.StartsWith('$') ? "$.template.parameters" + p.Path[1..] : p.Path }));
             if (built.IsValid)
             {

@@ -4,4 +4,9 @@ namespace Pcf.Accounting.Vectors;
 /// <param name="Id">The template id, such as <c>cement/clinker</c>.</param>
 /// <param name="Parameters">The parameters document, UTF-8 JSON.</param>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record VectorTemplate(string Id, ReadOnlyMemory<byte> Parameters);
+public sealed record VectorTemplate(string Id, ReadOnlyMemory<byte> Parameters)
+{
+    /// <summary>Gets the folder that file names among the parameters are resolved against: the vector's folder when the runner
+    /// runs it; <see langword="null"/> for the current directory.</summary>
+    public string? Folder { get; init; }
+}
