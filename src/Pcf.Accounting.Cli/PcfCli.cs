@@ -73,12 +73,13 @@ internal static class PcfCli
         }
     }
 
-    /// <summary>The services the tool runs with: the footprint services with the embedded default factors, and PACT footprints readable as factor files.</summary>
+    /// <summary>The services the tool runs with: the footprint services with the embedded default factors, PACT footprints readable as factor files, and the steel templates.</summary>
     /// <returns>The service collection, ready to build (or to add to).</returns>
     public static IServiceCollection DefaultServices()
     {
         var services = new ServiceCollection();
-        services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles();
+        services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles()
+            .AddSteelTemplates();
         return services;
     }
 
