@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Templates.Cbam;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
@@ -89,7 +90,7 @@ public sealed class BfBofTemplate : ITemplate
                     [s.Term(CokingCoal.Name, "m_cc", CarbonCokingCoal.Name, "C_cc"), s.Term(CokeOvenNaturalGas.Name, "V_ng", s.NaturalGasContent())],
                     [s.ProductTerm(CarbonCoke.Name, "C_coke"), s.Term(CokeOvenByProducts.Name, "m_tar", CarbonCoalTar.Name, "C_tar"), s.Term(CokeOvenGasExported.Name, "V_cog", s.CokeOvenGasContent())]);
                 s.ExportedGas(p, "Coke oven", "coke-oven-gas", "coke-oven gas", CokeOvenGasExported.Name, s.CokeOvenGasContent(), NcvCokeOvenGas.Name, PriceCokeOvenGas.Name);
-                p.Tagged("cbam:precursor=coke")
+                p.Tagged(CbamTags.Precursor("coke"))
                     .AsPrimaryData(s.Primary(CokingCoal.Name, CokeOvenNaturalGas.Name, CokeOvenByProducts.Name, CokeOvenGasExported.Name, CokeOvenElectricity.Name));
             });
         }
@@ -117,7 +118,7 @@ public sealed class BfBofTemplate : ITemplate
                     s.Term(SinterNaturalGas.Name, "V_ng", s.NaturalGasContent()), s.Term(SinterLimestone.Name, "m_L", CarbonLimestone.Name, "C_L"),
                     s.Term(SinterDolomite.Name, "m_D", CarbonDolomite.Name, "C_D"),
                 ], []);
-                p.Tagged("cbam:precursor=sinter").AsPrimaryData(s.Primary([.. sinterParameters, SinterCoal.Name, SinterNaturalGas.Name]));
+                p.Tagged(CbamTags.Precursor("sinter")).AsPrimaryData(s.Primary([.. sinterParameters, SinterCoal.Name, SinterNaturalGas.Name]));
             });
         }
 
@@ -139,7 +140,7 @@ public sealed class BfBofTemplate : ITemplate
                     s.Term(PelletCoal.Name, "m_coal", s.CoalContent()), s.Term(PelletNaturalGas.Name, "V_ng", s.NaturalGasContent()),
                     s.Term(PelletLimestone.Name, "m_L", CarbonLimestone.Name, "C_L"), s.Term(PelletDolomite.Name, "m_D", CarbonDolomite.Name, "C_D"),
                 ], []);
-                p.Tagged("cbam:precursor=pellets")
+                p.Tagged(CbamTags.Precursor("pellets"))
                     .AsPrimaryData(s.Primary(PelletIronOre.Name, PelletCoal.Name, PelletNaturalGas.Name, PelletLimestone.Name, PelletDolomite.Name, PelletElectricity.Name));
             });
         }
@@ -169,7 +170,7 @@ public sealed class BfBofTemplate : ITemplate
             [s.ProductTerm(CarbonHotMetal.Name, "C_hm"), s.Term(BfGasExported.Name, "V_bfg", s.BfGasContent())]);
             s.ExportedGas(p, "Blast furnace", "bf-gas", "blast-furnace gas", BfGasExported.Name, s.BfGasContent(), NcvBfGas.Name, PriceBfGas.Name);
             s.CoProduct(p, "Blast furnace", "bf-slag", BfSlagSold.Name, s.Factor(Flows.BfSlagCreditKey), PriceBfSlag.Name);
-            p.Tagged("cbam:precursor=pig-iron").AsPrimaryData(s.Primary(BfSinter.Name, BfPellets.Name, BfLumpOre.Name, BfCoke.Name, BfPciCoal.Name,
+            p.Tagged(CbamTags.Precursor("pig-iron")).AsPrimaryData(s.Primary(BfSinter.Name, BfPellets.Name, BfLumpOre.Name, BfCoke.Name, BfPciCoal.Name,
                 BfNaturalGas.Name, BfLimestone.Name, BfDolomite.Name, BfOxygen.Name, BfElectricity.Name, BfGasExported.Name, BfSlagSold.Name));
         });
 

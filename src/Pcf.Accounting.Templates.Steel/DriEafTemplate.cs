@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Templates.Cbam;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
@@ -68,7 +69,7 @@ public sealed class DriEafTemplate : ITemplate
             CarbonBalance? balance = null;
             s.Process("dri-plant", hydrogen ? "Direct reduction, hydrogen" : "Direct reduction, natural gas", p =>
             {
-                s.Produces(p, "dri", "Direct reduced iron", string.Empty, hasCoProducts: false, "cbam:precursor=dri");
+                s.Produces(p, "dri", "Direct reduced iron", string.Empty, hasCoProducts: false, CbamTags.Precursor("dri"));
                 s.Consume(p, "DRI plant", "pellets", DriPellets.Name, s.Factor(Flows.PelletsKey));
                 s.Consume(p, "DRI plant", "natural-gas", DriNaturalGas.Name, s.Factor(Flows.NaturalGasKey));
                 s.Consume(p, "DRI plant", "hydrogen", DriHydrogen.Name, s.Factor(Flows.HydrogenKey));
@@ -77,7 +78,7 @@ public sealed class DriEafTemplate : ITemplate
                 balance = s.Balance(p, "dri-plant", "DRI plant", gas ?? CarbonDri.Name,
                     gas is null ? [] : [s.Term(gas, "V_ng", s.NaturalGasContent())],
                     [s.ProductTerm(CarbonDri.Name, "C_dri")]);
-                p.Tagged("cbam:precursor=dri").AsPrimaryData(s.Primary(DriPellets.Name, hydrogen ? DriHydrogen.Name : DriNaturalGas.Name, DriElectricity.Name));
+                p.Tagged(CbamTags.Precursor("dri")).AsPrimaryData(s.Primary(DriPellets.Name, hydrogen ? DriHydrogen.Name : DriNaturalGas.Name, DriElectricity.Name));
             });
             if (balance is not null && !hydrogen)
             {

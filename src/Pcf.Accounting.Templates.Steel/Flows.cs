@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Pcf.Accounting.Templates.Cbam;
 using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Templates.Steel;
@@ -45,8 +46,8 @@ internal static class Flows
         ["limestone"] = new("Limestone", Unit.Tonne, []),
         ["dolomite"] = new("Dolomite", Unit.Tonne, []),
         ["iron-ore"] = new("Iron ore", Unit.Tonne, []),
-        ["pellets"] = new("Iron ore pellets", Unit.Tonne, ["cbam:precursor=pellets"]),
-        ["coke"] = new("Coke", Unit.Tonne, ["cbam:precursor=coke"]),
+        ["pellets"] = new("Iron ore pellets", Unit.Tonne, [CbamTags.Precursor("pellets")]),
+        ["coke"] = new("Coke", Unit.Tonne, [CbamTags.Precursor("coke")]),
         ["sinter"] = new("Sinter", Unit.Tonne, []),
         ["hot-metal"] = new("Hot metal", Unit.Tonne, []),
         ["scrap"] = new("Steel scrap", Unit.Tonne, [ScrapTag]),
@@ -54,16 +55,16 @@ internal static class Flows
         ["crude-steel"] = new("Crude steel", Unit.Tonne, []),
         ["oxygen"] = new("Oxygen", Unit.NormalCubicMetre, []),
         ["burnt-lime"] = new("Burnt lime", Unit.Tonne, []),
-        ["ferroalloys"] = new("Ferroalloys", Unit.Tonne, ["cbam:precursor=ferroalloys"]),
+        ["ferroalloys"] = new("Ferroalloys", Unit.Tonne, [CbamTags.Precursor("ferroalloys")]),
         ["electrodes"] = new("Graphite electrodes", Unit.Kilogram, []),
         ["charge-carbon"] = new("Charge carbon", Unit.Kilogram, []),
-        ["pig-iron"] = new("Pig iron", Unit.Tonne, ["cbam:precursor=pig-iron"]),
-        ["dri"] = new("Direct reduced iron", Unit.Tonne, ["cbam:precursor=dri"]),
-        ["hydrogen"] = new("Hydrogen", Unit.Kilogram, ["cbam:precursor=hydrogen"]),
+        ["pig-iron"] = new("Pig iron", Unit.Tonne, [CbamTags.Precursor("pig-iron")]),
+        ["dri"] = new("Direct reduced iron", Unit.Tonne, [CbamTags.Precursor("dri")]),
+        ["hydrogen"] = new("Hydrogen", Unit.Kilogram, [CbamTags.Precursor("hydrogen")]),
         ["zinc"] = new("Zinc", Unit.Kilogram, []),
         ["hot-rolled"] = new("Hot-rolled steel", Unit.Tonne, []),
         ["cold-rolled"] = new("Cold-rolled coil", Unit.Tonne, []),
-        ["electricity"] = new("Grid electricity", Unit.KilowattHour, ["cbam:electricity"]),
+        ["electricity"] = new("Grid electricity", Unit.KilowattHour, [CbamTags.Electricity]),
         ["bf-slag"] = new("Blast-furnace slag sold", Unit.Tonne, []),
         ["bof-slag"] = new("Converter slag sold", Unit.Tonne, []),
         ["eaf-slag"] = new("EAF slag sold", Unit.Tonne, []),

@@ -1,4 +1,5 @@
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Templates.Cbam;
 using Pcf.Accounting.Units;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
 
@@ -9,7 +10,7 @@ internal static class SteelSteps
 {
     /// <summary>The CBAM tags of the crude-steel steps (steelmaking and casting): the installation when crude steel is the
     /// declared good, else a precursor of it.</summary>
-    public static string CrudeSteelRole(SteelSystem s) => s.Product.Steps == 0 ? "cbam:installation" : "cbam:precursor=crude-steel";
+    public static string CrudeSteelRole(SteelSystem s) => s.Product.Steps == 0 ? CbamTags.Installation : CbamTags.Precursor("crude-steel");
 
     /// <summary>Adds the scrap supply: a factor when the site names one, else a burden-free supplier (cut-off).</summary>
     /// <returns>The supply to consume scrap from; <see langword="null"/> to link to the burden-free supplier.</returns>
@@ -93,7 +94,7 @@ internal static class SteelSteps
             s.Consume(p, "Hot rolling", "natural-gas", HotRollingNaturalGas.Name, s.Factor(Flows.NaturalGasKey));
             s.ConsumeElectricity(p, "Hot rolling", HotRollingElectricity.Name);
             s.Balance(p, "hot-rolling", "Hot rolling", HotRollingNaturalGas.Name, [s.Term(HotRollingNaturalGas.Name, "V_ng", s.NaturalGasContent())], []);
-            p.Tagged(product.Steps == 1 ? "cbam:installation" : "cbam:precursor=hot-rolled-steel")
+            p.Tagged(product.Steps == 1 ? CbamTags.Installation : CbamTags.Precursor("hot-rolled-steel"))
                 .AsPrimaryData(s.Primary(HotRollingYield.Name, HotRollingNaturalGas.Name, HotRollingElectricity.Name));
         });
         if (product.Steps == 1)
@@ -108,7 +109,7 @@ internal static class SteelSteps
             s.Consume(p, "Cold rolling", "natural-gas", ColdRollingNaturalGas.Name, s.Factor(Flows.NaturalGasKey));
             s.ConsumeElectricity(p, "Cold rolling", ColdRollingElectricity.Name);
             s.Balance(p, "cold-rolling", "Cold rolling", ColdRollingNaturalGas.Name, [s.Term(ColdRollingNaturalGas.Name, "V_ng", s.NaturalGasContent())], []);
-            p.Tagged(product.Steps == 2 ? "cbam:installation" : "cbam:precursor=cold-rolled-steel")
+            p.Tagged(product.Steps == 2 ? CbamTags.Installation : CbamTags.Precursor("cold-rolled-steel"))
                 .AsPrimaryData(s.Primary(ColdRollingYield.Name, ColdRollingNaturalGas.Name, ColdRollingElectricity.Name));
         });
         if (product.Steps == 2)
@@ -124,7 +125,7 @@ internal static class SteelSteps
             s.Consume(p, "Coating", "natural-gas", CoatingNaturalGas.Name, s.Factor(Flows.NaturalGasKey));
             s.ConsumeElectricity(p, "Coating", CoatingElectricity.Name);
             s.Balance(p, "coating", "Coating", CoatingNaturalGas.Name, [s.Term(CoatingNaturalGas.Name, "V_ng", s.NaturalGasContent())], []);
-            p.Tagged("cbam:installation")
+            p.Tagged(CbamTags.Installation)
                 .AsPrimaryData(s.Primary(CoatingYield.Name, CoatingZinc.Name, CoatingNaturalGas.Name, CoatingElectricity.Name));
         });
         return "coated";

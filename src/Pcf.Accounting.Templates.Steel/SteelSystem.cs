@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Templates.Cbam;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
@@ -64,7 +65,7 @@ internal sealed class SteelSystem
         }
 
         _b = new ProductSystemBuilder(name).InRegion(Region);
-        Flow("electricity", "Grid electricity", Unit.KilowattHour, "cbam:electricity");
+        Flow("electricity", "Grid electricity", Unit.KilowattHour, CbamTags.Electricity);
     }
 
     public SteelProduct Product { get; }
