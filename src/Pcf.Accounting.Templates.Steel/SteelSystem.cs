@@ -91,7 +91,7 @@ internal sealed class SteelSystem
     public List<CarbonBalance> Balances { get; } = [];
 
     /// <summary>One run of a step: 1 t of its product.</summary>
-    public static DerivationInput Run => new("P", Measure.Of(1, "t")) { Description = "one run of the step: 1 t of its product" };
+    public static DerivationInput Run => new("P", Measure.Of(1, "t")) { Description = "one run of the step: 1 t of its product", Source = "template: every step is modelled per 1 t of its product" };
 
     public double Number(string name) => _v.Number(name);
 
@@ -257,7 +257,7 @@ internal sealed class SteelSystem
     {
         var carbonIn = Sum($"{step}: carbon in", inputs);
         var carbonOut = outputs.Count == 0 ? null : Sum($"{step}: carbon out", outputs);
-        var cin = new DerivationInput("C_in", carbonIn.Result) { Description = "carbon in", DerivedFrom = carbonIn };
+        var cin = new DerivationInput("C_in", carbonIn.Result) { Description = "carbon in", Source = "derived: " + carbonIn.Name, DerivedFrom = carbonIn };
         Derivation co2;
         if (carbonOut is null)
         {
@@ -272,7 +272,7 @@ internal sealed class SteelSystem
                 return null;
             }
 
-            var cout = new DerivationInput("C_out", carbonOut.Result) { Description = "carbon out", DerivedFrom = carbonOut };
+            var cout = new DerivationInput("C_out", carbonOut.Result) { Description = "carbon out", Source = "derived: " + carbonOut.Name, DerivedFrom = carbonOut };
             co2 = Derivation.Create($"{step}: CO2 by carbon mass balance", "(C_in - C_out) * 44 / 12", [cin, cout], Kg, SteelSources.IpccTier2);
         }
 
