@@ -175,6 +175,44 @@ public sealed class SteelTemplateTests
     }
 
     [Fact]
+    public async Task Property_MoreScrapReplacingDri_NeverRaisesTheFootprint_AndProcessLinesSumToTheTotal()
+    {
+        // A charge of 1.1 t per t of liquid steel, split between scrap (burden-free, 0.01 kg C/kg) and bought DRI (factor, 0.02 kg C/kg).
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-mass-balance.vector.json");
+        using var scope = services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        await Gen.Double[0, 1.1].Select(Gen.Double[0, 1]).SampleAsync(async (dri, replaced) =>
+        {
+            double moved = dri * replaced;
+            var less = await CalculateAsync(calculator, ScrapEaf, EafSite.Set("eafScrap", 1.1 - dri).Set("eafDri", dri));
+            var more = await CalculateAsync(calculator, ScrapEaf, EafSite.Set("eafScrap", 1.1 - dri + moved).Set("eafDri", dri - moved));
+            double before = less.TotalExcludingBiogenicUptake.Value, after = more.TotalExcludingBiogenicUptake.Value;
+            Assert.True(after <= before + 1e-9 * before, $"DRI {dri} t: {before}; DRI {dri - moved} t: {after}");
+            Assert.Equal(before, less.ByProcess.Sum(p => p.Total.Value), 1e-9 * before);
+        }, iter: 20);
+    }
+
+    [Fact]
+    public async Task CbamView_HotRolledCoilChain_ByTheRegulationsFormula()
+    {
+        // SEE = (AttrEm + Σ M_i × SEE_i) / AL, direct only (iron and steel), worked in the vector cbam-hot-rolled-coil-chain:
+        // pig iron 1.274614396 + 1.5 × 0.150 + 0.35 × 0.400 = 1.639614396 t/t; crude steel 0.10285 + 0.918 × 1.639614396 = 1.608016015528 t/t;
+        // coil 30 Nm3 × 0.5956443 kg C/Nm3 × 44/12 = 0.065520873 t + 1.04 × 1.608016015528 = 1.737857529149 t/t.
+        using var services = await ServicesWithFactorsOfAsync("cbam-hot-rolled-coil-chain.vector.json");
+        using var scope = services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        var result = await CalculateAsync(calculator, BfBof, BfBofSite.Set("product", "hot-rolled-coil").Set("hotRollingYield", 1.04)
+            .Set("hotRollingNaturalGas", 30).Set("hotRollingElectricity", 100));
+
+        var cbam = Assert.Single(result.Views, v => v.Id == "cbam");
+        Assert.Equal(1.737857529149, cbam.Line("see-direct")!.Value, 9);
+        Assert.Equal(cbam.Line("see-direct")!.Value, cbam.Line("see")!.Value);
+        Assert.Equal(1.608016015528, cbam.Line("precursor:crude-steel:see-direct")!.Value, 9);
+        Assert.Equal(1.639614396, cbam.Line("precursor:pig-iron:see-direct")!.Value, 9);
+        Assert.Equal(1.04, cbam.Line("precursor:crude-steel:mass")!.Value, 9);
+    }
+
+    [Fact]
     public async Task CoProductsView_CreditsOnTheirOwnLines_SumToTheTotal()
     {
         using var services = await BfBofServicesAsync();
@@ -223,11 +261,20 @@ public sealed class SteelTemplateTests
     private static Derivation Co2Derivation(TemplateBuild build, string process) =>
         Process(build, process).Emissions.Select(e => e.Derivation).OfType<Derivation>().Single(d => d.Name.EndsWith("CO2 by carbon mass balance", StringComparison.Ordinal));
 
-    private static async Task<ServiceProvider> BfBofServicesAsync()
+    private static Task<ServiceProvider> BfBofServicesAsync() => ServicesWithFactorsOfAsync("bf-bof-blast-furnace-mass-balance.vector.json");
+
+    /// <summary>Services with the inline factors of a steel vector (invented round values, so the tests can be worked by hand).</summary>
+    private static async Task<ServiceProvider> ServicesWithFactorsOfAsync(string vectorFile)
     {
-        var vector = ReferenceVectorJson.Read(await File.ReadAllBytesAsync(Path.Combine(VectorFolder, "bf-bof-blast-furnace-mass-balance.vector.json")), VectorFolder).ThrowIfInvalid();
+        var vector = ReferenceVectorJson.Read(await File.ReadAllBytesAsync(Path.Combine(VectorFolder, vectorFile)), VectorFolder).ThrowIfInvalid();
         return new ServiceCollection().AddPcfAccounting().AddFactors(new InMemoryFactorProvider("steel vector factors", vector.Factors!)).AddSteelTemplates()
             .Services.BuildServiceProvider();
+    }
+
+    private static async Task<FootprintResult> CalculateAsync(IFootprintCalculator calculator, ITemplate template, TemplateInput input)
+    {
+        var build = template.Build(input).ThrowIfInvalid();
+        return (await calculator.CalculateAsync(build)).ThrowIfInvalid();
     }
 
     private static async Task<double> TotalAsync(IFootprintCalculator calculator, TemplateInput input)
