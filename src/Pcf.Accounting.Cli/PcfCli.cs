@@ -81,6 +81,7 @@ internal static class PcfCli
         var services = new ServiceCollection();
         services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles()
             .AddCementTemplates()
+            .AddSteelTemplates()
             .AddElectronicsTemplates();
         return services;
     }

@@ -66,7 +66,8 @@ public sealed class CliExtensibilityTests : IDisposable
         using var services = Services();
         var (exit, _, error) = await RunWithServicesAsync(services, "calculate", _files.Write("chain.json", TaggedChain), "--factors", _files.Write("power.json", PowerFactors), "--rules", "NOPE");
         Assert.Equal(1, exit);
-        Assert.Contains("--rules 'NOPE' is not a rule set; known: ISO14067, GBT24067, GHGP-Product, PACT3, TEST-GTG.", error, StringComparison.Ordinal);
+        Assert.Contains("--rules 'NOPE' is not a rule set; known: ISO14067, GBT24067, GHGP-Product, PACT3, ", error, StringComparison.Ordinal);
+        Assert.Contains("TEST-GTG", error, StringComparison.Ordinal); // beside the rule sets of the template packages the tool registers
     }
 
     [Fact]

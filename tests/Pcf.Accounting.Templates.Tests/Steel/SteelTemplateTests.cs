@@ -1,0 +1,285 @@
+using System.Reflection;
+using System.Text;
+using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Pcf.Accounting.Engine;
+using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Results;
+using Pcf.Accounting.Rules;
+using Pcf.Accounting.Templates.Steel;
+using Pcf.Accounting.Templates.Steel.Views;
+using Pcf.Accounting.Validation;
+using Pcf.Accounting.Vectors;
+
+namespace Pcf.Accounting.Templates.Tests.Steel;
+
+/// <summary>The steel templates: the vectors in tests/vectors/steel, bad input named by parameter or JSON path, defaults versus
+/// site data, the carbon mass balance as a law, credits on their own lines, CBAM tags.</summary>
+public sealed class SteelTemplateTests
+{
+    private static readonly string VectorFolder = Path.Combine(
+        typeof(SteelTemplateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!, "tests", "vectors", "steel");
+
+    private static readonly ScrapEafTemplate ScrapEaf = new();
+    private static readonly BfBofTemplate BfBof = new();
+
+    /// <summary>The scrap-EAF site of the vector scrap-eaf-mass-balance (per t of liquid or crude steel).</summary>
+    private static TemplateInput EafSite => TemplateInput.Empty
+        .Set("eafScrap", 1.1).Set("eafElectrodes", 2).Set("eafChargeCarbon", 10).Set("eafBurntLime", 40).Set("eafElectricity", 400)
+        .Set("castingLiquidSteel", 1.05).Set("castingElectricity", 50);
+
+    /// <summary>The BF-BOF site of the vector bf-bof-blast-furnace-mass-balance.</summary>
+    private static TemplateInput BfBofSite => TemplateInput.Empty
+        .Set("cokeOnSite", false).Set("bfSinter", 0).Set("bfPellets", 1.5).Set("bfCoke", 0.35).Set("bfPciCoal", 0.15).Set("bfLimestone", 0.05)
+        .Set("bfElectricity", 50).Set("bfGasExported", 300).Set("exportPowerEfficiency", 35)
+        .Set("bofHotMetal", 0.9).Set("bofScrap", 0.15).Set("bofBurntLime", 0.05).Set("bofElectricity", 20)
+        .Set("castingLiquidSteel", 1.02).Set("castingElectricity", 30);
+
+    public static TheoryData<string> VectorFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(VectorFolder, "*.vector.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorFiles))]
+    public async Task Vector_Passes(string file)
+    {
+        using var services = new ServiceCollection().AddPcfAccounting().AddSteelTemplates().Services.BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var vector = ReferenceVectorJson.Read(await File.ReadAllBytesAsync(Path.Combine(VectorFolder, file)), VectorFolder).ThrowIfInvalid();
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<ReferenceVectorRunner>().RunAsync(vector);
+
+        Assert.True(outcome.Passed, string.Join(Environment.NewLine, outcome.Failures));
+    }
+
+    [Fact]
+    public void AddSteelTemplates_RegistersTheTemplatesAndRuleSets_Once()
+    {
+        using var services = new ServiceCollection().AddPcfAccounting().AddSteelTemplates().AddSteelTemplates().Services.BuildServiceProvider();
+
+        var catalog = services.GetRequiredService<ITemplateCatalog>();
+        Assert.Equal(["steel/bf-bof", "steel/dri-eaf", "steel/ipcc-tier1", "steel/scrap-eaf"], catalog.Templates.Select(t => t.Descriptor.Id).Order(StringComparer.Ordinal));
+        var ruleSets = services.GetRequiredService<IRuleSetRegistry>();
+        Assert.True(ruleSets.TryFind("STEEL-SE", out _));
+        Assert.True(ruleSets.TryFind("STEEL-ECONOMIC", out _));
+    }
+
+    [Fact]
+    public void EveryDefault_NamesItsSource()
+    {
+        foreach (var template in SteelTemplates.All)
+        {
+            Assert.All(template.Parameters.Where(p => p.Default is not null), p => Assert.False(string.IsNullOrWhiteSpace(p.Default!.Source), $"{template.Descriptor.Id}: {p.Name}"));
+        }
+    }
+
+    [Fact]
+    public void Json_BadParameters_AreNamedByTheirJsonPath_AllAtOnce()
+    {
+        string json = """
+            { "format": "pcf-template-params/1", "template": "steel/scrap-eaf",
+              "parameters": { "eafScrap": 1.1, "eafElectricity": { "value": 400, "unit": "kg" }, "eafChargeCarbon": -3,
+                              "eafBurntLime": 40, "castingLiquidSteel": 1.05, "castingElectricity": 50, "product": "rail" } }
+            """;
+        var (id, input) = TemplateParametersJson.Read(Encoding.UTF8.GetBytes(json)).ThrowIfInvalid();
+        Assert.Equal(ScrapEafTemplate.TemplateId, id);
+
+        var bound = TemplateValues.Bind(ScrapEaf.Parameters, input);
+
+        Assert.False(bound.IsValid);
+        Assert.Contains(bound.Problems, p => p.Path == "$.parameters.eafElectricity" && p.Code == ProblemCodes.WrongDimension);
+        Assert.Contains(bound.Problems, p => p.Path == "$.parameters.eafChargeCarbon" && p.Code == ProblemCodes.NumberOutOfRange);
+        Assert.Contains(bound.Problems, p => p.Path == "$.parameters.product" && p.Code == ProblemCodes.UnknownValue);
+        Assert.Contains(bound.Problems, p => p.Path == "$.parameters.eafElectrodes" && p.Code == ProblemCodes.Required);
+        Assert.Equal(4, bound.Problems.Length);
+    }
+
+    [Fact]
+    public void Build_ProductStepsWithoutTheirData_NameTheMissingParameters()
+    {
+        var result = ScrapEaf.Build(EafSite.Set("product", "cold-rolled-coil"));
+
+        Assert.False(result.IsValid);
+        Assert.All(result.Problems, p => Assert.Equal(ProblemCodes.InconsistentParameters, p.Code));
+        Assert.Equal(["coldRollingElectricity", "coldRollingYield", "hotRollingElectricity", "hotRollingYield"], result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Build_CarbonOutAboveCarbonIn_IsAProblem_NotANegativeEmission()
+    {
+        // In: 1.1 t × 0.01 + 2 kg × 0.82 + 10 kg × 0.83 = 20.94 kg C; out: 1 t × 0.03 = 30 kg C > 20.94.
+        var result = ScrapEaf.Build(EafSite.Set("carbonCrudeSteel", 0.03, "lab 2025"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("eafChargeCarbon", problem.Path);
+        Assert.Contains("exceeds the carbon entering", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultsAndSiteData_AreMarked_AndPrimaryFollowsTheSiteData()
+    {
+        var defaulted = ScrapEaf.Build(EafSite).ThrowIfInvalid();
+        var co2 = Co2Derivation(defaulted, "eaf");
+        var electrodes = co2.Flatten().SelectMany(d => d.Inputs).First(i => i.Symbol == "C_el");
+        Assert.True(electrodes.IsDefault);
+        Assert.Contains("Table 4.3", electrodes.Source!, StringComparison.Ordinal);
+        Assert.False(Process(defaulted, "eaf").IsPrimaryData); // pig iron, DRI, gas, fluxes and oxygen were left at their defaults
+
+        var measured = ScrapEaf.Build(EafSite.Set("carbonElectrodes", 0.8, "supplier certificate 2025")
+            .Set("eafPigIron", 0).Set("eafDri", 0).Set("eafNaturalGas", 0).Set("eafLimestone", 0).Set("eafDolomite", 0)
+            .Set("eafFerroalloys", 0).Set("eafOxygen", 0).Set("eafSlagSold", 0)).ThrowIfInvalid();
+        var given = Co2Derivation(measured, "eaf").Flatten().SelectMany(d => d.Inputs).First(i => i.Symbol == "C_el");
+        Assert.False(given.IsDefault);
+        Assert.Equal("supplier certificate 2025", given.Source);
+        Assert.True(Process(measured, "eaf").IsPrimaryData);
+
+        // (1.1 × 0.01 × 1000 + 2 × 0.8 + 10 × 0.83 - 10) × 44/12 = 10.9 × 44/12 = 39.966667 kg CO2.
+        Assert.Equal(10.9 * 44 / 12, Co2Derivation(measured, "eaf").Result.Value, 9);
+    }
+
+    [Fact]
+    public void Property_EafCarbonBalance_CarbonInIsCarbonOutPlusTheCarbonOfTheCo2()
+    {
+        // Carbon in, worked here from the inputs and the default contents (IPCC 2006 Table 4.3; natural gas 38.931 MJ/Nm3 ×
+        // 15.3 kg C/GJ, NDRC), equals the 10 kg C in 1 t of steel plus 12/44 of the CO2 the template derives.
+        Gen.Double[1.0, 1.2].Select(Gen.Double[0.5, 4], Gen.Double[0, 30], Gen.Double[0, 20], Gen.Double[0, 30]).Sample((scrap, el, cc, ng, lime) =>
+        {
+            var build = ScrapEaf.Build(EafSite.Set("eafScrap", scrap).Set("eafElectrodes", el).Set("eafChargeCarbon", cc).Set("eafNaturalGas", ng)
+                .Set("eafLimestone", lime)).ThrowIfInvalid();
+            double carbonIn = scrap * 0.01 * 1000 + el * 0.82 + cc * 0.83 + ng * 38.931 * 15.3 / 1000 + lime * 0.12;
+            double co2 = Co2Derivation(build, "eaf").Result.Value;
+            Assert.Equal(carbonIn, 10 + co2 * 12 / 44, 1e-9 * carbonIn);
+        }, iter: 100);
+    }
+
+    [Fact]
+    public async Task Property_ExportingMoreBfGas_NeverRaisesTheFootprint_UnderSystemExpansion()
+    {
+        using var services = await BfBofServicesAsync();
+        using var scope = services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        await Gen.Double[0, 500].Select(Gen.Double[0, 100]).SampleAsync(async (exported, more) =>
+        {
+            double less = await TotalAsync(calculator, BfBofSite.Set("bfGasExported", exported));
+            double moreExported = await TotalAsync(calculator, BfBofSite.Set("bfGasExported", exported + more));
+            Assert.True(moreExported <= less + 1e-9 * Math.Abs(less), $"{exported} Nm3: {less}; {exported + more} Nm3: {moreExported}");
+        }, iter: 20);
+    }
+
+    [Fact]
+    public async Task Property_MoreScrapReplacingDri_NeverRaisesTheFootprint_AndProcessLinesSumToTheTotal()
+    {
+        // A charge of 1.1 t per t of liquid steel, split between scrap (burden-free, 0.01 kg C/kg) and bought DRI (factor, 0.02 kg C/kg).
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-mass-balance.vector.json");
+        using var scope = services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        await Gen.Double[0, 1.1].Select(Gen.Double[0, 1]).SampleAsync(async (dri, replaced) =>
+        {
+            double moved = dri * replaced;
+            var less = await CalculateAsync(calculator, ScrapEaf, EafSite.Set("eafScrap", 1.1 - dri).Set("eafDri", dri));
+            var more = await CalculateAsync(calculator, ScrapEaf, EafSite.Set("eafScrap", 1.1 - dri + moved).Set("eafDri", dri - moved));
+            double before = less.TotalExcludingBiogenicUptake.Value, after = more.TotalExcludingBiogenicUptake.Value;
+            Assert.True(after <= before + 1e-9 * before, $"DRI {dri} t: {before}; DRI {dri - moved} t: {after}");
+            Assert.Equal(before, less.ByProcess.Sum(p => p.Total.Value), 1e-9 * before);
+        }, iter: 20);
+    }
+
+    [Fact]
+    public async Task CbamView_HotRolledCoilChain_ByTheRegulationsFormula()
+    {
+        // SEE = (AttrEm + Σ M_i × SEE_i) / AL, direct only (iron and steel), worked in the vector cbam-hot-rolled-coil-chain:
+        // pig iron 1.274614396 + 1.5 × 0.150 + 0.35 × 0.400 = 1.639614396 t/t; crude steel 0.10285 + 0.918 × 1.639614396 = 1.608016015528 t/t;
+        // coil 30 Nm3 × 0.5956443 kg C/Nm3 × 44/12 = 0.065520873 t + 1.04 × 1.608016015528 = 1.737857529149 t/t.
+        using var services = await ServicesWithFactorsOfAsync("cbam-hot-rolled-coil-chain.vector.json");
+        using var scope = services.CreateScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<IFootprintCalculator>();
+        var result = await CalculateAsync(calculator, BfBof, BfBofSite.Set("product", "hot-rolled-coil").Set("hotRollingYield", 1.04)
+            .Set("hotRollingNaturalGas", 30).Set("hotRollingElectricity", 100));
+
+        var cbam = Assert.Single(result.Views, v => v.Id == "cbam");
+        Assert.Equal(1.737857529149, cbam.Line("see-direct")!.Value, 9);
+        Assert.Equal(cbam.Line("see-direct")!.Value, cbam.Line("see")!.Value);
+        Assert.Equal(1.608016015528, cbam.Line("precursor:crude-steel:see-direct")!.Value, 9);
+        Assert.Equal(1.639614396, cbam.Line("precursor:pig-iron:see-direct")!.Value, 9);
+        Assert.Equal(1.04, cbam.Line("precursor:crude-steel:mass")!.Value, 9);
+    }
+
+    [Fact]
+    public async Task CoProductsView_CreditsOnTheirOwnLines_SumToTheTotal()
+    {
+        using var services = await BfBofServicesAsync();
+        using var scope = services.CreateScope();
+        var build = BfBof.Build(BfBofSite).ThrowIfInvalid();
+        var result = (await scope.ServiceProvider.GetRequiredService<IFootprintCalculator>().CalculateAsync(build)).ThrowIfInvalid();
+
+        var view = Assert.Single(result.Views, v => v.Id == SteelCoProductsView.ViewId);
+        var creditLines = view.Lines.Where(l => l.Key.StartsWith("credit:", StringComparison.Ordinal)).ToArray();
+        var credit = Assert.Single(creditLines);
+        Assert.True(credit.Value < 0);
+        Assert.Equal(view.Line("credits")!.Value, creditLines.Sum(l => l.Value), 9);
+        Assert.Equal(view.Line("total")!.Value, view.Line("before-credits")!.Value + view.Line("credits")!.Value, 9);
+        Assert.Equal(result.TotalExcludingBiogenicUptake.Value, view.Line("total")!.Value, 9);
+        // 109.929167 kWh from 300 Nm3 of blast-furnace gas at 35 %, × 0.6 kg/kWh, × 0.918 runs of the blast furnace.
+        Assert.Equal(-300 * 3.769 * 0.35 / 3.6 * 0.6 * 0.918, credit.Value, 6);
+        // The end-of-life view is apart: the cradle-to-gate total it restates is the result's own.
+        var endOfLife = Assert.Single(result.Views, v => v.Id == SteelEndOfLifeView.ViewId);
+        Assert.Equal(result.TotalExcludingBiogenicUptake.Value, endOfLife.Line("cradle-to-gate")!.Value, 9);
+    }
+
+    [Fact]
+    public void CbamTags_MarkTheInstallationAndThePrecursors()
+    {
+        var crude = BfBof.Build(BfBofSite).ThrowIfInvalid();
+        Assert.True(Process(crude, "casting").HasTag(Tag.Parse("cbam:installation")));
+        Assert.True(Process(crude, "bof").HasTag(Tag.Parse("cbam:installation")));
+        Assert.True(Process(crude, "blast-furnace").HasTag(Tag.Parse("cbam:precursor=pig-iron")));
+        Assert.Contains(crude.System.Flows, f => f.Id.Value == "electricity" && f.Tags.Contains(Tag.Parse("cbam:electricity")));
+
+        var coil = BfBof.Build(BfBofSite.Set("product", "hot-rolled-coil").Set("hotRollingYield", 1.03).Set("hotRollingElectricity", 100)).ThrowIfInvalid();
+        Assert.True(Process(coil, "hot-rolling").HasTag(Tag.Parse("cbam:installation")));
+        Assert.True(Process(coil, "casting").HasTag(Tag.Parse("cbam:precursor=crude-steel")));
+    }
+
+    [Fact]
+    public void Tier1Template_SharesNotSummingTo100_IsAProblemNamingTheParameter()
+    {
+        var problem = Assert.Single(new IpccTier1Template().Build(TemplateInput.Empty.Set("shareBof", 70)).Problems);
+        Assert.Equal("shareBof", problem.Path);
+        Assert.Contains("105 %", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static Model.Process Process(TemplateBuild build, string id) => build.System.Processes.Single(p => p.Id.Value == id);
+
+    private static Derivation Co2Derivation(TemplateBuild build, string process) =>
+        Process(build, process).Emissions.Select(e => e.Derivation).OfType<Derivation>().Single(d => d.Name.EndsWith("CO2 by carbon mass balance", StringComparison.Ordinal));
+
+    private static Task<ServiceProvider> BfBofServicesAsync() => ServicesWithFactorsOfAsync("bf-bof-blast-furnace-mass-balance.vector.json");
+
+    /// <summary>Services with the inline factors of a steel vector (invented round values, so the tests can be worked by hand).</summary>
+    private static async Task<ServiceProvider> ServicesWithFactorsOfAsync(string vectorFile)
+    {
+        var vector = ReferenceVectorJson.Read(await File.ReadAllBytesAsync(Path.Combine(VectorFolder, vectorFile)), VectorFolder).ThrowIfInvalid();
+        return new ServiceCollection().AddPcfAccounting().AddFactors(new InMemoryFactorProvider("steel vector factors", vector.Factors!)).AddSteelTemplates()
+            .Services.BuildServiceProvider();
+    }
+
+    private static async Task<FootprintResult> CalculateAsync(IFootprintCalculator calculator, ITemplate template, TemplateInput input)
+    {
+        var build = template.Build(input).ThrowIfInvalid();
+        return (await calculator.CalculateAsync(build)).ThrowIfInvalid();
+    }
+
+    private static async Task<double> TotalAsync(IFootprintCalculator calculator, TemplateInput input)
+    {
+        var build = BfBof.Build(input).ThrowIfInvalid();
+        return (await calculator.CalculateAsync(build)).ThrowIfInvalid().TotalExcludingBiogenicUptake.Value;
+    }
+}
