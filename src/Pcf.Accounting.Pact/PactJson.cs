@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Pact.Json;
 using Pcf.Accounting.Validation;
 
@@ -143,6 +144,13 @@ public static class PactJson
         if (utf8Json.Length > options.MaxDocumentBytes)
         {
             errors.Add(new("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8Json.Length} bytes; the limit is {options.MaxDocumentBytes}."));
+            return ([], false);
+        }
+
+        // Invalid UTF-8 or an escaped lone surrogate: one problem with the byte offset, not an exception from deep in the validator.
+        if (JsonEncoding.Check(utf8Json) is { } encoding)
+        {
+            errors.Add(encoding);
             return ([], false);
         }
 

@@ -232,6 +232,12 @@ public sealed class ProductSystemBuilder
                 Problem(path + ".id", ProblemCodes.DuplicateId, $"Flow id '{flow.Id}' is used twice.");
             }
 
+            if (flow.FactorKey is { } key && string.IsNullOrWhiteSpace(key))
+            {
+                // A factor is requested under this key: an empty one names nothing (leave it out to use the flow's id).
+                Problem(path + ".factorKey", ProblemCodes.Required, "'factorKey' must not be empty; leave it out to look the factor up under the flow's id.");
+            }
+
             if (string.IsNullOrWhiteSpace(flow.Name))
             {
                 Problem(path + ".name", ProblemCodes.Required, $"Flow '{flow.Id}' needs a name.");
@@ -434,7 +440,11 @@ public sealed class ProductSystemBuilder
             Supply? linked = supply is null ? null : CheckSupply(supply, flowId, at + ".from");
             if (supply is null && flow is not null)
             {
-                if (!producers.TryGetValue(flowId, out var makers) || makers.Count == 0)
+                if (string.IsNullOrWhiteSpace(flow.EffectiveFactorKey))
+                {
+                    // A blank factor key or flow id: reported on the flow, nothing to look up.
+                }
+                else if (!producers.TryGetValue(flowId, out var makers) || makers.Count == 0)
                 {
                     linked = Supply.FromFactor(flow.EffectiveFactorKey, p.RegionValue ?? _region, _year);
                 }
