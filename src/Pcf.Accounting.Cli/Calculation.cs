@@ -236,18 +236,30 @@ internal static class Calculation
         }
     }
 
-    /// <summary>Writes a whole file, turning file-system failures into a message that names the file.</summary>
+    /// <summary>Writes a whole file atomically, turning file-system failures into a message that names the file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="bytes">The content.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is written.</returns>
     /// <exception cref="CliException">The file cannot be written.</exception>
+    /// <remarks>The content goes to a temporary file beside the target, flushed to disk, which then replaces the target in one
+    /// rename: a reader sees the old file or the whole new one, and a failure (a full disk, a cancellation) leaves the old file
+    /// as it was and no partial one.</remarks>
     public static async Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         EnsureWritable(path);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -256,6 +268,17 @@ internal static class Calculation
         catch (IOException e)
         {
             throw new CliException($"cannot write '{path}': {e.Message}", e);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temporary); // gone after the rename; left only by a failure
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the target is untouched either way.
+            }
         }
     }
 
