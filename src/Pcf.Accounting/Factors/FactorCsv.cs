@@ -32,7 +32,7 @@ public static class FactorCsv
     private static readonly FrozenDictionary<string, ElementaryExchangeKind> ComponentKinds =
         Json.JsonNames.ExchangeKinds.ToFrozenDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The most columns a header may name: the format has 26, so more is not a factor CSV.</summary>
+    /// <summary>The most columns a header may name: more than the format has, so more is not a factor CSV.</summary>
     internal const int MaxColumns = 64;
 
     /// <summary>Reads factors from CSV text.</summary>
