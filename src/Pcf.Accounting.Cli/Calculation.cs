@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
@@ -198,8 +200,12 @@ internal static class Calculation
         var services = scope.ServiceProvider;
         providers.AddRange(services.GetRequiredService<FactorResolver>().Providers);
         var settings = services.GetRequiredService<PcfAccountingSettings>();
-        var calculator = new FootprintCalculator(new FactorResolver(providers, settings.FactorResolution), settings,
-            services.GetRequiredService<IRuleSetRegistry>(), services.GetServices<IFootprintView>());
+        var resolver = new FactorResolver(providers, settings.FactorResolution)
+        {
+            Logger = services.GetService<ILogger<FactorResolver>>() ?? (ILogger)NullLogger.Instance,
+        };
+        var calculator = new FootprintCalculator(resolver, settings, services.GetRequiredService<IRuleSetRegistry>(), services.GetServices<IFootprintView>(),
+            services.GetService<ILogger<FootprintCalculator>>());
         var result = await calculator.CalculateAsync(system, options, new StepProgress(step), cancellationToken).ConfigureAwait(false);
         return result.IsValid
             ? result.Value
