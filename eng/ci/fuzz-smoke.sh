@@ -28,9 +28,9 @@ if command -v afl-fuzz >/dev/null 2>&1; then
   cp -r "$bin" "$work/bin"
   # Instrument the library under test (SharpFuzz rewrites its IL with afl's coverage hooks).
   "$work/tools/sharpfuzz" "$work/bin/Pcf.Accounting.dll"
-  # -V: stop after the budget; -t: a run past 5 s is a hang; memory is the runtime's (-m none).
+  # -V: stop after the budget; -t: a run past 10 s is a hang (the first one starts the library); memory is the runtime's (-m none).
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
-    afl-fuzz -V "$afl_seconds" -i fuzz/corpus/system -o "$findings/afl" -t 5000 -m none -- \
+    afl-fuzz -V "$afl_seconds" -i fuzz/corpus/system -o "$findings/afl" -t 10000 -m none -- \
     dotnet "$work/bin/Pcf.Accounting.Fuzz.dll" afl system >"$findings/afl.log" 2>&1 || true
   stats=$(find "$findings/afl" -name fuzzer_stats | head -1)
   if [ -z "$stats" ]; then

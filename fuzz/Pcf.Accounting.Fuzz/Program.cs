@@ -17,6 +17,11 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
 
 string verb = arguments[0];
 string corpusRoot = Option("--corpus") ?? FindCorpus();
+if (verb == "afl")
+{
+    return Afl(arguments.ElementAtOrDefault(1), corpusRoot);
+}
+
 using var targets = new Targets(corpusRoot);
 var settings = new FuzzSettings
 {
@@ -96,32 +101,6 @@ switch (verb)
             }
         }
 
-        return 0;
-    }
-
-    case "afl":
-    {
-        // afl-fuzz drives this process (persistent mode) over assemblies instrumented by the sharpfuzz tool. An unclear message or a
-        // violation is raised as an exception, so that afl-fuzz records it as a crash with its input.
-        var target = Find(arguments.ElementAtOrDefault(1));
-        SharpFuzz.Fuzzer.Run(stream =>
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var o = target.Run(buffer.ToArray());
-            foreach (var p in o.Problems)
-            {
-                if (MessageOracle.Check(p) is { } why)
-                {
-                    throw new InvalidOperationException($"unclear message: {why}: {p}");
-                }
-            }
-
-            if (o.Violations.Count > 0 || o.Messages.Any(m => m.StartsWith("!unplaced: ", StringComparison.Ordinal) || MessageOracle.CheckLine(m) is not null))
-            {
-                throw new InvalidOperationException("violation or unclear message: " + string.Join("; ", o.Violations.Concat(o.Messages)));
-            }
-        });
         return 0;
     }
 
@@ -206,3 +185,34 @@ static string FindCorpus()
 }
 
 static string Clip(string text) => text.Length <= 400 ? text : string.Concat(text.AsSpan(0, 400), "…");
+
+// afl-fuzz drives this process (persistent mode) over assemblies instrumented by the sharpfuzz tool. No instrumented code may
+// run before Fuzzer.Run has mapped afl's coverage memory, so the targets are made inside it, on the first input. An unclear
+// message or a violation is raised as an exception, so that afl-fuzz records it as a crash with its input.
+static int Afl(string? name, string corpusRoot)
+{
+    Targets? targets = null;
+    FuzzTarget? target = null;
+    SharpFuzz.Fuzzer.Run(stream =>
+    {
+        targets ??= new Targets(corpusRoot);
+        target ??= targets.All.FirstOrDefault(t => t.Name == name)
+            ?? throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", targets.All.Select(t => t.Name))}");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var o = target.Run(buffer.ToArray());
+        foreach (var p in o.Problems)
+        {
+            if (MessageOracle.Check(p) is { } why)
+            {
+                throw new InvalidOperationException($"unclear message: {why}: {p}");
+            }
+        }
+
+        if (o.Violations.Count > 0 || o.Messages.Any(m => m.StartsWith("!unplaced: ", StringComparison.Ordinal) || MessageOracle.CheckLine(m) is not null))
+        {
+            throw new InvalidOperationException("violation or unclear message: " + string.Join("; ", o.Violations.Concat(o.Messages)));
+        }
+    });
+    return 0;
+}

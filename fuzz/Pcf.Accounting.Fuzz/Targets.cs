@@ -25,7 +25,11 @@ internal sealed partial class Targets : IDisposable
     /// <param name="corpusRoot">The corpus root (<c>fuzz/corpus</c>): the vector target's system files come from <c>vector-files</c> there.</param>
     public Targets(string corpusRoot)
     {
-        _services = PcfCli.DefaultServices().BuildServiceProvider();
+        // The readers' limits as configured, with a smaller size limit: an input naming /dev/urandom stops at 16 MiB, not 256,
+        // so that one execution stays short (the size check is the same code at any limit).
+        _services = PcfCli.DefaultServices()
+            .Configure<Pcf.Accounting.DependencyInjection.PcfAccountingOptions>(o => o.JsonLimits = o.JsonLimits with { MaxDocumentBytes = 16 * 1024 * 1024 })
+            .BuildServiceProvider();
         _work = Path.Combine(Path.GetTempPath(), "pcf-fuzz-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(_work);
         string files = Path.Combine(corpusRoot, "vector-files");

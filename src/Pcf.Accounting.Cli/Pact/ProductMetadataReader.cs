@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Units;
@@ -20,10 +21,23 @@ internal static class ProductMetadataReader
     /// <returns>The metadata, or every problem.</returns>
     public static ValidationResult<PactProductMetadata> Read(byte[] utf8Json)
     {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var bytes = utf8Json.AsSpan();
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        if (JsonEncoding.Check(bytes) is { } encoding)
+        {
+            return ValidationResult.Failure<PactProductMetadata>([encoding]);
+        }
+
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A member given twice is refused when parsing (it would otherwise fail when the tree is first enumerated).
+            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false, MaxDepth = 64 });
         }
         catch (JsonException e)
         {

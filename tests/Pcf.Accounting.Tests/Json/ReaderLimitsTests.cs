@@ -203,4 +203,22 @@ public sealed class ReaderLimitsTests
         Assert.NotNull(problem);
         Assert.Contains("at byte 6", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Explain_NeverPassesItsNodeBudget_AndStillAddsUp(int budget)
+    {
+        // Before: children were added past the budget (24,742 nodes for a budget of 20,000 on a fuzzed system); now the largest
+        // that fit are shown and the rest summed, so the root's children still add up to the total.
+        var result = TestSupport.Engine.Calculate(Systems.BracketBuilder().Build(), TestSupport.Engine.Co2(("steel/hot-rolled-coil", 2000), ("electricity/grid", 0.5)));
+        var tree = result.Explain(minimumShare: 0, maximumDepth: 50, maximumNodes: budget);
+        Assert.True(tree.Flatten().Count() <= budget, $"{tree.Flatten().Count()} nodes");
+        if (!tree.Children.IsEmpty)
+        {
+            Assert.Equal(tree.Co2e.Value, tree.Children.Sum(c => c.Co2e.Value), 1e-12);
+        }
+    }
 }
