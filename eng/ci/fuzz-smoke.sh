@@ -10,6 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-8}
 afl_seconds=${FUZZ_AFL_SECONDS:-30}
 findings=${FUZZ_FINDINGS:-$(mktemp -d -t pcf-fuzz-XXXXXX)}
+mkdir -p "$findings"
 started=$(date +%s)
 
 dotnet build fuzz/Pcf.Accounting.Fuzz/Pcf.Accounting.Fuzz.csproj -c Release -warnaserror -nologo -v q

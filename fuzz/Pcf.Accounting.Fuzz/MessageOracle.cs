@@ -21,7 +21,10 @@ internal static partial class MessageOracle
     public static string? Check(ValidationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (string.IsNullOrEmpty(problem.Path) || problem.Path.Length > MaxPathLength || !PathPattern().IsMatch(problem.Path))
+        // A factor that cannot be resolved (PCF0401, PCF0402) is placed by its request (key, region, year, unit: the key is the
+        // user's text, any characters); the message names the JSON paths that need it.
+        bool placedByRequest = problem.Code is "PCF0401" or "PCF0402" && problem.Message.Contains(" $.", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(problem.Path) || problem.Path.Length > MaxPathLength || !(placedByRequest || PathPattern().IsMatch(problem.Path)))
         {
             return $"the path '{Clip(problem.Path)}' is neither a JSON path from $, a CSV line nor a parameter name (or is longer than {MaxPathLength})";
         }
