@@ -33,14 +33,14 @@ if command -v afl-fuzz >/dev/null 2>&1; then
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
     afl-fuzz -V "$afl_seconds" -i fuzz/corpus/system -o "$findings/afl" -t 10000 -m none -- \
     dotnet "$work/bin/Pcf.Accounting.Fuzz.dll" afl system >"$findings/afl.log" 2>&1 || true
-  stats=$(find "$findings/afl" -name fuzzer_stats | head -1)
+  stats=$(find "$findings/afl" -name fuzzer_stats 2>/dev/null | head -1 || true)
   if [ -z "$stats" ]; then
     echo "fuzz afl: afl-fuzz did not start (see $findings/afl.log)" >&2
     tail -20 "$findings/afl.log" >&2 || true
     status=1
   else
-    crashes=$(find "$findings/afl" -path '*/crashes/id:*' | wc -l)
-    hangs=$(find "$findings/afl" -path '*/hangs/id:*' | wc -l)
+    crashes=$(find "$findings/afl" -path '*/crashes/id:*' 2>/dev/null | wc -l)
+    hangs=$(find "$findings/afl" -path '*/hangs/id:*' 2>/dev/null | wc -l)
     execs=$(awk -F: '/^execs_done/ { gsub(/ /, "", $2); print $2 }' "$stats")
     echo "fuzz afl system: $execs executions, $crashes crashes, $hangs hangs (afl-fuzz, $afl_seconds s)"
     if [ "$crashes" -ne 0 ] || [ "$hangs" -ne 0 ]; then status=1; fi
