@@ -69,7 +69,8 @@ internal static partial class MessageOracle
             return $"the message names a .NET type ({m.Value})";
         }
 
-        if (message.Contains("   at ", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal))
+        // A stack frame ("   at Pcf.Accounting.X.Y(...)"), not input text echoed in a message that happens to hold "   at ".
+        if (StackFrame().IsMatch(message) || message.Contains("System.", StringComparison.Ordinal))
         {
             return "the message carries .NET internals (a stack frame or a System. name)";
         }
@@ -82,6 +83,9 @@ internal static partial class MessageOracle
     // $ paths ($, $.a, $['a b'], $[3]), CSV places (line 5, amount), or a parameter or option name (declaredUnit, --factors).
     [GeneratedRegex(@"^(\$|line \d+|--?[a-z][a-z-]*|[A-Za-z][A-Za-z0-9_.\[\]-]*)", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"   at [A-Za-z_][\w.`<>]*\.[\w`<>]+\(", RegexOptions.CultureInvariant)]
+    private static partial Regex StackFrame();
 
     [GeneratedRegex(@"^PCF\d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();

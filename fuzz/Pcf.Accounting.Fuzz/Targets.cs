@@ -205,8 +205,9 @@ internal sealed partial class Targets : IDisposable
         return o;
     }
 
-    // A failed expectation names the value's path in the result: byProcess[plant-sc].co2e expected 1.5 got 1.6 (tolerance 1E-09).
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z].*? (expected |not found: )", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // A failed expectation names the value's path in the result, as the vector gives it (any text): byProcess[plant-sc].co2e
+    // expected 1.5 got 1.6 (tolerance 1E-09).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^.+? (expected |not found: )", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ExpectationLine();
 
     private static Observation Result(byte[] bytes)
