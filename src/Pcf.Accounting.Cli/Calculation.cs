@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
@@ -200,8 +202,12 @@ internal static class Calculation
         var services = scope.ServiceProvider;
         providers.AddRange(services.GetRequiredService<FactorResolver>().Providers);
         var settings = services.GetRequiredService<PcfAccountingSettings>();
-        var calculator = new FootprintCalculator(new FactorResolver(providers, settings.FactorResolution), settings,
-            services.GetRequiredService<IRuleSetRegistry>(), services.GetServices<IFootprintView>());
+        var resolver = new FactorResolver(providers, settings.FactorResolution)
+        {
+            Logger = services.GetService<ILogger<FactorResolver>>() ?? (ILogger)NullLogger.Instance,
+        };
+        var calculator = new FootprintCalculator(resolver, settings, services.GetRequiredService<IRuleSetRegistry>(), services.GetServices<IFootprintView>(),
+            services.GetService<ILogger<FootprintCalculator>>());
         var result = await calculator.CalculateAsync(system, options, new StepProgress(step), cancellationToken).ConfigureAwait(false);
         return result.IsValid
             ? result.Value
@@ -251,18 +257,30 @@ internal static class Calculation
         }
     }
 
-    /// <summary>Writes a whole file, turning file-system failures into a message that names the file.</summary>
+    /// <summary>Writes a whole file atomically, turning file-system failures into a message that names the file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="bytes">The content.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is written.</returns>
     /// <exception cref="CliException">The file cannot be written.</exception>
+    /// <remarks>The content goes to a temporary file beside the target, flushed to disk, which then replaces the target in one
+    /// rename: a reader sees the old file or the whole new one, and a failure (a full disk, a cancellation) leaves the old file
+    /// as it was and no partial one.</remarks>
     public static async Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         EnsureWritable(path);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -271,6 +289,17 @@ internal static class Calculation
         catch (IOException e)
         {
             throw new CliException($"cannot write '{path}': {e.Message}", e);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temporary); // gone after the rename; left only by a failure
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the target is untouched either way.
+            }
         }
     }
 

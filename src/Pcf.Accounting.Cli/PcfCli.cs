@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using System.CommandLine.Help;
 using Pcf.Accounting.Cli.Commands;
@@ -23,8 +24,12 @@ internal static class PcfCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        using var owned = services is null ? DefaultServices().BuildServiceProvider() : null;
-        var context = new CliContext(console, error ?? Console.Error, progress, services ?? owned!);
+        // --verbose anywhere: the library's logs, traces and metrics go to standard error (set up before the services are built).
+        bool verbose = args.TakeWhile(a => a != "--").Any(a => a is "--verbose");
+        error ??= Console.Error;
+        using var listening = verbose ? new Verbose(error) : null;
+        using var owned = services is null ? DefaultServices(listening?.LoggerProvider).BuildServiceProvider() : null;
+        var context = new CliContext(console, error, progress, services ?? owned!);
         try
         {
             var root = BuildRoot(context);
@@ -75,10 +80,16 @@ internal static class PcfCli
 
     /// <summary>The services the tool runs with: the footprint services with the embedded default factors, PACT footprints readable as factor files, and
     /// the sector templates (cement, steel, electronics).</summary>
+    /// <param name="logs">Where the library logs (<c>--verbose</c>); <see langword="null"/> for no logging.</param>
     /// <returns>The service collection, ready to build (or to add to).</returns>
-    public static IServiceCollection DefaultServices()
+    public static IServiceCollection DefaultServices(ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        }
+
         services.AddPcfAccounting().AddDefaultFactors().AddPactFactorFiles()
             .AddCementTemplates()
             .AddSteelTemplates()
@@ -92,6 +103,11 @@ internal static class PcfCli
     internal static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("pcf: product carbon footprints (ISO 14067, GB/T 24067, GHG Protocol Product, PACT) from pcf-system/1 documents.");
+        root.Options.Add(new Option<bool>("--verbose")
+        {
+            Description = "Write the library's logs, traces and metrics to standard error (one line each).",
+            Recursive = true,
+        });
         root.Subcommands.Add(CalculateCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(FactorsCommand.Create(context));

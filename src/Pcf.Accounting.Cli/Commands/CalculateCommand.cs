@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text;
 using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Reporting;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Uncertainty;
 using Spectre.Console.Rendering;
@@ -18,11 +20,16 @@ internal static class CalculateCommand
         var inputs = new CalculationOptionSet();
         var format = new Option<string>("--format")
         {
-            Description = "table: a report with tables and charts; json: the pcf-result/1 document, alone on standard output.",
+            Description = "table: a report with tables and charts; json: the pcf-result/1 document; csv: the totals and contribution tables as one CSV table (columns in docs/cli.md).",
             DefaultValueFactory = _ => "table",
-            HelpName = "table|json",
+            HelpName = "table|json|csv",
         };
-        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json");
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Write the json or csv document to this file instead of standard output (atomically: the file is whole or not written).",
+            HelpName = "file",
+        };
         var explain = new Option<bool>("--explain")
         {
             Description = "Include the explanation tree (json: under \"explanation\"; table: as a tree after the report).",
@@ -47,11 +54,13 @@ internal static class CalculateCommand
         command.Options.Add(format);
         command.Options.Add(explain);
         command.Options.Add(allReported);
+        command.Options.Add(output);
         command.Options.Add(monteCarlo);
         command.Options.Add(seed);
         Examples.Add(command,
             "pcf calculate samples/steel-bracket.json --factors coil-factors.json",
-            "pcf calculate system.json --gwp AR5 --rules PACT3 --format json > result.json",
+            "pcf calculate system.json --gwp AR5 --rules PACT3 --format json --out result.json",
+            "pcf calculate system.json --format csv --out contributions.csv",
             "pcf calculate system.json --factors company.csv --factors supplier.json --explain",
             "pcf calculate system.json --factors supplier-footprint.pact.json",
             "pcf calculate system.json --factors steel/coil=supplier-footprint.pact.json",
@@ -59,7 +68,18 @@ internal static class CalculateCommand
         command.SetAction(async (parse, ct) =>
         {
             var calculation = inputs.Read(parse);
-            bool json = string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            string kind = (parse.GetValue(format) ?? "table").ToLowerInvariant();
+            string? target = parse.GetValue(output) is { Length: > 0 } o ? o : null;
+            if (target is not null)
+            {
+                if (kind == "table")
+                {
+                    throw new CliException("--out writes a document: add --format json or --format csv.", exitCode: ExitCodes.Usage);
+                }
+
+                Calculation.EnsureWritable(target); // before the calculation, which may take long
+            }
+
             MonteCarloOptions? sampling = null;
             if (parse.GetValue(monteCarlo) is { } iterations)
             {
@@ -73,16 +93,26 @@ internal static class CalculateCommand
                 }
             }
 
-            // The output is prepared under the progress line and written after it is gone; JSON is written as it is rendered.
-            var output = await context.RunWithProgressAsync<(FootprintResult Result, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
+            var jsonOptions = new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) };
+
+            // The output is prepared under the progress line and written after it is gone; JSON to standard output is written
+            // as it is rendered, a document for --out is written whole (atomically).
+            var prepared = await context.RunWithProgressAsync<(FootprintResult Result, string? Text, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
                 var result = sampling is null
                     ? await Calculation.CalculateAsync(context, calculation, step, ct).ConfigureAwait(false)
                     : (await UncertaintyCommand.CalculateAsync(context, calculation, sampling, step, ct).ConfigureAwait(false)).Result;
-                if (json)
+                switch (kind)
                 {
-                    step("Writing pcf-result/1 JSON"); // written as it is rendered, once the progress line is gone
-                    return (result, null);
+                    case "json" when target is null:
+                        step("Writing pcf-result/1 JSON"); // written as it is rendered, once the progress line is gone
+                        return (result, null, null);
+                    case "json":
+                        step("Writing pcf-result/1 JSON");
+                        return (result, FootprintResultJson.Write(result, jsonOptions) + "\n", null);
+                    case "csv":
+                        step("Writing the CSV tables");
+                        return (result, FootprintReport.ToCsv(result), null);
                 }
 
                 step("Rendering the report");
@@ -99,17 +129,29 @@ internal static class CalculateCommand
                     report.AddRange(ExplanationRenderer.Build([result.Explain()]));
                 }
 
-                return (result, report);
+                return (result, null, report);
             }).ConfigureAwait(false);
 
-            if (output.Report is null)
+            if (prepared.Text is { } text)
             {
-                var options = new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) };
-                context.WriteData(stream => FootprintResultJson.Write(stream, output.Result, options));
+                if (target is not null)
+                {
+                    await Calculation.WriteFileAsync(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), ct).ConfigureAwait(false);
+                    context.Error.WriteLine($"Wrote {target}.");
+                }
+                else
+                {
+                    context.Out.Write(text);
+                    context.Out.Flush();
+                }
+            }
+            else if (prepared.Report is null)
+            {
+                context.WriteData(stream => FootprintResultJson.Write(stream, prepared.Result, jsonOptions));
             }
             else
             {
-                foreach (var part in output.Report)
+                foreach (var part in prepared.Report)
                 {
                     context.Console.Write(part);
                 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pcf.Accounting.Engine;
+using Microsoft.Extensions.Logging;
 using Pcf.Accounting.Factors;
 
 namespace Pcf.Accounting.DependencyInjection;
@@ -13,7 +14,10 @@ internal sealed class FactorProviderRegistration(Func<IServiceProvider, IEmissio
     /// <summary>Registers the resolver and the composite provider once (scoped: providers may be scoped).</summary>
     public static void EnsureServices(IServiceCollection services)
     {
-        services.TryAddScoped(sp => new FactorResolver(Providers(sp), (sp.GetService<PcfAccountingSettings>() ?? PcfAccountingSettings.Default).FactorResolution));
+        services.TryAddScoped(sp => new FactorResolver(Providers(sp), (sp.GetService<PcfAccountingSettings>() ?? PcfAccountingSettings.Default).FactorResolution)
+        {
+            Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<FactorResolver>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+        });
         services.TryAddScoped(sp => new CompositeFactorProvider(Providers(sp)));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pcf.Accounting.DependencyInjection;
 using Pcf.Accounting.Engine;
@@ -50,7 +51,7 @@ public static class PcfAccountingServiceCollectionExtensions
                 sp.GetRequiredService<FactorResolver>().Providers, sp.GetRequiredService<FactorFileLoader>(), sp.GetService<IVectorTemplates>(),
                 sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>(),
-                sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
+                sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>(), sp.GetService<ILogger<FootprintCalculator>>()));
             services.TryAddScoped<Pcf.Accounting.Uncertainty.IUncertaintyCalculator>(sp => new Pcf.Accounting.Uncertainty.UncertaintyCalculator(sp.GetRequiredService<FactorResolver>(),
                 sp.GetRequiredService<PcfAccountingSettings>(), sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
         }

@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pcf.Accounting.Diagnostics;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
@@ -36,6 +40,10 @@ public sealed class FactorResolver
     /// <summary>Gets the settings.</summary>
     public FactorResolverOptions Options { get; }
 
+    /// <summary>Gets the logger of provider calls (debug: each call with its latency; warning: a provider that failed or timed out).</summary>
+    /// <value>The default value is <see cref="NullLogger.Instance"/>; the DI registration gives the container's logger when there is one.</value>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Resolves every request.</summary>
     /// <param name="requests">The requests; duplicates are resolved once.</param>
     /// <param name="gwpSet">The GWP set of the calculation.</param>
@@ -48,13 +56,23 @@ public sealed class FactorResolver
         ArgumentNullException.ThrowIfNull(gwpSet);
         var distinct = new List<FactorRequest>();
         var seen = new HashSet<FactorRequest>();
+        int requested = 0;
         foreach (var request in requests)
         {
             ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            requested++;
             if (seen.Add(request))
             {
                 distinct.Add(request);
             }
+        }
+
+        using var activity = PcfDiagnostics.ActivitySource.StartActivity(PcfDiagnostics.ResolveActivity);
+        activity?.SetTag("pcf.factor.requests", requested);
+        activity?.SetTag("pcf.factor.distinct", distinct.Count);
+        if (requested > distinct.Count)
+        {
+            PcfDiagnostics.FactorRequestsShared.Add(requested - distinct.Count);
         }
 
         var matches = new FactorMatch?[distinct.Count];
@@ -79,6 +97,11 @@ public sealed class FactorResolver
             }
 
             var answers = await AskAsync(provider, batch, problems, cancellationToken).ConfigureAwait(false);
+            if (answers is not null)
+            {
+                Count(provider, answers);
+            }
+
             if (answers is null)
             {
                 // A failed provider ends the resolution: lower-priority data must not silently stand in for it.
@@ -139,8 +162,33 @@ public sealed class FactorResolver
     }
 
     // One provider, one batch, with the timeout. Null: the provider failed (reported by its name).
+    private static void Count(IEmissionFactorProvider provider, IReadOnlyList<FactorLookup> answers)
+    {
+        if (!PcfDiagnostics.FactorLookups.Enabled)
+        {
+            return;
+        }
+
+        int found = 0, wrong = 0;
+        foreach (var answer in answers)
+        {
+            found += answer.Status == FactorLookupStatus.Found ? 1 : 0;
+            wrong += answer.Status == FactorLookupStatus.WrongDimension ? 1 : 0;
+        }
+
+        var name = new KeyValuePair<string, object?>("pcf.provider", provider.Name);
+        PcfDiagnostics.FactorLookups.Add(found, name, new("pcf.status", "found"));
+        PcfDiagnostics.FactorLookups.Add(wrong, name, new("pcf.status", "wrong_dimension"));
+        PcfDiagnostics.FactorLookups.Add(answers.Count - found - wrong, name, new("pcf.status", "not_found"));
+    }
+
     private async ValueTask<IReadOnlyList<FactorLookup>?> AskAsync(IEmissionFactorProvider provider, FactorRequest[] batch, List<ValidationProblem> problems, CancellationToken cancellationToken)
     {
+        using var activity = PcfDiagnostics.ActivitySource.StartActivity(PcfDiagnostics.ProviderActivity);
+        activity?.SetTag("pcf.provider", provider.Name);
+        activity?.SetTag("pcf.factor.requests", batch.Length);
+        long started = Stopwatch.GetTimestamp();
+        string outcome = "failed";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.ProviderTimeout != Timeout.InfiniteTimeSpan)
         {
@@ -149,10 +197,17 @@ public sealed class FactorResolver
 
         try
         {
-            return await CallWithTimeoutAsync(provider, batch, timeout.Token, cancellationToken).ConfigureAwait(false);
+            var answers = await CallWithTimeoutAsync(provider, batch, timeout.Token, cancellationToken).ConfigureAwait(false);
+            outcome = "answered";
+            int found = answers.Count(a => a.Status == FactorLookupStatus.Found);
+            activity?.SetTag("pcf.factor.found", found);
+            Log.ProviderAnswered(Logger, provider.Name, found, batch.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return answers;
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            outcome = "timeout";
+            Log.ProviderTimedOut(Logger, provider.Name, batch.Length, Options.ProviderTimeout.TotalSeconds);
             problems.Add(new($"providers['{provider.Name}']", ProblemCodes.ProviderFailed,
                 $"The emission-factor provider '{provider.Name}' did not answer {batch.Length} request(s) within {Options.ProviderTimeout.TotalSeconds:0.###} s.")
             {
@@ -162,8 +217,15 @@ public sealed class FactorResolver
         }
         catch (FactorProviderException ex)
         {
+            Log.ProviderFailed(Logger, ex.ProviderName, ex.Message);
             problems.Add(new($"providers['{ex.ProviderName}']", ProblemCodes.ProviderFailed, ex.Message) { Subject = new ProviderSubject(ex.ProviderName) });
             return null;
+        }
+        finally
+        {
+            activity?.SetTag("pcf.outcome", outcome);
+            PcfDiagnostics.ProviderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("pcf.provider", provider.Name), new KeyValuePair<string, object?>("pcf.outcome", outcome));
         }
     }
 

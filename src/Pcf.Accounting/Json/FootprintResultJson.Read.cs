@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
@@ -71,7 +72,7 @@ public static partial class FootprintResultJson
 
     /// <summary>The limits a result is read with by default: <see cref="JsonReadOptions.Default"/>, deep enough for an explanation
     /// written at <see cref="MaximumExplanationDepth"/>.</summary>
-    public static JsonReadOptions DefaultReadOptions { get; } = JsonReadOptions.Default with { MaxDepth = 2 * MaximumExplanationDepth + 16 };
+    public static JsonReadOptions DefaultReadOptions { get; } = JsonReadOptions.Default with { MaxDepth = 2 * MaximumExplanationDepth + 16, MaxNumberMagnitude = double.MaxValue };
 
     /// <summary>Reads a result from UTF-8 <c>pcf-result/1</c> JSON.</summary>
     /// <param name="utf8Json">The document.</param>
@@ -219,6 +220,7 @@ public static partial class FootprintResultJson
         }
 
         var byFactor = ImmutableArray.CreateBuilder<FactorContribution>();
+        var byFactorAt = new List<JsonPath>();
         foreach (var (item, itemAt) in w.Items(root, "byFactor", at, required: true))
         {
             if (!w.IsObject(item, itemAt))
@@ -237,6 +239,7 @@ public static partial class FootprintResultJson
             if (request is not null && used is { } u && perUnit is { } pu && co2e is { } c && share is { } sh && source is not null)
             {
                 byFactor.Add(new FactorContribution(request, Quantity.Of(u, request.Unit), pu, Kg(c), sh, primary, source));
+                byFactorAt.Add(itemAt);
             }
         }
 
@@ -321,6 +324,20 @@ public static partial class FootprintResultJson
         _ = w.Get(root, "derivations", at, required: false); // an index of the inventory's derivations, rebuilt from it
         var uncertainty = w.Object(root, "uncertainty", at) is { } un ? ReadUncertainty(w, un) : null;
         var inventory = w.Object(root, "inventory", at, required: true) is { } inv ? ReadInventory(w, inv) : null;
+        if (inventory is not null)
+        {
+            // Each factor line is explained from the inventory's factor of the same request: one that is not there cannot be.
+            var known = inventory.Factors.Select(f => f.Request).ToHashSet();
+            for (int i = 0; i < byFactor.Count; i++)
+            {
+                if (!known.Contains(byFactor[i].Request))
+                {
+                    w.Problem(byFactorAt[i], ProblemCodes.UnknownReference,
+                        $"This line's factor ('{byFactor[i].Request.Key}', {byFactor[i].Request.Region ?? "no region"}, {byFactor[i].Request.Year?.ToString(CultureInfo.InvariantCulture) ?? "no year"}, per {byFactor[i].Request.Unit}) is not one of $.inventory.factors.");
+                }
+            }
+        }
+
         if (root.TryGetProperty("explanation", out var explanation) && explanation.ValueKind != JsonValueKind.Object)
         {
             w.Problem("$.explanation", ProblemCodes.WrongType, "'explanation' must be an object (the explanation tree); it is rebuilt from the inventory when read.");

@@ -24,7 +24,43 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
 
     private JsonCommentHandling Comments => AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow;
 
-    public void Problem(JsonPath path, string code, string message) => Problems.Add(new(path.ToString(), code, message));
+    /// <summary>Gets the limits of this read.</summary>
+    public JsonReadOptions Options => options;
+
+    /// <summary>Records a problem; past <see cref="JsonReadOptions.MaxProblems"/>, one last problem says that the rest are not listed.</summary>
+    public void Problem(JsonPath path, string code, string message)
+    {
+        if (Problems.Count < options.MaxProblems)
+        {
+            Problems.Add(new(path.ToString(), code, message));
+        }
+        else
+        {
+            Overflow();
+        }
+    }
+
+    /// <summary>Records a problem made elsewhere (a nested document's), within <see cref="JsonReadOptions.MaxProblems"/>.</summary>
+    public void Add(ValidationProblem problem)
+    {
+        if (Problems.Count < options.MaxProblems)
+        {
+            Problems.Add(problem);
+        }
+        else
+        {
+            Overflow();
+        }
+    }
+
+    private void Overflow()
+    {
+        if (Problems.Count == options.MaxProblems)
+        {
+            Problems.Add(new("$", ProblemCodes.TooMany,
+                $"The document has more than {options.MaxProblems} problems; the first {options.MaxProblems} are listed (limit: JsonLimits:MaxProblems)."));
+        }
+    }
 
     public static string Member(string path, string name) =>
         IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
@@ -53,15 +89,15 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
             utf8 = utf8[3..];
         }
 
-        if (JsonText.InvalidUtf8At(utf8.Span) is int bad)
-        {
-            Problem("$", ProblemCodes.InvalidEncoding, $"The document is not valid UTF-8: an invalid byte sequence at byte {bad} (JSON must be UTF-8; save the file as UTF-8).");
-            return null;
-        }
-
         if (utf8.Length > options.MaxDocumentBytes)
         {
             Problem("$", ProblemCodes.DocumentTooLarge, $"The document has {utf8.Length} bytes; the limit is {options.MaxDocumentBytes}.");
+            return null;
+        }
+
+        if (JsonEncoding.Check(utf8.Span) is { } encoding)
+        {
+            Problems.Add(encoding);
             return null;
         }
 
@@ -203,6 +239,13 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
         }
 
         var text = pool is null ? value.GetString() : pool.Get(value);
+        if (text is not null && text.Length > options.MaxStringLength)
+        {
+            Problem(Member(path, name), ProblemCodes.TooLong,
+                $"'{name}' has {text.Length} characters; the limit is {options.MaxStringLength} (JsonLimits:MaxStringLength).");
+            return null;
+        }
+
         if (required && string.IsNullOrWhiteSpace(text))
         {
             Problem(Member(path, name), ProblemCodes.Required, $"'{name}' must not be empty.");
@@ -230,7 +273,21 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
             return null;
         }
 
+        if (!InRange(number))
+        {
+            Problem(Member(path, name), ProblemCodes.NumberOutOfRange,
+                $"'{name}' is {Truncate(value.GetRawText())}: a number must be 0 or between {Format(1 / options.MaxNumberMagnitude)} and {Format(options.MaxNumberMagnitude)} in size (limit: JsonLimits:MaxNumberMagnitude).");
+            return null;
+        }
+
         return number;
+    }
+
+    /// <summary>Gets a value indicating whether a finite number is within <see cref="JsonReadOptions.MaxNumberMagnitude"/> (0, or between its reciprocal and it in size).</summary>
+    public bool InRange(double number)
+    {
+        double size = Math.Abs(number);
+        return size == 0 || options.MaxNumberMagnitude >= double.MaxValue || (size <= options.MaxNumberMagnitude && size >= 1 / options.MaxNumberMagnitude);
     }
 
     public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false) => IntegerOf(Lookup(obj, name), name, path, required);

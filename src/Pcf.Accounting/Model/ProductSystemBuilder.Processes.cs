@@ -64,7 +64,11 @@ public sealed partial class ProductSystemBuilder
             Supply? linked = supply is null ? null : CheckSupply(supply, flowId, at.Member("from"));
             if (supply is null && flow is not null)
             {
-                if (!producers.TryGetValue(flowId, out var makers) || makers.Count == 0)
+                if (string.IsNullOrWhiteSpace(flow.EffectiveFactorKey))
+                {
+                    // A blank factor key or flow id: reported on the flow, nothing to look up.
+                }
+                else if (!producers.TryGetValue(flowId, out var makers) || makers.Count == 0)
                 {
                     linked = Supply.FromFactor(flow.EffectiveFactorKey, p.RegionValue ?? _region, _year);
                 }

@@ -37,6 +37,12 @@ public sealed partial class ProductSystemBuilder
                 Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Flow id '{flow.Id}' is used twice.");
             }
 
+            if (flow.FactorKey is { } key && string.IsNullOrWhiteSpace(key))
+            {
+                // A factor is requested under this key: an empty one names nothing (leave it out to use the flow's id).
+                Problem(path.Member("factorKey"), ProblemCodes.Required, "'factorKey' must not be empty; leave it out to look the factor up under the flow's id.");
+            }
+
             if (string.IsNullOrWhiteSpace(flow.Name))
             {
                 Problem(path.Member("name"), ProblemCodes.Required, $"Flow '{flow.Id}' needs a name.");

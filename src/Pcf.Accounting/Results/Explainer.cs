@@ -44,6 +44,14 @@ internal static class Explainer
         while (work.Count > 0)
         {
             var (node, pi, oi, q, depth) = work.Pop();
+            if (nodes >= maximumNodes)
+            {
+                // Queued before the budget ran out: shown as a summary, never expanded past the budget.
+                node.Kind = ExplanationKind.Summary;
+                node.Note = Append(node.Note, "not expanded: the explanation's node limit");
+                continue;
+            }
+
             var p = inventory.Processes[pi];
             var o = p.Outputs[oi];
             double runs = o.AmountPerRun == 0 ? 0 : q / o.AmountPerRun;
@@ -179,6 +187,20 @@ internal static class Explainer
                 {
                     Process = p.Id,
                     Note = $"the {rest.Count} smallest of {rest.Count + MaximumChildren - 1} contributions, summed",
+                });
+            }
+
+            int room = maximumNodes - nodes;
+            if (children.Count > room)
+            {
+                // The budget holds: the largest that fit, the rest in one exact summary line.
+                var ordered = children.OrderByDescending(c => Math.Abs(c.Value)).ToList();
+                var rest = ordered.Skip(room - 1).ToList();
+                children = ordered.Take(room - 1).ToList();
+                children.Add(new Draft(ExplanationKind.Summary, $"{rest.Count} more contributions of '{p.Id}'", rest.Sum(c => c.Value), [])
+                {
+                    Process = p.Id,
+                    Note = $"the {rest.Count} smallest of {rest.Count + room - 1} contributions, summed: the explanation's node limit",
                 });
             }
 

@@ -36,6 +36,9 @@ public static class ProblemCodes
     /// <summary>The document is not valid UTF-8 (an invalid byte, an overlong encoding, a lone surrogate).</summary>
     public const string InvalidEncoding = "PCF0009";
 
+    /// <summary>A string is longer than the configured limit.</summary>
+    public const string TooLong = "PCF0010";
+
     /// <summary>A unit symbol is not known.</summary>
     public const string UnknownUnit = "PCF0102";
 

@@ -341,7 +341,7 @@ public static class ReferenceVectorJson
     {
         foreach (var p in problems)
         {
-            w.Problems.Add(p with { Path = p.Path.StartsWith('$') ? at + p.Path[1..] : $"{at}: {p.Path}" });
+            w.Add(p with { Path = p.Path.StartsWith('$') ? at + p.Path[1..] : $"{at}: {p.Path}" });
         }
     }
 

@@ -9,6 +9,16 @@ namespace Pcf.Accounting.Vectors;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record VectorOutcome(string Id, string? File, ImmutableArray<string> Failures)
 {
+    private readonly ImmutableArray<string> _failures = Bound(Failures);
+
+    /// <summary>Gets what differed, one line each; each line is printable and at most <see cref="Validation.ValidationProblem.MaxMessageLength"/>
+    /// characters (a long expectation path or value echoed from the vector is cut with <c>…</c>).</summary>
+    public ImmutableArray<string> Failures
+    {
+        get => _failures;
+        init => _failures = Bound(value);
+    }
+
     /// <summary>Gets a value indicating whether every expectation held.</summary>
     public bool Passed => Failures.IsEmpty;
 
@@ -21,4 +31,7 @@ public sealed record VectorOutcome(string Id, string? File, ImmutableArray<strin
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, File);
+
+    private static ImmutableArray<string> Bound(ImmutableArray<string> failures) =>
+        failures.IsDefault ? [] : failures.Select(Validation.BoundedText.BoundMessage).ToImmutableArray();
 }

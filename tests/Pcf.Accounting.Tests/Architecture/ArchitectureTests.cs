@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
     // Bottom to top; a namespace may use those in earlier layers only (and itself).
     private static readonly string[][] Layers =
     [
-        ["Pcf.Accounting.Units", "Pcf.Accounting.Validation", "Pcf.Accounting.Engine.Sparse"],
+        ["Pcf.Accounting.Units", "Pcf.Accounting.Validation", "Pcf.Accounting.Engine.Sparse", "Pcf.Accounting.Diagnostics"],
         ["Pcf.Accounting.Gases"],
         ["Pcf.Accounting.Model"],
         ["Pcf.Accounting.Rules"],
@@ -22,6 +22,7 @@ public sealed class ArchitectureTests
         ["Pcf.Accounting.Json"],
         ["Pcf.Accounting.Factors.Files"],
         ["Pcf.Accounting.Engine"],
+        ["Pcf.Accounting.Uncertainty"],
         ["Pcf.Accounting.Vectors"],
         ["Pcf.Accounting.DependencyInjection", "Microsoft.Extensions.DependencyInjection"],
     ];

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Pcf.Accounting.Gases;
+using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
@@ -32,21 +33,27 @@ public static class FactorCsv
     private static readonly FrozenDictionary<string, ElementaryExchangeKind> ComponentKinds =
         Json.JsonNames.ExchangeKinds.ToFrozenDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The most columns a header may name: more than the format has, so more is not a factor CSV.</summary>
+    internal const int MaxColumns = 64;
+
     /// <summary>Reads factors from CSV text.</summary>
     /// <param name="csv">The text.</param>
+    /// <param name="options">Limits (rows, string length, number magnitude, problems listed); <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
     /// <returns>The factors, or every problem found.</returns>
-    public static ValidationResult<FactorCatalog> Read(string csv)
+    public static ValidationResult<FactorCatalog> Read(string csv, JsonReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
         using var reader = new StringReader(csv);
-        return Read(reader);
+        return Read(reader, options ?? JsonReadOptions.Default);
     }
 
     /// <summary>Reads factors from UTF-8 CSV bytes (a byte-order mark is skipped).</summary>
     /// <param name="utf8Csv">The bytes.</param>
+    /// <param name="options">Limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
     /// <returns>The factors, or every problem found; bytes that are not UTF-8 are one problem naming the byte offset.</returns>
-    public static ValidationResult<FactorCatalog> Read(ReadOnlyMemory<byte> utf8Csv)
+    public static ValidationResult<FactorCatalog> Read(ReadOnlyMemory<byte> utf8Csv, JsonReadOptions? options = null)
     {
+        options ??= JsonReadOptions.Default;
         var span = utf8Csv.Span;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -55,7 +62,12 @@ public static class FactorCsv
 
         try
         {
-            return Read(new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span));
+            if (span.Length > options.MaxDocumentBytes)
+            {
+                return ValidationResult.Failure<FactorCatalog>([new("$", ProblemCodes.DocumentTooLarge, $"The file has {span.Length} bytes; the limit is {options.MaxDocumentBytes}.")]);
+            }
+
+            return Read(new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span), options);
         }
         catch (System.Text.DecoderFallbackException e)
         {
@@ -66,21 +78,17 @@ public static class FactorCsv
 
     /// <summary>Reads factors from a CSV file (UTF-8).</summary>
     /// <param name="path">The file's path.</param>
+    /// <param name="options">Limits; the size limit is enforced while reading (an endless stream stops there); <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The factors, or every problem found.</returns>
-    public static async ValueTask<ValidationResult<FactorCatalog>> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    public static async ValueTask<ValidationResult<FactorCatalog>> ReadFileAsync(string path, JsonReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            return ValidationResult.Failure<FactorCatalog>([new("line 1", ProblemCodes.Required, $"The file '{path}' does not exist.")]);
-        }
-
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return Read(text);
+        var bytes = await JsonFile.ReadAsync(path, options, cancellationToken).ConfigureAwait(false);
+        return bytes.IsValid ? Read(bytes.Value, options) : ValidationResult.Failure<FactorCatalog>(bytes.Problems);
     }
 
-    private static ValidationResult<FactorCatalog> Read(TextReader reader)
+    private static ValidationResult<FactorCatalog> Read(TextReader reader, JsonReadOptions options)
     {
         var problems = new List<ValidationProblem>();
         var header = reader.ReadLine();
@@ -90,6 +98,12 @@ public static class FactorCsv
         }
 
         var names = Split(header.TrimStart('\uFEFF'), 1, problems);
+        if (names.Count > MaxColumns)
+        {
+            return ValidationResult.Failure<FactorCatalog>([new("line 1", ProblemCodes.TooMany,
+                $"The first line names {names.Count} columns; the factor CSV format has {Columns.Count} (is this a factor CSV?).")]);
+        }
+
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < names.Count; i++)
         {
@@ -125,8 +139,19 @@ public static class FactorCsv
                 continue;
             }
 
+            if (lineNumber - 1 > options.MaxArrayLength)
+            {
+                problems.Add(new($"line {lineNumber}", ProblemCodes.TooMany, $"The file has more than {options.MaxArrayLength} rows (limit: JsonLimits:MaxArrayLength)."));
+                break;
+            }
+
+            if (problems.Count > options.MaxProblems)
+            {
+                break; // listed below as more than the limit
+            }
+
             var fields = Split(line, lineNumber, problems);
-            var row = new Row(lineNumber, fields, index, problems);
+            var row = new Row(lineNumber, fields, index, problems, options);
             var key = row.Text("key", required: true);
             var unit = row.Unit("per_unit");
             var region = row.Text("region") ?? RegionHierarchy.Global;
@@ -155,6 +180,13 @@ public static class FactorCsv
             {
                 factors.Add(factor);
             }
+        }
+
+        if (problems.Count > options.MaxProblems)
+        {
+            problems.RemoveRange(options.MaxProblems, problems.Count - options.MaxProblems);
+            problems.Add(new("line 1", ProblemCodes.TooMany,
+                $"The file has more than {options.MaxProblems} problems; the first {options.MaxProblems} are listed (limit: JsonLimits:MaxProblems)."));
         }
 
         return problems.Count > 0 ? ValidationResult.Failure<FactorCatalog>(problems) : ValidationResult.Success(new FactorCatalog(factors));
@@ -208,7 +240,7 @@ public static class FactorCsv
         return fields;
     }
 
-    private sealed class Row(int line, List<string> fields, Dictionary<string, int> index, List<ValidationProblem> problems)
+    private sealed class Row(int line, List<string> fields, Dictionary<string, int> index, List<ValidationProblem> problems, JsonReadOptions options)
     {
         public int Line { get; } = line;
 
@@ -219,6 +251,12 @@ public static class FactorCsv
         public string? Text(string column, bool required = false)
         {
             var value = index.TryGetValue(column, out int i) && i < fields.Count ? fields[i].Trim() : null;
+            if (value is not null && value.Length > options.MaxStringLength)
+            {
+                Problems.Add(new(At(column), ProblemCodes.TooLong, $"The field has {value.Length} characters; the limit is {options.MaxStringLength} (JsonLimits:MaxStringLength)."));
+                return null;
+            }
+
             if (string.IsNullOrEmpty(value))
             {
                 if (required)
@@ -242,7 +280,15 @@ public static class FactorCsv
 
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
             {
-                return value;
+                double size = Math.Abs(value);
+                if (size == 0 || options.MaxNumberMagnitude >= double.MaxValue || (size <= options.MaxNumberMagnitude && size >= 1 / options.MaxNumberMagnitude))
+                {
+                    return value;
+                }
+
+                Problems.Add(new(At(column), ProblemCodes.NumberOutOfRange,
+                    $"'{text}' must be 0 or between {1 / options.MaxNumberMagnitude:R} and {options.MaxNumberMagnitude:R} in size (limit: JsonLimits:MaxNumberMagnitude)."));
+                return null;
             }
 
             Problems.Add(new(At(column), ProblemCodes.WrongType, $"'{text}' is not a number (culture-invariant, such as 0.5306)."));

@@ -68,7 +68,7 @@ public static class FactorFileFormats
                 return ValidationResult.Failure<IEmissionFactorProvider>([new("$", ProblemCodes.UnsupportedFormat, $"'{key}=' is for a PACT footprint; a factor CSV names its own keys.")]);
             }
 
-            var read = FactorCsv.Read(content);
+            var read = FactorCsv.Read(content, options.Limits);
             return read.IsValid
                 ? ValidationResult.Success<IEmissionFactorProvider>(new InMemoryFactorProvider(name, read.Value, options.Policy))
                 : ValidationResult.Failure<IEmissionFactorProvider>(read.Problems);

@@ -42,11 +42,12 @@ public sealed class FileFactorProvider : EmissionFactorProvider
     /// <param name="path">The file.</param>
     /// <param name="name">The provider's name; <see langword="null"/> for the file name.</param>
     /// <param name="policy">The fallbacks allowed; <see langword="null"/> for <see cref="FallbackPolicy.Default"/>.</param>
+    /// <param name="limits">Limits on the file (size, rows, string length, numbers); <see langword="null"/> for the defaults.</param>
     /// <returns>The provider.</returns>
-    public static FileFactorProvider FromCsv(string path, string? name = null, FallbackPolicy? policy = null)
+    public static FileFactorProvider FromCsv(string path, string? name = null, FallbackPolicy? policy = null, JsonReadOptions? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new(name ?? System.IO.Path.GetFileName(path), path, policy, ct => FactorCsv.ReadFileAsync(path, ct));
+        return new(name ?? System.IO.Path.GetFileName(path), path, policy, ct => FactorCsv.ReadFileAsync(path, limits, ct));
     }
 
     /// <summary>Reads the file if not yet read, and returns its factors.</summary>
