@@ -7,6 +7,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Pcf.Accounting.Benchmarks.Synthetic;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
 namespace Pcf.Accounting.Benchmarks.Uncertainty;

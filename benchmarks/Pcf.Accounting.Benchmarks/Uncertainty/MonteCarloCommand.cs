@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Pcf.Accounting.Benchmarks.Synthetic;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
 namespace Pcf.Accounting.Benchmarks.Uncertainty;

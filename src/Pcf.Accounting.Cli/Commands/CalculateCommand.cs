@@ -4,6 +4,7 @@ using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Reporting;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Spectre.Console.Rendering;
 

@@ -13,6 +13,7 @@ using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Spectre.Console.Rendering;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Rendering;

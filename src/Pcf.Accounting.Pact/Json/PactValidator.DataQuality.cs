@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Pact.Json;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Pact.Json;
 

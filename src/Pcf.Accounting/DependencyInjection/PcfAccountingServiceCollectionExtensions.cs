@@ -52,7 +52,7 @@ public static class PcfAccountingServiceCollectionExtensions
                 sp.GetRequiredService<PcfAccountingSettings>().JsonLimits));
             services.TryAddScoped<IFootprintCalculator>(sp => new FootprintCalculator(sp.GetRequiredService<FactorResolver>(), sp.GetRequiredService<PcfAccountingSettings>(),
                 sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>(), sp.GetService<ILogger<FootprintCalculator>>()));
-            services.TryAddScoped<Pcf.Accounting.Uncertainty.IUncertaintyCalculator>(sp => new Pcf.Accounting.Uncertainty.UncertaintyCalculator(sp.GetRequiredService<FactorResolver>(),
+            services.TryAddScoped<Pcf.Accounting.Sampling.IUncertaintyCalculator>(sp => new Pcf.Accounting.Sampling.UncertaintyCalculator(sp.GetRequiredService<FactorResolver>(),
                 sp.GetRequiredService<PcfAccountingSettings>(), sp.GetRequiredService<IRuleSetRegistry>(), sp.GetServices<IFootprintView>()));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Factors;

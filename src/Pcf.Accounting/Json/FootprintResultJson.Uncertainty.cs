@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 

@@ -62,23 +62,9 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
         }
     }
 
-    public static string Member(string path, string name) =>
-        IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+    public static string Member(string path, string name) => JsonPath.MemberText(path, name);
 
     private static string Member(JsonPath path, string name) => Member(path.ToString(), name);
-
-    private static bool IsPlainName(string name)
-    {
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return name.Length > 0;
-    }
 
     /// <summary>Parses the bytes into a document, or reports why not (syntax, size, depth).</summary>
     public JsonDocument? Parse(ReadOnlyMemory<byte> utf8)

@@ -243,7 +243,7 @@ public static class ProductSystemJson
             (coProducts ??= []).Add(w.IsObject(c, cAt) ? ReadOutput(w, c, cAt, coProduct: true, state) : null);
         }
 
-        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?, Factors.UncertaintyDistribution?)>();
+        var inputs = new List<(FlowId, Quantity?, Supply?, Derivation?, Model.UncertaintyDistribution?)>();
         foreach (var (input, inputAt) in w.Items(f, "inputs", at))
         {
             if (!w.IsObject(input, inputAt))

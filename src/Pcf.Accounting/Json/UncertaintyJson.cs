@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Json;

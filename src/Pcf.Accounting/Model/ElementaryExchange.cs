@@ -16,7 +16,7 @@ public sealed record ElementaryExchange(GreenhouseGas Gas, Quantity Amount, Elem
     public Derivation? Derivation { get; init; }
 
     /// <summary>Gets the uncertainty of <see cref="Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
-    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
+    public Model.UncertaintyDistribution? Uncertainty { get; init; }
 
     /// <summary>Gets a value indicating whether the exchange takes the gas out of the atmosphere (its CO2e counts negative).</summary>
     public bool IsRemoval => Kind is ElementaryExchangeKind.BiogenicUptake or ElementaryExchangeKind.LandManagementRemoval

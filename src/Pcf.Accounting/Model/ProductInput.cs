@@ -13,5 +13,5 @@ public sealed record ProductInput(FlowId Flow, Quantity Amount, Supply Supply)
     public Derivation? Derivation { get; init; }
 
     /// <summary>Gets the uncertainty of <see cref="Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
-    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
+    public Model.UncertaintyDistribution? Uncertainty { get; init; }
 }

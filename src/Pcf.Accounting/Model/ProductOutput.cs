@@ -31,7 +31,7 @@ public sealed record ProductOutput(FlowId Flow, Quantity Amount)
 
     /// <summary>Gets the uncertainty of <see cref="ProductOutput.Amount"/>, if stated (relative to it; sampled by a Monte Carlo run).</summary>
     /// <remarks>Allocation shares are computed once from the stated amounts and stay fixed in every draw.</remarks>
-    public Factors.UncertaintyDistribution? Uncertainty { get; init; }
+    public Model.UncertaintyDistribution? Uncertainty { get; init; }
 
     /// <summary>Gets the supply this output displaces under system expansion, if stated.</summary>
     public Supply? Displaces { get; init; }

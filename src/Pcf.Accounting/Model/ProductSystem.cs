@@ -160,7 +160,7 @@ public sealed class ProductSystem
     private static void AddDistributions(ContentHasher h, List<Process> processes)
     {
         var ordinal = StringComparer.Ordinal;
-        var stated = new List<(string Where, Factors.UncertaintyDistribution Distribution)>();
+        var stated = new List<(string Where, Model.UncertaintyDistribution Distribution)>();
         foreach (var p in processes)
         {
             int k = 0;
@@ -193,7 +193,7 @@ public sealed class ProductSystem
             h.Add(where).Add((int)d.Kind).Add(d.Spread).Add(d.Minimum).Add(d.Maximum);
         }
 
-        void Add(string where, Factors.UncertaintyDistribution? distribution)
+        void Add(string where, Model.UncertaintyDistribution? distribution)
         {
             if (distribution is not null)
             {

@@ -3,6 +3,7 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;

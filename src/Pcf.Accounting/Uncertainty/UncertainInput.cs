@@ -1,4 +1,5 @@
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 
 namespace Pcf.Accounting.Uncertainty;
 

@@ -89,7 +89,7 @@ public sealed class ElectronicsModelTests
     [Fact]
     public void Property_HigherYieldOrCleanerFabGrid_NeverRaisesAnIc()
     {
-        Gen.Double[1, 600].Select(Gen.Double[0.05, 1], Gen.Double[0.05, 1], Gen.Double[0, 1.2], Gen.Double[0, 1.2]).Sample((area, y1, y2, g1, g2) =>
+        Gen.Double[1, 600].Select(Gen.Double[0.05, 1], Gen.Double[0.05, 1], Gen.Double[0.001, 1.2], Gen.Double[0.001, 1.2]).Sample((area, y1, y2, g1, g2) =>
         {
             double Footprint(double fabYield, double grid) =>
                 ElectronicsTestSupport.CalculateAsync(new ElectronicsBomTemplate(new BillOfMaterials("p", [Die(area, "7nm", fabYield, "97")])), TemplateInput.Empty, grid)

@@ -18,11 +18,12 @@ public sealed class ArchitectureTests
         ["Pcf.Accounting.Model"],
         ["Pcf.Accounting.Rules"],
         ["Pcf.Accounting.Factors"],
+        ["Pcf.Accounting.Uncertainty"],
         ["Pcf.Accounting.Results"],
         ["Pcf.Accounting.Json"],
         ["Pcf.Accounting.Factors.Files"],
         ["Pcf.Accounting.Engine"],
-        ["Pcf.Accounting.Uncertainty"],
+        ["Pcf.Accounting.Sampling"],
         ["Pcf.Accounting.Vectors"],
         ["Pcf.Accounting.DependencyInjection", "Microsoft.Extensions.DependencyInjection"],
     ];

@@ -4,6 +4,7 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 

@@ -1,4 +1,5 @@
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Pact;
 using V3 = Pcf.Accounting.Pact.V3;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
 namespace Pcf.Accounting.Tests.Uncertainty;

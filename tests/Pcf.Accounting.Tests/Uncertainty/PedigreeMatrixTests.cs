@@ -1,5 +1,7 @@
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
 namespace Pcf.Accounting.Tests.Uncertainty;

@@ -1,4 +1,6 @@
 using CsCheck;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
 namespace Pcf.Accounting.Tests.Uncertainty;

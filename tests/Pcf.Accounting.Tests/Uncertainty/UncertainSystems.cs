@@ -2,6 +2,7 @@ using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Units;
 

@@ -4,6 +4,7 @@ using Pcf.Accounting.Factors.Files;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Tests.TestSupport;
 using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;

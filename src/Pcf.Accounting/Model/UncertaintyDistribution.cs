@@ -1,7 +1,8 @@
 using System.Globalization;
+using Pcf.Accounting.Sampling;
 using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Model;
 
 /// <summary>The uncertainty of an amount, relative to it: a factor's components, a process's input, output or direct emission.</summary>
 /// <remarks>
@@ -17,7 +18,7 @@ namespace Pcf.Accounting.Factors;
 /// <item><description><see cref="Triangular"/>: mode at the amount, from <see cref="Minimum"/> × amount to <see cref="Maximum"/> × amount.</description></item>
 /// <item><description><see cref="Uniform"/>: from <see cref="Minimum"/> × amount to <see cref="Maximum"/> × amount.</description></item>
 /// <item><description><see cref="Fixed"/>: the amount is exact. A factor with data-quality scores and no distribution is widened
-/// by the pedigree matrix (<see cref="PedigreeMatrix"/>) in a Monte Carlo run; <see cref="Fixed"/> says it must not be.</description></item>
+/// by the pedigree matrix (<see cref="Sampling.PedigreeMatrix"/>) in a Monte Carlo run; <see cref="Fixed"/> says it must not be.</description></item>
 /// </list>
 /// <para>Two distributions are equal when their kind and parameters are.</para>
 /// </remarks>

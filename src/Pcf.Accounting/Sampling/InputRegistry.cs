@@ -1,6 +1,8 @@
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>The uncertain inputs of a run (one random stream each, named by a stable key) and the distinct (input, distribution)
 /// parameters drawn from them. Parameter 0 is the constant 1, so that a term multiplies two parameters without a branch.</summary>

@@ -1,6 +1,8 @@
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>A footprint with its uncertainty: the result (its <see cref="FootprintResult.Uncertainty"/> set) and the Monte Carlo run.</summary>
 /// <threadsafety>Immutable.</threadsafety>

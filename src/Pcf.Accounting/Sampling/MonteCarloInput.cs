@@ -1,8 +1,10 @@
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>One side of a Monte Carlo comparison: a compiled system, its resolved factors and the demand to sample.</summary>
 /// <param name="System">The compiled system.</param>

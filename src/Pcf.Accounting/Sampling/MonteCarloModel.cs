@@ -6,9 +6,10 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>A compiled system, its factors and a demand laid out for sampling: the uncertain inputs and their parameters, and the
 /// terms each draw multiplies.</summary>

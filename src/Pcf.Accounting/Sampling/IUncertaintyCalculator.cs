@@ -1,8 +1,9 @@
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Calculates a footprint with its uncertainty: the deterministic result, and a Monte Carlo run of the same system, factors
 /// and demand attached to it as <see cref="Results.FootprintResult.Uncertainty"/>.</summary>

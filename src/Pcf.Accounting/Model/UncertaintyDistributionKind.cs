@@ -1,4 +1,4 @@
-namespace Pcf.Accounting.Factors;
+namespace Pcf.Accounting.Model;
 
 /// <summary>The shape of an amount's uncertainty distribution.</summary>
 public enum UncertaintyDistributionKind

@@ -2,8 +2,10 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Turns data-quality scores into a lognormal distribution: the pedigree matrix with its basic and additional
 /// uncertainties, as variances of the logarithm that add up.</summary>

@@ -1,4 +1,7 @@
-namespace Pcf.Accounting.Uncertainty;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
+
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Two products or scenarios sampled with common random numbers: every input they share (the same factor, the same
 /// process exchange) gets the same draw in the same iteration, so that the comparison sees their difference, not the noise of

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Every draw of every reported quantity of a Monte Carlo run, by iteration: what <see cref="MonteCarloOptions.KeepSamples"/> keeps.</summary>
 /// <remarks>Values are kg CO2e for the result's demand; iteration i is the i-th draw of the run (its numbers depend only on the seed

@@ -4,9 +4,10 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>The default <see cref="IUncertaintyCalculator"/>: compile, resolve, calculate with the registered views, then
 /// <see cref="MonteCarlo.Run"/> on the same compiled system and factors.</summary>

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Numerics;
 using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Runs the iterations of a <see cref="MonteCarloModel"/> on a number of threads, each with its own workspace, and reduces
 /// their results in iteration order.</summary>

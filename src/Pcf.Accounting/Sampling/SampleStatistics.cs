@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Statistics of a sample, each computed in a fixed order so that the same sample gives the same bits.</summary>
 internal static class SampleStatistics

@@ -1,4 +1,4 @@
-namespace Pcf.Accounting.Json;
+namespace Pcf.Accounting.Validation;
 
 /// <summary>A JSON path such as <c>$.factors[3].components[0]</c>, written out only when a problem reports it.</summary>
 /// <remarks>Implementation note: reading a large document visits hundreds of thousands of array items and members,
@@ -36,8 +36,25 @@ internal readonly struct JsonPath
         return _item == 0 ? parent : $"{parent}[{_item - 1}]";
     }
 
+    /// <summary>The path of a member: <c>$.a.b</c>, or <c>$.a['b c']</c> for a name that is not plain.</summary>
+    internal static string MemberText(string path, string name) =>
+        IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    private static bool IsPlainName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
+
     private sealed class Step(JsonPath parent, string? name)
     {
-        public override string ToString() => name is null ? parent.ToString() : JsonWalker.Member(parent.ToString(), name);
+        public override string ToString() => name is null ? parent.ToString() : MemberText(parent.ToString(), name);
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>How a Monte Carlo run samples and what it reports.</summary>
 /// <remarks>Every setting is checked when it is set (also by <c>with</c>). The run is reproducible: the same system, factors, options

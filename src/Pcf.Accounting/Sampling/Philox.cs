@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Philox4x32-10, a counter-based random number generator: 128 random bits as a pure function of a 64-bit key and a
 /// 128-bit counter.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Model;
 
 /// <summary>The inverse of the standard normal distribution function, to about 16 significant digits.</summary>
 /// <remarks>Wichura, M. J. (1988), "Algorithm AS 241: The percentage points of the normal distribution", Applied Statistics

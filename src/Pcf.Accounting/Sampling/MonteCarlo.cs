@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Uncertainty;
 using Pcf.Accounting.Validation;
 
-namespace Pcf.Accounting.Uncertainty;
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>Monte Carlo uncertainty analysis of a compiled system: seeded, parallel and reproducible.</summary>
 /// <remarks>

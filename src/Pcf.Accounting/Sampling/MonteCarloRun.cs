@@ -1,4 +1,7 @@
-namespace Pcf.Accounting.Uncertainty;
+using Pcf.Accounting.Model;
+using Pcf.Accounting.Uncertainty;
+
+namespace Pcf.Accounting.Sampling;
 
 /// <summary>A Monte Carlo run: its statistics and, when kept, its samples.</summary>
 /// <threadsafety>Immutable.</threadsafety>
