@@ -27,6 +27,24 @@ public sealed class CliReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_SavedResult_IsTheSameReportAsFromTheSystem()
+    {
+        // A pcf-result/1 file read back reports without the system or any factor data: the same page as from the system.
+        string sample = Path.Combine(Footprints.RepoRoot, "samples", "steel-bracket.json");
+        string result = Path.Combine(_folder, "result.json");
+        var (calculated, _, calculateError) = await RunAsync("calculate", sample, "--format", "json", "--out", result);
+        Assert.True(calculated == 0, calculateError);
+
+        string fromSystem = Path.Combine(_folder, "from-system.html");
+        string fromResult = Path.Combine(_folder, "from-result.html");
+        Assert.Equal(0, (await RunAsync("report", sample, "--out", fromSystem)).Exit);
+        var (exit, _, error) = await RunAsync("report", result, "--out", fromResult);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(await File.ReadAllTextAsync(fromSystem), await File.ReadAllTextAsync(fromResult));
+    }
+
+    [Fact]
     public async Task Report_LangZhAndTitle_AreApplied()
     {
         string sample = Path.Combine(Footprints.RepoRoot, "samples", "chlor-alkali.json");
