@@ -12,8 +12,8 @@ namespace Pcf.Accounting.Templates;
 /// var input = TemplateInput.Empty
 ///     .Set("cementType", "P·O 42.5")
 ///     .Set("clinkerRatio", 0.82, source: "plant mass balance 2025")
-///     .Set("electricity", Measure.Of(95, "kWh/t"))
-///     .Add("kilnFuels", TemplateInput.Empty.Set("fuel", "coal-bituminous").Set("amount", Measure.Of(110, "kg/t")));
+///     .Set("electricity", Measure.Of(38, "kWh/t"))
+///     .Add("fuels", TemplateInput.Empty.Set("fuel", "bituminous-coal").Set("amount", Measure.Of(110, "kg/t")));
 /// </code></example>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class TemplateInput
@@ -102,7 +102,7 @@ public sealed class TemplateInput
     }
 
     /// <summary>Returns the input with the JSON path its values were read from.</summary>
-    /// <param name="path">The path, such as <c>$.parameters</c> or <c>$.parameters.kilnFuels[0]</c>.</param>
+    /// <param name="path">The path, such as <c>$.parameters</c> or <c>$.parameters.fuels[0]</c>.</param>
     /// <returns>The input.</returns>
     public TemplateInput At(string path) => new(Values, path ?? string.Empty, Folder);
 

@@ -16,7 +16,7 @@ namespace Pcf.Accounting.Templates;
 ///     "cementType": "P·O 42.5",
 ///     "clinkerRatio": 0.82,                                        // in the parameter's unit
 ///     "electricity": { "value": 95, "unit": "kWh/t", "source": "plant meters 2025" },
-///     "kilnFuels": [ { "fuel": "coal-bituminous", "amount": { "value": 110, "unit": "kg/t" } } ]
+///     "fuels": [ { "fuel": "bituminous-coal", "amount": { "value": 110, "unit": "kg/t" } } ]
 ///   },
 ///   "about": { "clinkerRatio": "what the parameter is, its range ..." }   // written by init, ignored when read
 /// }

@@ -7,7 +7,7 @@ namespace Pcf.Accounting.Templates;
 /// <summary>The view every template result carries: the template (id and version), each parameter's value and whether it was
 /// the template's default or site data (with the source), how many site-data parameters were left at their defaults, and the
 /// template's warnings.</summary>
-/// <remarks>Lines: one per value, keyed by the parameter's name (a list's fields as <c>kilnFuels[0].amount</c>); numbers carry
+/// <remarks>Lines: one per value, keyed by the parameter's name (a list's fields as <c>fuels[0].amount</c>); numbers carry
 /// their value and unit; a flag carries 1 or 0 (unit <c>flag</c>); a choice or text carries 0 (unit <c>choice</c> or <c>text</c>)
 /// with the value in the label. Then <c>defaults</c> (values at their default),
 /// <c>site-data-given</c> and <c>site-data-defaulted</c> (site-data parameters given, or left at a default).</remarks>
