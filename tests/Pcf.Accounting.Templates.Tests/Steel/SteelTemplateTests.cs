@@ -235,6 +235,67 @@ public sealed class SteelTemplateTests
     }
 
     [Fact]
+    public async Task EconomicAllocation_SharesTheEafBurdenByRevenue_AndTheSteelCarriesItsShare()
+    {
+        // The site of scrap-eaf-economic-allocation: 0.15 t of EAF slag sold per t of liquid steel; illustrative prices
+        // (not market data) 2970 CNY per t of liquid steel and 200 CNY per t of slag.
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-economic-allocation.vector.json");
+        using var scope = services.CreateScope();
+        var build = ScrapEaf.Build(EafSite.Set("coProductMethod", "economic-allocation").Set("eafSlagSold", 0.15)
+            .Set("priceLiquidSteel", 2970).Set("priceEafSlag", 200)).ThrowIfInvalid();
+        Assert.Equal("STEEL-ECONOMIC", build.RuleSet.Id);
+
+        var result = (await scope.ServiceProvider.GetRequiredService<IFootprintCalculator>().CalculateAsync(build)).ThrowIfInvalid();
+
+        // Revenue per run: steel 1 t × 2970 = 2970 CNY, slag 0.15 t × 200 = 30 CNY, sum 3000: shares 2970/3000 = 0.99 and 30/3000 = 0.01.
+        var eaf = Assert.Single(result.Allocations, a => a.Process.Value == "eaf");
+        Assert.Equal(Model.AllocationMethod.Economic, eaf.Method);
+        Assert.Equal(2970, eaf.Shares.Single(s => s.Flow.Value == "liquid-steel").Weight, 9);
+        Assert.Equal(30, eaf.Shares.Single(s => s.Flow.Value == "eaf-slag").Weight, 9);
+        Assert.Equal(0.99, eaf.Shares.Single(s => s.Flow.Value == "liquid-steel").Share, 12);
+        Assert.Equal(0.01, eaf.Shares.Single(s => s.Flow.Value == "eaf-slag").Share, 12);
+        var view = Assert.Single(result.Views, v => v.Id == SteelCoProductsView.ViewId);
+        Assert.Equal(0.99, view.Line("allocation:eaf:liquid-steel")!.Value, 12);
+        Assert.Equal(0, view.Line("credits")!.Value);
+
+        // EAF burden per t liquid steel (as in scrap-eaf-mass-balance): (20.94 - 10) kg C × 44/12 = 40.113333 kg CO2, plus power
+        // 400 × 0.6 = 240, electrodes 2 × 5 = 10, charge carbon 10 × 0.4 = 4, burnt lime 0.04 × 1000 = 40: 334.113333 kg.
+        // Steel's share 0.99 × 334.113333 = 330.7722 kg per t liquid steel; × 1.05 t per t crude steel = 347.31081 kg;
+        // casting 50 kWh × 0.6 = 30 kg; total 377.31081 kg CO2e per t crude steel (the slag leaves with 0.01 × 334.113333 × 1.05 = 3.508190 kg).
+        Assert.Equal(377.31081, result.TotalExcludingBiogenicUptake.Value, 9);
+        Assert.Equal(347.31081, result.ByProcess.Single(p => p.Process.Value == "eaf").Total.Value, 9);
+        Assert.Equal(30, result.ByProcess.Single(p => p.Process.Value == "casting").Total.Value, 9);
+    }
+
+    [Fact]
+    public void EconomicAllocation_WithoutAPrice_NamesTheMissingPrice()
+    {
+        var result = ScrapEaf.Build(EafSite.Set("coProductMethod", "economic-allocation").Set("eafSlagSold", 0.15).Set("priceLiquidSteel", 2970));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("priceEafSlag", problem.Path);
+        Assert.Equal(ProblemCodes.InconsistentParameters, problem.Code);
+    }
+
+    [Fact]
+    public async Task ColdRolledCoil_FromCrudeSteel_ByHand()
+    {
+        // Crude steel of scrap-eaf-mass-balance: 380.819 kg CO2e per t. Natural gas 38.931 MJ/Nm3 × 15.3 kg C/GJ = 0.5956443 kg C/Nm3 (NDRC).
+        // Hot rolling (per t coil): 1.04 × 380.819 = 396.05176 + 30 Nm3 × 0.5956443 × 44/12 = 65.520873 + 30 × 0.3 = 9 + 100 kWh × 0.6 = 60
+        //   = 530.572633 kg. Cold rolling (per t): 1.05 × 530.572633 = 557.10126465 + 10 × 0.5956443 × 44/12 = 21.840291 + 10 × 0.3 = 3
+        //   + 150 × 0.6 = 90 = 671.94155565 kg CO2e per t of cold-rolled coil (worked line by line in scrap-eaf-cold-rolled-coil).
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-cold-rolled-coil.vector.json");
+        using var scope = services.CreateScope();
+        var result = await CalculateAsync(scope.ServiceProvider.GetRequiredService<IFootprintCalculator>(), ScrapEaf, EafSite.Set("product", "cold-rolled-coil")
+            .Set("hotRollingYield", 1.04).Set("hotRollingNaturalGas", 30).Set("hotRollingElectricity", 100)
+            .Set("coldRollingYield", 1.05).Set("coldRollingNaturalGas", 10).Set("coldRollingElectricity", 150));
+
+        Assert.Equal(671.94155565, result.TotalExcludingBiogenicUptake.Value, 8);
+        Assert.Equal(21.840291 + 3 + 90, result.ByProcess.Single(p => p.Process.Value == "cold-rolling").Total.Value, 9);
+        Assert.Equal(1.05 * (65.520873 + 9 + 60), result.ByProcess.Single(p => p.Process.Value == "hot-rolling").Total.Value, 9);
+    }
+
+    [Fact]
     public void CbamTags_MarkTheInstallationAndThePrecursors()
     {
         var crude = BfBof.Build(BfBofSite).ThrowIfInvalid();
