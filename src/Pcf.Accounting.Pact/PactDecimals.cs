@@ -57,7 +57,12 @@ internal static class PactDecimals
         int e = mantissa.IndexOfAny(['e', 'E']);
         if (e >= 0)
         {
-            exponent = int.Parse(mantissa[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            // An exponent beyond an int (0e99999999999 reads as 0) counts as a very large one: it cannot leave a non-zero value exact.
+            string exponentText = mantissa[(e + 1)..];
+            if (!int.TryParse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+            {
+                exponent = exponentText.StartsWith('-') ? -(1 << 20) : 1 << 20;
+            }
             mantissa = mantissa[..e];
         }
 
