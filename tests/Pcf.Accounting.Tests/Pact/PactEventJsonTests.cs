@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Pact.Events;
+using Pcf.Accounting.Tests.TestSupport;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Tests.Pact;
@@ -12,7 +13,7 @@ public sealed class PactEventJsonTests
 
     private static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_ReferenceFulfilledEvent_ReadsEnvelopeAndFootprints()
     {
         var read = PactEventJson.Read(PactTestData.Bytes("example-3.0-request-fulfilled-event.json"));
@@ -25,7 +26,7 @@ public sealed class PactEventJsonTests
         Assert.NotNull(read.Value.RequestEventId);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_Reference23FulfilledEvent_Is23()
     {
         var read = PactEventJson.Read(PactTestData.Bytes("example-2.3-request-fulfilled-event.json"));
@@ -35,7 +36,7 @@ public sealed class PactEventJsonTests
         Assert.All(read.Value.Footprints, f => Assert.NotNull(f.V2));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_BrokenEnvelope_ReportsEveryProblem()
     {
         var e = FulfilledExample();
@@ -51,7 +52,7 @@ public sealed class PactEventJsonTests
             read.Problems.Select(p => (p.Path, p.Code)).OrderBy(p => p.Path));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void PactJsonRead_OfAnEvent_ChecksTheEnvelopeToo()
     {
         var e = FulfilledExample();
@@ -62,7 +63,7 @@ public sealed class PactEventJsonTests
         Assert.Equal(("$.time", ProblemCodes.Required), (Assert.Single(read.Problems).Path, read.Problems[0].Code));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_FulfilledWithoutFootprints_IsAnError()
     {
         var e = FulfilledExample();
@@ -112,7 +113,7 @@ public sealed class PactEventJsonTests
         Assert.Equal(("$.data.error.code", PactProblemCodes.NotAllowedValue), (Assert.Single(read.Problems).Path, read.Problems[0].Code));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void WriteThenRead_EveryType_RoundTrips()
     {
         var footprint = PactJson.ReadV3(PactTestData.Bytes("example-3.0-productfootprint-4.json")).ThrowIfInvalid();
@@ -136,7 +137,7 @@ public sealed class PactEventJsonTests
         }
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Criteria_ValidityFallsBackToReferencePeriodEndPlusThreeYears()
     {
         var footprint = PactJson.ReadV3(PactTestData.Bytes("example-3.0-productfootprint-4.json")).ThrowIfInvalid() with { ValidityPeriodStart = null, ValidityPeriodEnd = null };
@@ -151,7 +152,7 @@ public sealed class PactEventJsonTests
         Assert.False(new PactRequestCriteria { ValidBefore = end.AddYears(3) }.Matches(footprint));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Criteria_OrWithinAndAcross_CaseInsensitive()
     {
         var footprint = PactJson.ReadV3(PactTestData.Bytes("example-3.0-productfootprint-4.json")).ThrowIfInvalid();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Units;
+using Pcf.Accounting.Tests.TestSupport;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Tests.Pact;
@@ -13,7 +14,7 @@ public sealed class PactReadingRulesTests
 
     private static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_BareFootprintWithoutPcf_ReportsPcfRequired()
     {
         var footprint = Example();
@@ -33,7 +34,7 @@ public sealed class PactReadingRulesTests
         Assert.Equal(PactProblemCodes.NoFootprint, Assert.Single(read.Problems).Code);
     }
 
-    [Theory]
+    [ReferenceTheory("pact")]
     [InlineData("2024-01-01t00:00:00z")]
     [InlineData("2024-01-01T00:00:00z")]
     [InlineData("2024-01-01t00:00:00.5+01:00")]
@@ -51,7 +52,7 @@ public sealed class PactReadingRulesTests
         Assert.Equal(DateTimeOffset.Parse(time.ToUpperInvariant(), System.Globalization.CultureInfo.InvariantCulture), read.Value.Created);
     }
 
-    [Theory]
+    [ReferenceTheory("pact")]
     [InlineData("0.00000000000000000000000000001", "29 decimal places")] // 1e-29: decimal.Parse gives 0
     [InlineData("1.2345678901234567890123456789", "29 significant digits")]
     public void Read_DecimalBeyond28Digits_IsAnErrorNotRoundedAway(string value, string said)
@@ -67,7 +68,7 @@ public sealed class PactReadingRulesTests
         Assert.Contains("28", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_DecimalAboveDecimalRange_SaysSo()
     {
         var footprint = Example();
@@ -80,7 +81,7 @@ public sealed class PactReadingRulesTests
         Assert.Contains("79228162514264337593543950335", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_28SignificantDigits_IsExact()
     {
         var footprint = Example();
@@ -92,7 +93,7 @@ public sealed class PactReadingRulesTests
         Assert.Equal(1.234567890123456789012345678m, read.Value.Pcf.LandCarbonLeakage);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_SpecVersion4_IsUnsupportedNotCheckedAs23()
     {
         var footprint = Example();
@@ -124,7 +125,7 @@ public sealed class PactReadingRulesTests
         Assert.Equal(("$.data", ProblemCodes.Required), (problem.Path, problem.Code));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Read_NullOptionalProperty_IsUndefined()
     {
         var footprint = Example();
@@ -138,7 +139,7 @@ public sealed class PactReadingRulesTests
         Assert.Null(read.Value.Pcf.LandCarbonLeakage);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Validate_BeyondTheText_WarnsAndStrictMakesErrors()
     {
         var footprint = Example();
@@ -167,7 +168,7 @@ public sealed class PactReadingRulesTests
         Assert.All(beyond, b => Assert.Contains(b, strict.Errors.Select(e => (e.Path, e.Code))));
     }
 
-    [Theory]
+    [ReferenceTheory("pact")]
     [InlineData("geographyCountry", "XX")]
     [InlineData("geographyCountry", "UK")] // reserved, not assigned: the United Kingdom is GB
     [InlineData("geographyCountrySubdivision", "QQ-01")]
@@ -195,7 +196,7 @@ public sealed class PactReadingRulesTests
         Assert.False(Pcf.Accounting.Pact.Json.Iso3166.IsCountry("XK"));
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void Validate_ValidityPeriodOutsideTheWindow_Warns()
     {
         // 3.0 "Validity Period": start MUST be >= referencePeriodEnd, end MUST be <= referencePeriodEnd + 3 years.
@@ -241,7 +242,7 @@ public sealed class PactReadingRulesTests
         Assert.Null(export.Value.Comment);
     }
 
-    [Fact]
+    [ReferenceFact("pact")]
     public void SupplierFactor_From23Footprint_KeepsItsOwnSpecVersion()
     {
         var footprint = PactJson.ReadV2(PactTestData.Bytes("example-2.3-get-footprint-response.json")).ThrowIfInvalid();
