@@ -182,7 +182,10 @@ public static class PactJson
             }
             catch (Exception e) when (e is JsonException or FormatException or OverflowException)
             {
-                errors.Add(new(path + (e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty), ProblemCodes.WrongType, e.Message));
+                // Not reached by a validated element (the validator checks every member the model binds); kept so that a gap
+                // between the two is a problem with a path, never a crash, and says it in PACT's words rather than .NET's.
+                errors.Add(new(path + (e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty), ProblemCodes.WrongType,
+                    "The value does not fit the PACT data model of this version."));
             }
         }
 

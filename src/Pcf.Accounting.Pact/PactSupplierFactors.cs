@@ -119,7 +119,7 @@ public static class PactSupplierFactors
                 + $"per {PactUnits.NameOf(p.DeclaredUnitOfMeasurement)} = declared unit / {p.DeclaredUnitAmount.ToString(CultureInfo.InvariantCulture)}.",
         };
         var validFrom = footprint.ValidityPeriodStart ?? p.ReferencePeriodEnd;
-        var validUntil = footprint.ValidityPeriodEnd ?? p.ReferencePeriodEnd.AddYears(3); // 3.0: valid 3 years after referencePeriodEnd when unstated.
+        var validUntil = footprint.ValidityPeriodEnd ?? Events.PactRequestCriteria.ThreeYearsAfter(p.ReferencePeriodEnd); // 3.0: valid 3 years after referencePeriodEnd when unstated.
         var factor = new EmissionFactor(key, footprint.ProductNameCompany, unit!, p.GeographyCountrySubdivision ?? p.GeographyCountry ?? p.GeographyRegionOrSubregion,
             p.ReferencePeriodEnd.AddTicks(-1).Year, components, provenance)
         {

@@ -55,7 +55,16 @@ public sealed record PactRequestCriteria
     public static DateTimeOffset ValidityEnd(V3.ProductFootprint footprint)
     {
         ArgumentNullException.ThrowIfNull(footprint);
-        return footprint.ValidityPeriodEnd ?? footprint.Pcf.ReferencePeriodEnd.AddYears(3);
+        return footprint.ValidityPeriodEnd ?? ThreeYearsAfter(footprint.Pcf.ReferencePeriodEnd);
+    }
+
+    /// <summary>Three years after a reference period's end (3.0 "Validity Period"), or the last representable instant when that
+    /// lies beyond the year 9999 (a footprint dated near it is valid, not a crash).</summary>
+    internal static DateTimeOffset ThreeYearsAfter(DateTimeOffset referencePeriodEnd)
+    {
+        // The clock time and its UTC both move; a day of margin covers any offset (at most 14 hours).
+        var limit = DateTime.MaxValue.AddYears(-3).AddDays(-1);
+        return referencePeriodEnd.DateTime > limit || referencePeriodEnd.UtcDateTime > limit ? DateTimeOffset.MaxValue : referencePeriodEnd.AddYears(3);
     }
 
     /// <summary>Tells whether a footprint meets every criterion.</summary>

@@ -36,7 +36,7 @@ internal sealed class PactEventValidator
     private (PactEvent? Event, List<(JsonElement Element, JsonPath Path)> Footprints) Envelope(JsonElement root)
     {
         var footprints = new List<(JsonElement, JsonPath)>();
-        int before = _w.Problems.Count;
+        int before = _w.Found;
         const string path = "$";
         if (!_w.IsObject(root, path))
         {
@@ -135,7 +135,7 @@ internal sealed class PactEventValidator
                 break;
         }
 
-        if (_w.Problems.Count > before || type is null)
+        if (_w.Found > before || type is null)
         {
             return (null, footprints);
         }
@@ -232,7 +232,7 @@ internal sealed class PactEventValidator
     private PactRequestCriteria? ReadCriteria(JsonElement data)
     {
         const string path = "$.data";
-        int before = _w.Problems.Count;
+        int before = _w.Found;
         ImmutableArray<string> List(string name)
         {
             if (_w.Get(data, name, path, required: false) is not { } value)
@@ -276,7 +276,7 @@ internal sealed class PactEventValidator
             }
         }
 
-        return _w.Problems.Count > before ? null : new PactRequestCriteria
+        return _w.Found > before ? null : new PactRequestCriteria
         {
             ProductIds = productIds, CompanyIds = companyIds, Geographies = geographies, Classifications = classifications,
             ValidOn = validOn, ValidAfter = validAfter, ValidBefore = validBefore, Status = status, Comment = comment,

@@ -28,7 +28,7 @@ internal sealed partial class PactValidator
                     $"validityPeriodStart ({start.GetString()}) MUST be at or after pcf.referencePeriodEnd ({refEnd.GetString()}).");
             }
 
-            if (footprint.TryGetProperty("validityPeriodEnd", out var end) && Time(end) is { } e && e > referenceEnd.AddYears(3))
+            if (footprint.TryGetProperty("validityPeriodEnd", out var end) && Time(end) is { } e && e > Events.PactRequestCriteria.ThreeYearsAfter(referenceEnd))
             {
                 Beyond(path.Member("validityPeriodEnd"), PactProblemCodes.ConditionalRule,
                     $"validityPeriodEnd ({end.GetString()}) MUST be at most 3 years after pcf.referencePeriodEnd ({refEnd.GetString()}).");

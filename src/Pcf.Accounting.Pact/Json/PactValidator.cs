@@ -88,11 +88,11 @@ internal sealed partial class PactValidator
     /// <summary>Validates one footprint of the given version; returns the number of errors it added.</summary>
     public int ValidateFootprint(JsonElement footprint, JsonPath path, PactSpecVersion version)
     {
-        int before = _errors.Problems.Count;
+        int before = _errors.Found;
         bool v3 = version == PactSpecVersion.Version30;
         if (!Object(footprint, path, v3 ? FootprintV3 : FootprintV2))
         {
-            return _errors.Problems.Count - before;
+            return _errors.Found - before;
         }
 
         SpecVersionMajor(footprint, path, v3);
@@ -110,7 +110,7 @@ internal sealed partial class PactValidator
             }
         }
 
-        return _errors.Problems.Count - before;
+        return _errors.Found - before;
     }
 
     private static readonly Shape FootprintV3 = new(

@@ -328,7 +328,7 @@ public static class FactorJson
 
     private static EmissionFactor? ReadFactor(JsonWalker w, JsonElement item, JsonPath at, ReadState state)
     {
-        int before = w.Problems.Count;
+        int before = w.Found;
         var dataset = state.Dataset;
         var f = w.Fields(item, at, state.FactorMembers, state.FactorFields);
         var key = w.String(f, "key", at, required: true, state.Keys);
@@ -401,7 +401,7 @@ public static class FactorJson
 
         var quality = w.Object(f, "dataQuality", at) is { } q ? ReadQuality(w, q, at.Member("dataQuality")) : null;
         var uncertainty = w.Object(f, "uncertainty", at) is { } u ? UncertaintyJson.Read(w, u, at.Member("uncertainty")) : null;
-        if (w.Problems.Count > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
+        if (w.Found > before || key is null || name is null || perUnit is null || provenance is null || components.Count == 0)
         {
             return null;
         }

@@ -605,7 +605,7 @@ public static partial class FootprintResultJson
     private static FootprintInventory? ReadInventory(JsonWalker w, JsonElement inv)
     {
         JsonPath at = "$.inventory";
-        int before = w.Problems.Count;
+        int before = w.Found;
         w.OnlyMembers(inv, at, "flows", "factors", "processes");
         var flows = ImmutableArray.CreateBuilder<InventoryFlow>();
         foreach (var (item, itemAt) in w.Items(inv, "flows", at, required: true))
@@ -644,7 +644,7 @@ public static partial class FootprintResultJson
             }
         }
 
-        return w.Problems.Count > before ? null : new FootprintInventory(processes.ToImmutable(), factors.ToImmutable(), flows.ToImmutable());
+        return w.Found > before ? null : new FootprintInventory(processes.ToImmutable(), factors.ToImmutable(), flows.ToImmutable());
     }
 
     private static InventoryFactor? ReadInventoryFactor(JsonWalker w, JsonElement item, JsonPath at)
@@ -750,7 +750,7 @@ public static partial class FootprintResultJson
 
     private static InventoryProcess? ReadInventoryProcess(JsonWalker w, JsonElement item, JsonPath at, int factorCount)
     {
-        int before = w.Problems.Count;
+        int before = w.Found;
         w.OnlyMembers(item, at, "id", "name", "stage", "region", "tags", "primaryData", "included", "runs", "outputs", "emissions", "factorUses", "links", "credits");
         var id = w.String(item, "id", at, required: true);
         var name = w.String(item, "name", at, required: true);
@@ -866,7 +866,7 @@ public static partial class FootprintResultJson
             }
         }
 
-        return w.Problems.Count > before || id is null || name is null || runs is not { } n
+        return w.Found > before || id is null || name is null || runs is not { } n
             ? null
             : new InventoryProcess
             {

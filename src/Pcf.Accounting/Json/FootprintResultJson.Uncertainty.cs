@@ -127,7 +127,7 @@ public static partial class FootprintResultJson
     private static UncertaintyStatistics? ReadUncertainty(JsonWalker w, JsonElement u)
     {
         const string at = "$.uncertainty";
-        int before = w.Problems.Count;
+        int before = w.Found;
         w.OnlyMembers(u, at, UncertaintyMembers);
         if (w.String(u, "method", at, required: true) is { } method && method != "monteCarlo")
         {
@@ -240,7 +240,7 @@ public static partial class FootprintResultJson
         }
 
         var notes = Strings(w, u, "notes", at);
-        if (w.Problems.Count > before || iterations is null || requested is null || seed is null || mode is null)
+        if (w.Found > before || iterations is null || requested is null || seed is null || mode is null)
         {
             return null;
         }

@@ -27,9 +27,14 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
     /// <summary>Gets the limits of this read.</summary>
     public JsonReadOptions Options => options;
 
+    /// <summary>Gets how many problems were found, the ones past <see cref="JsonReadOptions.MaxProblems"/> (not listed) included: a
+    /// caller that asks "did this part add a problem?" compares this count, never <c>Problems.Count</c>, which stops growing at the limit.</summary>
+    public int Found { get; private set; }
+
     /// <summary>Records a problem; past <see cref="JsonReadOptions.MaxProblems"/>, one last problem says that the rest are not listed.</summary>
     public void Problem(JsonPath path, string code, string message)
     {
+        Found++;
         if (Problems.Count < options.MaxProblems)
         {
             Problems.Add(new(path.ToString(), code, message));
@@ -43,6 +48,7 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
     /// <summary>Records a problem made elsewhere (a nested document's), within <see cref="JsonReadOptions.MaxProblems"/>.</summary>
     public void Add(ValidationProblem problem)
     {
+        Found++;
         if (Problems.Count < options.MaxProblems)
         {
             Problems.Add(problem);

@@ -36,7 +36,7 @@ internal static class UncertaintyJson
     /// <summary>Reads an <c>uncertainty</c> object; every problem is reported, and nothing is returned then.</summary>
     public static UncertaintyDistribution? Read(JsonWalker w, JsonElement u, JsonPath at)
     {
-        int before = w.Problems.Count;
+        int before = w.Found;
         w.OnlyMembers(u, at, Members);
         var kind = w.Enum(u, "distribution", at, Distributions);
         if (kind is null)
@@ -87,7 +87,7 @@ internal static class UncertaintyJson
                 break;
         }
 
-        if (w.Problems.Count > before)
+        if (w.Found > before)
         {
             return null;
         }
