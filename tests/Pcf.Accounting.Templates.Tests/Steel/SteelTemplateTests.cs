@@ -296,6 +296,29 @@ public sealed class SteelTemplateTests
     }
 
     [Fact]
+    public async Task CoatedCoil_FromColdRolledCoil_ByHand()
+    {
+        // Cold-rolled coil as above: 671.94155565 kg CO2e per t. Hot-dip coating (per t coated coil): 1.02 × 671.94155565 = 685.380386763
+        //   + zinc 40 kg × 3 kg CO2e/kg (invented factor) = 120 + 15 Nm3 × 0.5956443 kg C/Nm3 × 44/12 = 32.7604365 + gas upstream 15 × 0.3 = 4.5
+        //   + 60 kWh × 0.6 = 36 = 878.640823263 kg CO2e per t of coated coil (worked line by line in scrap-eaf-coated-coil).
+        // CBAM direct: 0.0327604365 + 1.02 × 0.13663115565 = 0.172124215263 t/t (zinc is no precursor: upstream, left out).
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-coated-coil.vector.json");
+        using var scope = services.CreateScope();
+        var result = await CalculateAsync(scope.ServiceProvider.GetRequiredService<IFootprintCalculator>(), ScrapEaf, EafSite.Set("product", "coated-coil")
+            .Set("hotRollingYield", 1.04).Set("hotRollingNaturalGas", 30).Set("hotRollingElectricity", 100)
+            .Set("coldRollingYield", 1.05).Set("coldRollingNaturalGas", 10).Set("coldRollingElectricity", 150)
+            .Set("coatingYield", 1.02).Set("coatingZinc", 40).Set("coatingNaturalGas", 15).Set("coatingElectricity", 60));
+
+        Assert.Equal(878.640823263, result.TotalExcludingBiogenicUptake.Value, 8);
+        Assert.Equal(120 + 32.7604365 + 4.5 + 36, result.ByProcess.Single(p => p.Process.Value == "coating").Total.Value, 9);
+        Assert.Equal(1.02 * (21.840291 + 3 + 90), result.ByProcess.Single(p => p.Process.Value == "cold-rolling").Total.Value, 9);
+        Assert.Equal(1.02 * 1.05 * 1.04 * 1.05, result.ByProcess.Single(p => p.Process.Value == "eaf").Runs, 12);
+        var cbam = Assert.Single(result.Views, v => v.Id == "cbam");
+        Assert.Equal(0.172124215263, cbam.Line("see-direct")!.Value, 11);
+        Assert.Equal(1.02, cbam.Line("precursor:cold-rolled-steel:mass")!.Value, 12);
+    }
+
+    [Fact]
     public void CbamTags_MarkTheInstallationAndThePrecursors()
     {
         var crude = BfBof.Build(BfBofSite).ThrowIfInvalid();
