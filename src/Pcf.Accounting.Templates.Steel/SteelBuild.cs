@@ -26,7 +26,7 @@ internal static class SteelBuild
         ImmutableArray<IFootprintView> views =
         [
             new SteelCoProductsView(),
-            new CbamView(new CbamGood(s.Product.Name, s.Product.CnCode, CountsIndirect: false)),
+            new SteelCbamView(new CbamGood(s.Product.Name, s.Product.CnCode, CountsIndirect: false)),
             new SteelEndOfLifeView(values.Number(SteelParameters.RecoveryRate.Name) / 100, values.Number(SteelParameters.ValueOfScrap.Name),
                 $"RR: {values[SteelParameters.RecoveryRate.Name].Source}; VoS: {values[SteelParameters.ValueOfScrap.Name].Source}"),
         ];

@@ -13,7 +13,9 @@ namespace Pcf.Accounting.Templates.Steel.Views;
 /// −(RR − S) × VoS × the product's mass: a credit when the product returns more scrap than it took, a burden when it took more
 /// (worldsteel LCI methodology report 2017, Appendix 10; Broadbent, Int J LCA 21:1658–1665, 2016).</para>
 /// <para>S is read from the inventory: the scrap flows (tag <c>steel:scrap</c>) that every process of the system takes for the
-/// demand, so it follows the yields and the routes the system holds. The result's totals are not touched: the line
+/// demand, so it follows the yields and the routes the system holds. Under economic allocation S is the physical scrap, each
+/// process at its physical runs (the slag that takes 1 % of the EAF's burden by revenue takes none of its scrap: the value of
+/// scrap is a metal balance, and the scrap's iron leaves in the steel). The result's totals are not touched: the line
 /// <c>cradle-to-gate-with-end-of-life</c> states the worldsteel sum beside them.</para>
 /// <para>Lines: <c>cradle-to-gate</c>, <c>product-mass</c>, <c>scrap-input</c> (kg for the demand), <c>scrap-input-per-kg</c>
 /// (S), <c>recovery-rate</c> (RR), <c>net-scrap</c> (RR − S), <c>value-of-scrap</c>, <c>end-of-life-credit</c>,
@@ -66,7 +68,7 @@ public sealed class SteelEndOfLifeView : IFootprintView
     public ViewResult Compute(FootprintResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var inventory = result.Inventory;
+        var inventory = Unallocated.Of(result).Inventory; // the scrap a product takes is a mass: physical runs, not allocated ones
         double scrapKg = 0;
         foreach (var process in inventory.Processes)
         {

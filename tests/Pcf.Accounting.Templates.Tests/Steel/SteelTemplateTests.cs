@@ -268,6 +268,54 @@ public sealed class SteelTemplateTests
     }
 
     [Fact]
+    public async Task EconomicAllocation_CbamAndEndOfLife_ReadPhysicalRuns_TheInventoryRunsAreAllocated()
+    {
+        // The site of scrap-eaf-economic-allocation (steel's share 0.99, slag's 0.01; 1.05 t liquid steel per t crude steel).
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-economic-allocation.vector.json");
+        using var scope = services.CreateScope();
+        var result = await CalculateAsync(scope.ServiceProvider.GetRequiredService<IFootprintCalculator>(), ScrapEaf, EafSite
+            .Set("coProductMethod", "economic-allocation").Set("eafSlagSold", 0.15).Set("priceLiquidSteel", 2970).Set("priceEafSlag", 200));
+
+        // (c) The inventory's runs are allocated runs: the EAF runs 1.05 times for 1 t of crude steel and carries 0.99 of each run,
+        // so its runs are 0.99 × 1.05 = 1.0395; its steel column runs 1.05 times.
+        var eaf = result.Inventory.Processes.Single(p => p.Id.Value == "eaf");
+        Assert.Equal(0.99 * 1.05, eaf.Runs, 12);
+        Assert.Equal(0.99 * 1.05, result.ByProcess.Single(p => p.Process.Value == "eaf").Runs, 12);
+        Assert.Equal(1.05, eaf.Outputs[0].Runs, 12);
+
+        // (a) CBAM attributes the EAF's direct CO2 to the steel whole, by production process (Implementing Regulation (EU) 2023/1773
+        // Annex III), not by revenue: (20.94 - 10) kg C × 44/12 = 40.113333 kg per t liquid steel × 1.05 = 42.119 kg = 0.042119 t
+        // per t crude steel (the allocated inventory would give 0.99 × 0.042119 = 0.04169781); the slag's 0.01 × 0.042119 = 0.00042119 t
+        // is restored on its own line.
+        var cbam = Assert.Single(result.Views, v => v.Id == "cbam");
+        Assert.Equal(0.042119, cbam.Line("see-direct")!.Value, 12);
+        Assert.Equal(1, cbam.Line("activity-level")!.Value, 12);
+        Assert.Equal(0.00042119, cbam.Line("allocation-restored-direct")!.Value, 12);
+
+        // (b) The end-of-life view's scrap input is physical: 1.1 t per t liquid steel × 1.05 = 1.155 kg per kg (not 0.99 × 1.155 =
+        // 1.14345); -(0.85 - 1.155) × 1.5 × 1000 kg = +457.5 kg CO2e, a burden, reported apart.
+        var endOfLife = Assert.Single(result.Views, v => v.Id == SteelEndOfLifeView.ViewId);
+        Assert.Equal(1.155, endOfLife.Line("scrap-input-per-kg")!.Value, 12);
+        Assert.Equal(457.5, endOfLife.Line("end-of-life-credit")!.Value, 9);
+        Assert.Equal(result.TotalExcludingBiogenicUptake.Value, endOfLife.Line("cradle-to-gate")!.Value, 9);
+    }
+
+    [Fact]
+    public async Task SystemExpansion_CbamView_IsTheSharedViewUnchanged()
+    {
+        // Without allocation nothing is restored: the steel CBAM view is the shared view's lines, with no extra line.
+        using var services = await ServicesWithFactorsOfAsync("scrap-eaf-mass-balance.vector.json");
+        using var scope = services.CreateScope();
+        var result = await CalculateAsync(scope.ServiceProvider.GetRequiredService<IFootprintCalculator>(), ScrapEaf, EafSite);
+
+        var cbam = Assert.Single(result.Views, v => v.Id == "cbam");
+        var shared = new Templates.Cbam.CbamView(new Templates.Cbam.CbamGood(SteelProductName, "7207", CountsIndirect: false)).Compute(result);
+        Assert.Null(cbam.Line("allocation-restored-direct"));
+        Assert.Equal(shared.Lines.Select(l => (l.Key, l.Value)), cbam.Lines.Select(l => (l.Key, l.Value)));
+        Assert.Equal(0.042119, cbam.Line("see-direct")!.Value, 12);
+    }
+
+    [Fact]
     public void EconomicAllocation_WithoutAPrice_NamesTheMissingPrice()
     {
         var result = ScrapEaf.Build(EafSite.Set("coProductMethod", "economic-allocation").Set("eafSlagSold", 0.15).Set("priceLiquidSteel", 2970));
@@ -339,6 +387,8 @@ public sealed class SteelTemplateTests
         Assert.Equal("shareBof", problem.Path);
         Assert.Contains("105 %", problem.Message, StringComparison.Ordinal);
     }
+
+    private const string SteelProductName = "Crude steel (cast semi-finished: slab, billet, bloom)";
 
     private static Model.Process Process(TemplateBuild build, string id) => build.System.Processes.Single(p => p.Id.Value == id);
 
