@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Pcf.Accounting.Rules;
 using Pcf.Accounting.Templates.Cbam;
-using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
 
@@ -27,49 +25,38 @@ public sealed class BfBofTemplate : ITemplate
     public const string TemplateId = "steel/bf-bof";
 
     /// <inheritdoc/>
-    public TemplateDescriptor Descriptor { get; } = new(TemplateId, "Steel, integrated BF-BOF route, cradle to gate", "1.0", Quantity.Of(1, Unit.Tonne), SystemBoundary.CradleToGate)
-    {
-        Description = "1 t of crude steel, hot-rolled coil, plate, wire rod, cold-rolled or coated coil from an integrated site: coke oven, sinter plant, "
+    public TemplateDescriptor Descriptor { get; } = SteelBuild.Descriptor(TemplateId, "Steel, integrated BF-BOF route, cradle to gate",
+        "1 t of crude steel, hot-rolled coil, plate, wire rod, cold-rolled or coated coil from an integrated site: coke oven, sinter plant, "
             + "pellet plant or bought pellets, blast furnace, basic oxygen furnace, secondary metallurgy and casting, rolling and coating. Direct CO2 by each "
             + "step's carbon mass balance; upstream of bought items by factor key; co-products by system expansion (credits on their own lines) or economic "
             + "allocation; end-of-life scrap apart; CBAM tags. GB/T 47064-2026 and T/CISA 469-2024 follow the same ISO 14404 / worldsteel approach; their "
             + "clause-level rules were not available and are not claimed. Site gases used internally are counted where they are made; tar and benzole "
             + "carry their carbon out without a credit; CH4 and N2O of combustion are not counted.",
-        Standards =
+        "Tier 2 carbon mass balance (Eq. 4.9 family), Table 4.3 carbon contents; Table 4.1 Tier 1 factors as a plausibility check",
+        "system expansion for co-products; Appendix 10, end-of-life value of scrap");
+
+    /// <inheritdoc/>
+    public ImmutableArray<TemplateParameter> Parameters { get; } = SteelBuild.Parameters(
         [
-            new TemplateStandard("GB/T 24067-2024 / ISO 14067:2018", "cradle-to-gate carbon footprint of products"),
-            new TemplateStandard("IPCC 2006 Guidelines Vol. 3 Ch. 4", "Tier 2 carbon mass balance (Eq. 4.9 family), Table 4.3 carbon contents; Table 4.1 Tier 1 factors as a plausibility check"),
-            new TemplateStandard("ISO 14044:2006", "cl. 4.3.4.2, co-products by system expansion"),
-            new TemplateStandard("worldsteel LCI methodology report 2017", "system expansion for co-products; Appendix 10, end-of-life value of scrap"),
-            new TemplateStandard("EN 15804:2012+A2:2019", "cl. 6.4.3.2, economic allocation (the coProductMethod option)"),
-            new TemplateStandard("Regulation (EU) 2023/956", "Annex IV, CBAM tags for specific embedded emissions"),
+            CokeOnSite, CokingCoal, CokeOvenNaturalGas, CokeOvenByProducts, CokeOvenGasExported, CokeOvenElectricity,
+            SinterIronOre, SinterCokeBreeze, SinterCoal, SinterNaturalGas, SinterLimestone, SinterDolomite, SinterElectricity,
+            PelletsOnSite, PelletIronOre, PelletCoal, PelletNaturalGas, PelletLimestone, PelletDolomite, PelletElectricity,
+            BfSinter, BfPellets, BfLumpOre, BfCoke, BfPciCoal, BfNaturalGas, BfLimestone, BfDolomite, BfOxygen, BfElectricity, BfGasExported, BfSlagSold,
+            BofHotMetal, BofScrap, BofBurntLime, BofDolomite, BofFerroalloys, BofOxygen, BofNaturalGas, BofElectricity, BofGasExported, BofSlagSold,
         ],
-        Classification = SteelProduct.Classification,
-    };
+        [CarbonCoke, CarbonCokingCoal, CarbonLimestone, CarbonDolomite, CarbonHotMetal, CarbonCrudeSteel, CarbonScrap, CarbonCoalTar, .. GasAndCoalProperties],
+        [
+            PriceCoke, PriceCokeOvenGas, PriceHotMetal, PriceBfGas, PriceBfSlag, PriceLiquidSteel, PriceBofGas, PriceBofSlag, PriceCrudeSteel,
+            PriceExportedElectricity, PriceExportedSteam,
+        ]);
 
     /// <inheritdoc/>
-    public ImmutableArray<TemplateParameter> Parameters { get; } =
-    [
-        .. ContextGroup,
-        CokeOnSite, CokingCoal, CokeOvenNaturalGas, CokeOvenByProducts, CokeOvenGasExported, CokeOvenElectricity,
-        SinterIronOre, SinterCokeBreeze, SinterCoal, SinterNaturalGas, SinterLimestone, SinterDolomite, SinterElectricity,
-        PelletsOnSite, PelletIronOre, PelletCoal, PelletNaturalGas, PelletLimestone, PelletDolomite, PelletElectricity,
-        BfSinter, BfPellets, BfLumpOre, BfCoke, BfPciCoal, BfNaturalGas, BfLimestone, BfDolomite, BfOxygen, BfElectricity, BfGasExported, BfSlagSold,
-        BofHotMetal, BofScrap, BofBurntLime, BofDolomite, BofFerroalloys, BofOxygen, BofNaturalGas, BofElectricity, BofGasExported, BofSlagSold,
-        .. CastingGroup,
-        .. ProductStepsGroup,
-        CarbonCoke, CarbonCokingCoal, CarbonLimestone, CarbonDolomite, CarbonHotMetal, CarbonCrudeSteel, CarbonScrap, CarbonCoalTar,
-        .. GasAndCoalProperties,
-        PriceCoke, PriceCokeOvenGas, PriceHotMetal, PriceBfGas, PriceBfSlag, PriceLiquidSteel, PriceBofGas, PriceBofSlag, PriceCrudeSteel,
-        PriceExportedElectricity, PriceExportedSteam,
-        .. EndOfLifeGroup,
-    ];
+    public ValidationResult<TemplateBuild> Build(TemplateValues values) => SteelBuild.Run(values, Descriptor, "Steel, integrated BF-BOF route", Steps);
 
-    /// <inheritdoc/>
-    public ValidationResult<TemplateBuild> Build(TemplateValues values)
+    /// <summary>The route's steps, from the coke oven to the product; then the plausibility checks.</summary>
+    private static string Steps(SteelSystem s)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var s = new SteelSystem(values, "Steel, integrated BF-BOF route");
+        var values = s.Values;
         var ng = s.Factor(Flows.NaturalGasKey);
         bool cokeOnSite = values.Flag(CokeOnSite.Name);
         bool pelletsOnSite = values.Flag(PelletsOnSite.Name) && s.Number(BfPellets.Name) > 0;
@@ -201,8 +188,7 @@ public sealed class BfBofTemplate : ITemplate
                 BofOxygen.Name, BofNaturalGas.Name, BofElectricity.Name, BofGasExported.Name, BofSlagSold.Name));
         });
 
-        SteelSteps.Casting(s);
-        string product = SteelSteps.Products(s);
+        string product = SteelSteps.CastingAndProducts(s);
 
         // Plausibility against IPCC Tier 1 (Table 4.1): each step, and the iron and steel making per t of liquid steel.
         if (coke is not null)
@@ -226,6 +212,6 @@ public sealed class BfBofTemplate : ITemplate
                 SteelTier1.Bof, SteelTier1.Source);
         }
 
-        return SteelBuild.Finish(s, Descriptor, product);
+        return product;
     }
 }

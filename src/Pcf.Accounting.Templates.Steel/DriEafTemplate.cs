@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Pcf.Accounting.Rules;
 using Pcf.Accounting.Templates.Cbam;
-using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
 
@@ -23,44 +21,23 @@ public sealed class DriEafTemplate : ITemplate
     public const string TemplateId = "steel/dri-eaf";
 
     /// <inheritdoc/>
-    public TemplateDescriptor Descriptor { get; } = new(TemplateId, "Steel, direct reduction (natural gas or hydrogen) and electric arc furnace, cradle to gate", "1.0", Quantity.Of(1, Unit.Tonne), SystemBoundary.CradleToGate)
-    {
-        Description = "1 t of crude steel or a rolled or coated product from DRI made on site (shaft furnace with natural gas or hydrogen) melted with any scrap "
+    public TemplateDescriptor Descriptor { get; } = SteelBuild.Descriptor(TemplateId, "Steel, direct reduction (natural gas or hydrogen) and electric arc furnace, cradle to gate",
+        "1 t of crude steel or a rolled or coated product from DRI made on site (shaft furnace with natural gas or hydrogen) melted with any scrap "
             + "in an electric arc furnace: DRI plant, EAF, secondary metallurgy and casting, rolling and coating. Direct CO2 by carbon mass balances; "
             + "grid electricity by China region and year; pellets and hydrogen by factor key; co-products credited or allocated; end-of-life scrap apart; CBAM tags.",
-        Standards =
-        [
-            new TemplateStandard("GB/T 24067-2024 / ISO 14067:2018", "cradle-to-gate carbon footprint of products"),
-            new TemplateStandard("IPCC 2006 Guidelines Vol. 3 Ch. 4", "Tier 2 carbon mass balance, Table 4.3 carbon contents; Table 4.1 DRI and EAF factors as plausibility checks"),
-            new TemplateStandard("ISO 14044:2006", "cl. 4.3.4.2, co-products by system expansion"),
-            new TemplateStandard("worldsteel LCI methodology report 2017", "Appendix 10, end-of-life value of scrap"),
-            new TemplateStandard("EN 15804:2012+A2:2019", "cl. 6.4.3.2, economic allocation (the coProductMethod option)"),
-            new TemplateStandard("Regulation (EU) 2023/956", "Annex IV, CBAM tags for specific embedded emissions"),
-        ],
-        Classification = SteelProduct.Classification,
-    };
+        "Tier 2 carbon mass balance, Table 4.3 carbon contents; Table 4.1 DRI and EAF factors as plausibility checks",
+        "Appendix 10, end-of-life value of scrap");
 
     /// <inheritdoc/>
-    public ImmutableArray<TemplateParameter> Parameters { get; } =
-    [
-        .. ContextGroup,
-        DriReductant, DriPellets, DriNaturalGas, DriHydrogen, DriElectricity,
-        EafDriOnSite, EafScrapWithDri, EafPigIron, EafElectrodes, EafChargeCarbon, EafNaturalGas, EafLimestone, EafDolomite, EafBurntLime, EafFerroalloys,
-        EafOxygen, EafElectricity, EafSlagSold,
-        .. CastingGroup,
-        .. ProductStepsGroup,
-        CarbonDri, CarbonScrap, CarbonHotMetal, CarbonElectrodes, CarbonChargeCarbon, CarbonLimestone, CarbonDolomite, CarbonCrudeSteel,
-        NcvNaturalGas, CarbonPerEnergyNaturalGas,
-        PriceLiquidSteel, PriceEafSlag, PriceCrudeSteel, PriceExportedElectricity, PriceExportedSteam,
-        .. EndOfLifeGroup,
-    ];
+    public ImmutableArray<TemplateParameter> Parameters { get; } = SteelBuild.Parameters(
+        [DriReductant, DriPellets, DriNaturalGas, DriHydrogen, DriElectricity, EafDriOnSite, EafScrapWithDri, EafPigIron, .. EafFurnaceGroup],
+        [CarbonDri, CarbonScrap, CarbonHotMetal, .. EafFurnaceProperties],
+        EafPrices);
 
     /// <inheritdoc/>
-    public ValidationResult<TemplateBuild> Build(TemplateValues values)
+    public ValidationResult<TemplateBuild> Build(TemplateValues values) => SteelBuild.Run(values, Descriptor, "Steel, DRI-EAF route", s =>
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var s = new SteelSystem(values, "Steel, DRI-EAF route");
-        bool hydrogen = values.Choice(DriReductant.Name) == "hydrogen";
+        bool hydrogen = s.Values.Choice(DriReductant.Name) == "hydrogen";
         bool ok = hydrogen
             ? s.Require(DriHydrogen.Name, "for hydrogen-based direct reduction (driReductant = hydrogen)")
             : s.Require(DriNaturalGas.Name, "for gas-based direct reduction (driReductant = natural-gas)");
@@ -74,7 +51,7 @@ public sealed class DriEafTemplate : ITemplate
                 s.Consume(p, "DRI plant", "natural-gas", DriNaturalGas.Name, s.Factor(Flows.NaturalGasKey));
                 s.Consume(p, "DRI plant", "hydrogen", DriHydrogen.Name, s.Factor(Flows.HydrogenKey));
                 s.ConsumeElectricity(p, "DRI plant", DriElectricity.Name);
-                var gas = values.Has(DriNaturalGas.Name) ? DriNaturalGas.Name : null;
+                var gas = s.Values.Has(DriNaturalGas.Name) ? DriNaturalGas.Name : null;
                 balance = s.Balance(p, "dri-plant", "DRI plant", gas ?? CarbonDri.Name,
                     gas is null ? [] : [s.Term(gas, "V_ng", s.NaturalGasContent())],
                     [s.ProductTerm(CarbonDri.Name, "C_dri")]);
@@ -87,7 +64,6 @@ public sealed class DriEafTemplate : ITemplate
         }
 
         EafRoute.Add(s, null);
-        SteelSteps.Casting(s);
-        return SteelBuild.Finish(s, Descriptor, SteelSteps.Products(s));
-    }
+        return SteelSteps.CastingAndProducts(s);
+    });
 }

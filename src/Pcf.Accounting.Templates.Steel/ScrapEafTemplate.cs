@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Pcf.Accounting.Rules;
-using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 using static Pcf.Accounting.Templates.Steel.SteelParameters;
 
@@ -21,44 +19,24 @@ public sealed class ScrapEafTemplate : ITemplate
     public const string TemplateId = "steel/scrap-eaf";
 
     /// <inheritdoc/>
-    public TemplateDescriptor Descriptor { get; } = new(TemplateId, "Steel, scrap-based electric arc furnace route, cradle to gate", "1.0", Quantity.Of(1, Unit.Tonne), SystemBoundary.CradleToGate)
-    {
-        Description = "1 t of crude steel or a rolled or coated product from an electric arc furnace charged with scrap (and any bought pig iron or DRI): "
+    public TemplateDescriptor Descriptor { get; } = SteelBuild.Descriptor(TemplateId, "Steel, scrap-based electric arc furnace route, cradle to gate",
+        "1 t of crude steel or a rolled or coated product from an electric arc furnace charged with scrap (and any bought pig iron or DRI): "
             + "EAF, secondary metallurgy and casting, rolling and coating. Direct CO2 by the EAF's carbon mass balance; grid electricity by China region and year; "
             + "bought items by factor key; sold slag and exported power credited (system expansion) or allocated; end-of-life scrap apart; CBAM tags.",
-        Standards =
-        [
-            new TemplateStandard("GB/T 24067-2024 / ISO 14067:2018", "cradle-to-gate carbon footprint of products"),
-            new TemplateStandard("IPCC 2006 Guidelines Vol. 3 Ch. 4", "Tier 2 carbon mass balance, Table 4.3 carbon contents; Table 4.1 EAF factor as a plausibility check"),
-            new TemplateStandard("ISO 14044:2006", "cl. 4.3.4.2, co-products by system expansion"),
-            new TemplateStandard("worldsteel LCI methodology report 2017", "Appendix 10, end-of-life value of scrap"),
-            new TemplateStandard("EN 15804:2012+A2:2019", "cl. 6.4.3.2, economic allocation (the coProductMethod option)"),
-            new TemplateStandard("Regulation (EU) 2023/956", "Annex IV, CBAM tags for specific embedded emissions"),
-        ],
-        Classification = SteelProduct.Classification,
-    };
+        "Tier 2 carbon mass balance, Table 4.3 carbon contents; Table 4.1 EAF factor as a plausibility check",
+        "Appendix 10, end-of-life value of scrap");
 
     /// <inheritdoc/>
-    public ImmutableArray<TemplateParameter> Parameters { get; } =
-    [
-        .. ContextGroup,
-        EafScrap, EafPigIron, EafDriPurchased, EafElectrodes, EafChargeCarbon, EafNaturalGas, EafLimestone, EafDolomite, EafBurntLime, EafFerroalloys,
-        EafOxygen, EafElectricity, EafSlagSold,
-        .. CastingGroup,
-        .. ProductStepsGroup,
-        CarbonScrap, CarbonHotMetal, CarbonDri, CarbonElectrodes, CarbonChargeCarbon, CarbonLimestone, CarbonDolomite, CarbonCrudeSteel,
-        NcvNaturalGas, CarbonPerEnergyNaturalGas,
-        PriceLiquidSteel, PriceEafSlag, PriceCrudeSteel, PriceExportedElectricity, PriceExportedSteam,
-        .. EndOfLifeGroup,
-    ];
+    public ImmutableArray<TemplateParameter> Parameters { get; } = SteelBuild.Parameters(
+        [EafScrap, EafPigIron, EafDriPurchased, .. EafFurnaceGroup],
+        [CarbonScrap, CarbonHotMetal, CarbonDri, .. EafFurnaceProperties],
+        EafPrices);
 
     /// <inheritdoc/>
-    public ValidationResult<TemplateBuild> Build(TemplateValues values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var s = new SteelSystem(values, "Steel, scrap EAF route");
-        EafRoute.Add(s, s.Factor(Flows.DriKey));
-        SteelSteps.Casting(s);
-        return SteelBuild.Finish(s, Descriptor, SteelSteps.Products(s));
-    }
+    public ValidationResult<TemplateBuild> Build(TemplateValues values) =>
+        SteelBuild.Run(values, Descriptor, "Steel, scrap EAF route", s =>
+        {
+            EafRoute.Add(s, s.Factor(Flows.DriKey));
+            return SteelSteps.CastingAndProducts(s);
+        });
 }

@@ -231,6 +231,17 @@ internal static class SteelParameters
 
     public static ImmutableArray<TemplateParameter> EndOfLifeGroup => [RecoveryRate, ValueOfScrap];
 
+    /// <summary>The EAF's inputs after its iron units (scrap, pig iron, DRI), shared by the scrap-EAF and DRI-EAF routes.</summary>
+    public static ImmutableArray<TemplateParameter> EafFurnaceGroup =>
+        [EafElectrodes, EafChargeCarbon, EafNaturalGas, EafLimestone, EafDolomite, EafBurntLime, EafFerroalloys, EafOxygen, EafElectricity, EafSlagSold];
+
+    /// <summary>The carbon contents and gas properties of the EAF's other inputs and its steel, after those of its iron units.</summary>
+    public static ImmutableArray<TemplateParameter> EafFurnaceProperties =>
+        [CarbonElectrodes, CarbonChargeCarbon, CarbonLimestone, CarbonDolomite, CarbonCrudeSteel, NcvNaturalGas, CarbonPerEnergyNaturalGas];
+
+    /// <summary>The prices of the EAF routes' co-products (economic allocation).</summary>
+    public static ImmutableArray<TemplateParameter> EafPrices => [PriceLiquidSteel, PriceEafSlag, PriceCrudeSteel, PriceExportedElectricity, PriceExportedSteam];
+
     public static ImmutableArray<TemplateParameter> GasAndCoalProperties =>
         [NcvCoal, CarbonPerEnergyCoal, NcvNaturalGas, CarbonPerEnergyNaturalGas, NcvCokeOvenGas, CarbonPerEnergyCokeOvenGas,
          NcvBfGas, CarbonPerEnergyBfGas, NcvBofGas, CarbonPerEnergyBofGas];

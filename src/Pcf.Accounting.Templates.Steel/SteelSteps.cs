@@ -59,6 +59,14 @@ internal static class SteelSteps
         });
     }
 
+    /// <summary>Casting, then the product steps: what every route does after its steelmaking furnace.</summary>
+    /// <returns>The flow of the declared product.</returns>
+    public static string CastingAndProducts(SteelSystem s)
+    {
+        Casting(s);
+        return Products(s);
+    }
+
     /// <summary>The product steps on top of crude steel: hot rolling, then cold rolling, then coating, as the product needs.</summary>
     /// <returns>The flow of the declared product.</returns>
     public static string Products(SteelSystem s)
