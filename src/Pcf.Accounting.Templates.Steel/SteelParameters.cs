@@ -214,7 +214,7 @@ internal static class SteelParameters
     // ---- end of life (view only) --------------------------------------------------------------------------------------
 
     public static readonly TemplateParameter RecoveryRate = TemplateParameter.Number("recoveryRate", "%", "End-of-life recovery rate RR of the product's steel as scrap (end-of-life view only; never in the cradle-to-gate total).", 0, 100)
-        .WithDefault(85, Broadbent2016 + ", section 4.1: RR = 85 % [V]");
+        .WithDefault(85, Broadbent2016 + ": RR = 85 % [S: not re-read in the article; worldsteel's 85 % end-of-life recycling rate seen only in a secondary source]");
 
     public static readonly TemplateParameter ValueOfScrap = TemplateParameter.Number("valueOfScrap", "kg/kg", "Value of scrap: kg CO2e saved per kg of scrap recycled at end of life, Y(X_pr - X_re) (end-of-life view only).", 0, 5)
         .WithDefault(1.5, Broadbent2016 + ", abstract: 1.5 kg CO2e saved per kg of steel scrap recycled [V]");

@@ -7,6 +7,8 @@ namespace Pcf.Accounting.Templates.Steel;
 /// <param name="Name">The product's name.</param>
 /// <param name="CnCode">Its EU Combined Nomenclature code (heading level), as CBAM declares goods.</param>
 /// <param name="Steps">How many steps on top of crude steel: 0 crude steel, 1 hot rolled, 2 cold rolled, 3 coated.</param>
+/// <remarks>The CN codes: <see cref="SteelSources.HsChapter72"/> (HS 2022 and the EU Combined Nomenclature, public; headings
+/// from memory, not re-read [U]).</remarks>
 internal sealed record SteelProduct(string Id, string Name, string CnCode, int Steps)
 {
     public static readonly SteelProduct CrudeSteel = new("crude-steel", "Crude steel (cast semi-finished: slab, billet, bloom)", "7207", 0);

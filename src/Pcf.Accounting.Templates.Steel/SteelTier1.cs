@@ -4,7 +4,8 @@ namespace Pcf.Accounting.Templates.Steel;
 /// <remarks>IPCC 2006 Guidelines, Vol. 3 Ch. 4, Table 4.1. Marks as in the project's sector-methods notes: sinter, coke, pig iron,
 /// DRI, BOF and EAF read from the parsed PDF [V]; open hearth and pellets from earlier notes [U]. They cover a step's process
 /// and on-site combustion emissions for a national inventory, not a cradle-to-gate footprint: the templates use them as a
-/// screening estimate and to flag site figures far from them.</remarks>
+/// screening estimate and to flag site figures far from them. Licence: the IPCC Guidelines are a public document, free to download;
+/// the factors are cited as facts with their source.</remarks>
 internal static class SteelTier1
 {
     public const string Source = SteelSources.IpccTier1;
