@@ -11,7 +11,8 @@ internal sealed record FuzzSettings
     /// <summary>Gets the number of executions to stop at (the seeds included); 0 for no limit.</summary>
     public long MaxRuns { get; init; }
 
-    /// <summary>Gets the time to stop at; <see cref="TimeSpan.Zero"/> for no limit.</summary>
+    /// <summary>Gets the time to stop at; <see cref="TimeSpan.Zero"/> for no limit. A time limit makes the inputs run depend on
+    /// the machine's speed; the smoke run of CI uses <see cref="MaxRuns"/> only.</summary>
     public TimeSpan MaxTime { get; init; }
 
     /// <summary>Gets the seed of the mutation engine: the same seed and corpus give the same inputs.</summary>
@@ -19,6 +20,12 @@ internal sealed record FuzzSettings
 
     /// <summary>Gets how long one execution may take before it counts as a hang (it is saved, and the run goes on).</summary>
     public TimeSpan SlowLimit { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets a value indicating whether an execution past <see cref="SlowLimit"/> is a finding. The smoke run of CI says
+    /// no: how long an execution takes depends on the machine and its load, and a regression guard must give the same verdict
+    /// for the same commit everywhere. A slow execution is then saved and counted as slow, not as a hang; one past
+    /// <see cref="HangLimit"/> (an endless loop) is a finding always.</summary>
+    public bool SlowIsFinding { get; init; } = true;
 
     /// <summary>Gets how long one execution may take before the watchdog saves it and ends the process (an endless loop).</summary>
     public TimeSpan HangLimit { get; init; } = TimeSpan.FromSeconds(60);
@@ -31,14 +38,14 @@ internal sealed record FuzzSettings
 }
 
 /// <summary>What a run found.</summary>
-internal sealed record FuzzReport(string Target, long Executions, int Crashes, int Hangs, int Unclear, int Violations, int Corpus, TimeSpan Elapsed, double CpuSeconds, long PeakWorkingSet)
+internal sealed record FuzzReport(string Target, long Executions, int Crashes, int Hangs, int Unclear, int Violations, int Corpus, TimeSpan Elapsed, double CpuSeconds, long PeakWorkingSet, int Slow = 0)
 {
     /// <summary>Gets a value indicating whether the run found nothing.</summary>
     public bool Clean => Crashes == 0 && Hangs == 0 && Unclear == 0 && Violations == 0;
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"fuzz {Target}: {Executions} executions, {Crashes} crashes, {Hangs} hangs, {Unclear} unclear messages, {Violations} violations; corpus {Corpus}; {Elapsed.TotalSeconds:0} s wall, {CpuSeconds:0} s CPU ({Executions / Math.Max(Elapsed.TotalSeconds, 0.001):0}/s), peak working set {PeakWorkingSet / (1024 * 1024)} MiB");
+        $"fuzz {Target}: {Executions} executions, {Crashes} crashes, {Hangs} hangs, {Unclear} unclear messages, {Violations} violations{(Slow > 0 ? $" ({Slow} slow, not findings)" : string.Empty)}; corpus {Corpus}; {Elapsed.TotalSeconds:0} s wall, {CpuSeconds:0} s CPU ({Executions / Math.Max(Elapsed.TotalSeconds, 0.001):0}/s), peak working set {PeakWorkingSet / (1024 * 1024)} MiB");
 }
 
 /// <summary>The in-process fuzzing loop (libFuzzer-style): the seeds first, then mutations of the corpus; an input whose observed
@@ -63,7 +70,7 @@ internal sealed class FuzzLoop(FuzzTarget target, FuzzSettings settings, TextWri
         var random = new Random(settings.Seed);
         var mutator = new Mutator(random, dictionary);
         var corpus = new List<byte[]>(seeds.Count > 0 ? seeds : [[]]);
-        int crashes = 0, hangs = 0, unclear = 0, violations = 0;
+        int crashes = 0, hangs = 0, unclear = 0, violations = 0, slow = 0;
         long runs = 0;
         var clock = Stopwatch.StartNew();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -102,8 +109,16 @@ internal sealed class FuzzLoop(FuzzTarget target, FuzzSettings settings, TextWri
 
             if (took > settings.SlowLimit)
             {
-                hangs++;
-                Save("hang", $"{input.Length / 1024}KiB", input, $"took {took.TotalSeconds:0.0} s (limit {settings.SlowLimit.TotalSeconds} s) for {input.Length} bytes");
+                if (settings.SlowIsFinding)
+                {
+                    hangs++;
+                }
+                else
+                {
+                    slow++;
+                }
+
+                Save(settings.SlowIsFinding ? "hang" : "slow", $"{input.Length / 1024}KiB", input, $"took {took.TotalSeconds:0.0} s (limit {settings.SlowLimit.TotalSeconds} s) for {input.Length} bytes");
             }
 
             foreach (var problem in observed!.Problems)
@@ -158,7 +173,7 @@ internal sealed class FuzzLoop(FuzzTarget target, FuzzSettings settings, TextWri
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
-        return new FuzzReport(target.Name, runs, crashes, hangs, unclear, violations, corpus.Count, clock.Elapsed, cpu.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new FuzzReport(target.Name, runs, crashes, hangs, unclear, violations, corpus.Count, clock.Elapsed, cpu.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, slow);
     }
 
     // An execution past the hang limit never ends by itself: save it and stop, so the run reports it instead of hanging.

@@ -24,7 +24,10 @@ internal static partial class MessageOracle
         // A factor that cannot be resolved (PCF0401, PCF0402) is placed by its request (key, region, year, unit: the key is the
         // user's text, any characters); the message names the JSON paths that need it.
         bool placedByRequest = problem.Code is "PCF0401" or "PCF0402" && problem.Message.Contains(" $.", StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(problem.Path) || problem.Path.Length > MaxPathLength || !(placedByRequest || PathPattern().IsMatch(problem.Path)))
+        // A problem of a second file that the input names (an electronics bill of materials named by a template parameter) is
+        // placed in that file, "server.bom.json:$.nodes[0].id": the file's name is the user's text, any characters.
+        bool inNamedFile = NamedFilePath().IsMatch(problem.Path);
+        if (string.IsNullOrEmpty(problem.Path) || problem.Path.Length > MaxPathLength || !(placedByRequest || inNamedFile || PathPattern().IsMatch(problem.Path)))
         {
             return $"the path '{Clip(problem.Path)}' is neither a JSON path from $, a CSV line nor a parameter name (or is longer than {MaxPathLength})";
         }
@@ -83,6 +86,9 @@ internal static partial class MessageOracle
     // $ paths ($, $.a, $['a b'], $[3]), CSV places (line 5, amount), or a parameter or option name (declaredUnit, --factors).
     [GeneratedRegex(@"^(\$|line \d+|--?[a-z][a-z-]*|[A-Za-z][A-Za-z0-9_.\[\]-]*)", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"^.{1,260}?:\$(?:[.\[]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedFilePath();
 
     [GeneratedRegex(@"   at [A-Za-z_][\w.`<>]*\.[\w`<>]+\(", RegexOptions.CultureInvariant)]
     private static partial Regex StackFrame();

@@ -5,13 +5,13 @@ using Pcf.Accounting.Fuzz;
 // pcf-fuzz: fuzz harnesses for every parser of Pcf.Accounting (docs/reliability.md).
 //   list                                   the targets
 //   run TARGET [--runs N] [--seconds S]    the in-process loop on one target (--seed, --corpus DIR, --findings DIR, --slow S)
-//   smoke [--seconds S]                    every target for S seconds each (CI), then exit 1 on any finding
+//   smoke [--seed N] [--scale F]           every target for its fixed number of executions (CI), then exit 1 on any finding
 //   replay TARGET FILE|DIR...              runs inputs once and prints what they gave
 //   afl TARGET                             SharpFuzz's entry point for afl-fuzz (persistent mode; see docs/reliability.md)
 var arguments = args.ToList();
 if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: pcf-fuzz list | run TARGET [--runs N] [--seconds S] [--seed N] [--corpus DIR] [--findings DIR] [--slow S] | smoke [--seconds S] | replay TARGET FILE|DIR... | afl TARGET");
+    Console.WriteLine("usage: pcf-fuzz list | run TARGET [--runs N] [--seconds S] [--seed N] [--corpus DIR] [--findings DIR] [--slow S] | smoke [--seed N] [--scale F] [--findings DIR] | replay TARGET FILE|DIR... | afl TARGET");
     return 0;
 }
 
@@ -57,18 +57,25 @@ switch (verb)
 
     case "smoke":
     {
-        // Every target for a few seconds: about 10 s each keeps the whole run near 2 minutes.
-        double seconds = double.Parse(Option("--seconds") ?? "10", CultureInfo.InvariantCulture);
-        settings = settings with { MaxTime = TimeSpan.FromSeconds(seconds), MaxRuns = 0, ProgressEvery = TimeSpan.Zero };
+        // Every target for its fixed number of executions (FuzzTarget.SmokeRuns, times --scale) from a fixed seed: the same
+        // commit runs the same inputs on every machine, so the smoke run is a regression guard, not a discovery run. No time
+        // budget, and a slow execution is not a finding (machines differ); one past the hang limit still is.
+        double scale = double.Parse(Option("--scale") ?? "1", CultureInfo.InvariantCulture);
+        settings = settings with { MaxTime = TimeSpan.Zero, ProgressEvery = TimeSpan.Zero, SlowIsFinding = false };
         bool clean = true;
+        long total = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var target in targets.All)
         {
-            var report = new FuzzLoop(target, settings, Console.Out).Run(Seeds(target.Name), Dictionary(target.Name));
+            var report = new FuzzLoop(target, settings with { MaxRuns = Math.Max(1, (long)(target.SmokeRuns * scale)) }, Console.Out)
+                .Run(Seeds(target.Name), Dictionary(target.Name));
             Console.WriteLine(report);
             clean &= report.Clean;
+            total += report.Executions;
         }
 
-        Console.WriteLine(clean ? "fuzz smoke: clean" : $"fuzz smoke: FINDINGS (saved under {settings.Findings})");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fuzz smoke (seed {settings.Seed}, scale {scale}): {total} executions in {watch.Elapsed.TotalSeconds:0} s; {(clean ? "clean" : $"FINDINGS (saved under {settings.Findings})")}"));
         return clean ? 0 : 1;
     }
 

@@ -31,197 +31,184 @@ public static class TemplateParametersJson
     /// <summary>The format name.</summary>
     public const string Format = "pcf-template-params/1";
 
-    private static readonly string[] ValueMembers = ["value", "unit", "source"];
-    private static readonly string[] DocumentMembers = ["format", "template", "parameters", "about"];
+    private static readonly JsonMembers ValueMembers = new("value", "unit", "source");
+    private static readonly JsonMembers DocumentMembers = new("format", "template", "parameters", "about");
 
     /// <summary>Reads a document.</summary>
     /// <param name="utf8Json">The document.</param>
-    /// <param name="limits">The size and depth limits; <see langword="null"/> for the defaults.</param>
-    /// <returns>The template id and the input, or every problem of the document's structure, with its JSON path. The values are
-    /// checked against the template's parameters by <see cref="TemplateValues.Bind"/>.</returns>
+    /// <param name="limits">The limits (size, depth, items of a list, characters of a string or name, magnitude of a number,
+    /// problems listed); <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
+    /// <returns>The template id and the input, or every problem of the document's structure, with its JSON path: invalid UTF-8
+    /// (<c>PCF0009</c>), malformed JSON, a document past a limit, an unknown member (the nearest known one named), a value of the
+    /// wrong type, a number past the magnitude limit, a parameter named twice or with an empty name. The values are checked
+    /// against the template's parameters by <see cref="TemplateValues.Bind"/>.</returns>
+    /// <remarks>Read like every Pcf.Accounting document: a UTF-8 byte-order mark is skipped, comments are allowed, and the limits
+    /// are the same options type as the other formats' (<see cref="JsonReadOptions"/>). Nothing partial is returned.</remarks>
     public static ValidationResult<(string Template, TemplateInput Input)> Read(ReadOnlyMemory<byte> utf8Json, JsonReadOptions? limits = null)
     {
-        var parsed = JsonFile.Parse(utf8Json, limits);
-        if (!parsed.IsValid)
+        var w = new JsonWalker(limits ?? JsonReadOptions.Default);
+        using var document = w.Parse(utf8Json);
+        if (document is null)
         {
-            return ValidationResult.Failure<(string, TemplateInput)>(parsed.Problems);
+            return ValidationResult.Failure<(string, TemplateInput)>(w.Problems);
         }
 
-        using var document = parsed.Value;
-        var problems = new List<ValidationProblem>();
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Fail("$", ProblemCodes.WrongType, "A pcf-template-params/1 document is an object.");
+            w.Problem("$", ProblemCodes.WrongType, $"A pcf-template-params/1 document is an object, found {JsonWalker.Describe(root)}.");
+            return ValidationResult.Failure<(string, TemplateInput)>(w.Problems);
         }
 
         string? format = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         if (format != Format)
         {
-            return Fail("$.format", ProblemCodes.UnsupportedFormat, $"The document's \"format\" must be \"{Format}\".");
+            w.Problem("$.format", ProblemCodes.UnsupportedFormat, $"The document's \"format\" must be \"{Format}\".");
+            return ValidationResult.Failure<(string, TemplateInput)>(w.Problems);
         }
 
-        foreach (var member in root.EnumerateObject().Where(m => !DocumentMembers.Contains(m.Name)))
+        var fields = w.Fields(root, "$", DocumentMembers, new JsonElement[DocumentMembers.Names.Length]);
+        int found = w.Found;
+        string? template = w.String(fields, "template", "$");
+        if (string.IsNullOrWhiteSpace(template) && w.Found == found)
         {
-            problems.Add(new ValidationProblem($"$.{Shorten(member.Name)}", ProblemCodes.UnknownMember,
-                $"'{Shorten(member.Name)}' is not a member of a pcf-template-params/1 document; known: {string.Join(", ", DocumentMembers)}."));
-        }
-
-        string? template = root.TryGetProperty("template", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (string.IsNullOrWhiteSpace(template))
-        {
-            problems.Add(new ValidationProblem("$.template", ProblemCodes.Required, "The document needs the template's id, such as \"cement/cement\"."));
+            w.Problem("$.template", ProblemCodes.Required, "The document needs the template's id, such as \"cement/cement\".");
         }
 
         TemplateInput input = TemplateInput.Empty.At("$.parameters");
-        if (root.TryGetProperty("parameters", out var p))
+        if (w.Object(fields, "parameters", "$") is { } parameters)
         {
-            input = ReadParameters(p, "$.parameters", problems);
+            input = ReadParameters(w, parameters, ((JsonPath)"$").Member("parameters"));
         }
 
-        return problems.Count > 0 || template is null
-            ? ValidationResult.Failure<(string, TemplateInput)>(problems)
+        // "about" is what init writes for people; it is not read.
+        return w.Found > 0 || template is null
+            ? ValidationResult.Failure<(string, TemplateInput)>(w.Problems)
             : ValidationResult.Success((template, input));
-
-        static ValidationResult<(string, TemplateInput)> Fail(string path, string code, string message) =>
-            ValidationResult.Failure<(string, TemplateInput)>([new ValidationProblem(path, code, message)]);
     }
 
     /// <summary>Reads the <c>parameters</c> object alone, as a template vector holds it.</summary>
     /// <param name="utf8Json">The object.</param>
     /// <param name="path">The JSON path of the object, for problems (<c>$</c>).</param>
-    /// <param name="limits">The size and depth limits; <see langword="null"/> for the defaults.</param>
+    /// <param name="limits">The limits; <see langword="null"/> for <see cref="JsonReadOptions.Default"/>.</param>
     /// <returns>The input, or every problem of its structure.</returns>
     public static ValidationResult<TemplateInput> ReadParameters(ReadOnlyMemory<byte> utf8Json, string path = "$", JsonReadOptions? limits = null)
     {
-        var parsed = JsonFile.Parse(utf8Json, limits);
-        if (!parsed.IsValid)
+        var w = new JsonWalker(limits ?? JsonReadOptions.Default);
+        using var document = w.Parse(utf8Json);
+        if (document is null)
         {
-            return ValidationResult.Failure<TemplateInput>(parsed.Problems);
+            return ValidationResult.Failure<TemplateInput>(w.Problems);
         }
 
-        using var document = parsed.Value;
-        var problems = new List<ValidationProblem>();
-        var input = ReadParameters(document.RootElement, path, problems);
-        return problems.Count > 0 ? ValidationResult.Failure<TemplateInput>(problems) : ValidationResult.Success(input);
+        var input = TemplateInput.Empty.At(path);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            w.Problem(path, ProblemCodes.WrongType, $"The parameters are an object: parameter name to value, found {JsonWalker.Describe(document.RootElement)}.");
+        }
+        else
+        {
+            input = ReadParameters(w, document.RootElement, path);
+        }
+
+        return w.Found > 0 ? ValidationResult.Failure<TemplateInput>(w.Problems) : ValidationResult.Success(input);
     }
 
-    private static TemplateInput ReadParameters(JsonElement obj, string path, List<ValidationProblem> problems)
+    // An object of parameter (or list field) name to value; a name is given once and is not empty.
+    private static TemplateInput ReadParameters(JsonWalker w, JsonElement obj, JsonPath path, bool allowList = true)
     {
-        var input = TemplateInput.Empty.At(path);
-        if (obj.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new ValidationProblem(path, ProblemCodes.WrongType, "The parameters are an object: parameter name to value."));
-            return input;
-        }
-
+        var input = TemplateInput.Empty.At(path.ToString());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in obj.EnumerateObject())
         {
-            string at = $"{path}.{Shorten(member.Name)}";
-            if (ReadValue(member.Value, at, problems, allowList: true) is { } value)
+            string name = member.Name;
+            var at = path.Member(name);
+            string what = allowList ? "parameter" : "field";
+            if (string.IsNullOrWhiteSpace(name))
             {
-                input = input.With(member.Name, value);
+                w.Problem(at, ProblemCodes.UnknownMember, $"A {what}'s name is empty.");
+                continue;
+            }
+
+            if (name.Length > w.Options.MaxStringLength)
+            {
+                w.Problem(at, ProblemCodes.TooLong, $"A {what}'s name has {name.Length} characters; the limit is {w.Options.MaxStringLength} (JsonLimits:MaxStringLength).");
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                w.Problem(at, ProblemCodes.DuplicateId, $"The {what} '{name}' is given twice; a {what} has one value.");
+                continue;
+            }
+
+            if (ReadValue(w, obj, name, path, allowList) is { } value)
+            {
+                input = input.With(name, value);
             }
         }
 
         return input;
     }
 
-    private static TemplateInputValue? ReadValue(JsonElement value, string at, List<ValidationProblem> problems, bool allowList)
+    // The value of member 'name' of obj (at path.name): a scalar, a value object, or (a parameter's) a list of items.
+    private static TemplateInputValue? ReadValue(JsonWalker w, JsonElement obj, string name, JsonPath path, bool allowList)
     {
+        var value = obj.GetProperty(name);
+        var at = path.Member(name);
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:
                 return new TemplateInputValue(null);
             case JsonValueKind.Number:
-                if (!value.TryGetDouble(out double number) || !double.IsFinite(number))
-                {
-                    problems.Add(new ValidationProblem(at, ProblemCodes.NumberOutOfRange, "The number is too large for a double."));
-                    return null;
-                }
-
-                return new TemplateInputValue(number);
+                return w.Number(obj, name, path) is { } number ? new TemplateInputValue(number) : null;
             case JsonValueKind.String:
-                return new TemplateInputValue(value.GetString());
+                int found = w.Found;
+                string? text = w.String(obj, name, path);
+                return w.Found == found ? new TemplateInputValue(text) : null;
             case JsonValueKind.True:
             case JsonValueKind.False:
                 return new TemplateInputValue(value.GetBoolean());
             case JsonValueKind.Array when allowList:
                 var items = ImmutableArray.CreateBuilder<TemplateInput>();
-                int i = 0;
-                foreach (var item in value.EnumerateArray())
+                found = w.Found;
+                foreach (var (item, itemAt) in w.Items(obj, name, path))
                 {
-                    string itemAt = $"{at}[{i++}]";
                     if (item.ValueKind != JsonValueKind.Object)
                     {
-                        problems.Add(new ValidationProblem(itemAt, ProblemCodes.WrongType, "An item of a list is an object of field values."));
+                        w.Problem(itemAt, ProblemCodes.WrongType, $"An item of a list is an object of field values, found {JsonWalker.Describe(item)}.");
                         continue;
                     }
 
-                    var fields = TemplateInput.Empty.At(itemAt);
-                    foreach (var member in item.EnumerateObject())
-                    {
-                        if (ReadValue(member.Value, $"{itemAt}.{Shorten(member.Name)}", problems, allowList: false) is { } field)
-                        {
-                            fields = fields.With(member.Name, field);
-                        }
-                    }
-
-                    items.Add(fields);
+                    items.Add(ReadParameters(w, item, itemAt, allowList: false));
                 }
 
-                return new TemplateInputValue(items.ToImmutable());
+                return w.Found == found ? new TemplateInputValue(items.ToImmutable()) : null;
             case JsonValueKind.Object:
-                bool ok = true;
-                foreach (var member in value.EnumerateObject().Where(m => !ValueMembers.Contains(m.Name)))
+                found = w.Found;
+                var fields = w.Fields(value, at, ValueMembers, new JsonElement[ValueMembers.Names.Length]);
+                string? unit = w.String(fields, "unit", at);
+                string? source = w.String(fields, "source", at);
+                var inner = fields["value"];
+                if (inner.ValueKind == JsonValueKind.Undefined)
                 {
-                    problems.Add(new ValidationProblem($"{at}.{Shorten(member.Name)}", ProblemCodes.UnknownMember,
-                        $"A value object holds only \"value\", \"unit\" and \"source\"; '{Shorten(member.Name)}' is not one of them."));
-                    ok = false;
-                }
-
-                string? unit = null, source = null;
-                if (value.TryGetProperty("unit", out var u))
-                {
-                    unit = u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                    ok &= Check(u.ValueKind == JsonValueKind.String, $"{at}.unit", "The unit is text, such as \"kWh/t\".");
-                }
-
-                if (value.TryGetProperty("source", out var s))
-                {
-                    source = s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-                    ok &= Check(s.ValueKind is JsonValueKind.String or JsonValueKind.Null, $"{at}.source", "The source is text, such as \"lab report 2025-03\".");
-                }
-
-                if (!value.TryGetProperty("value", out var v))
-                {
-                    problems.Add(new ValidationProblem($"{at}.value", ProblemCodes.Required, "A value object needs \"value\"."));
+                    w.Problem(at.Member("value"), ProblemCodes.Required, "A value object needs \"value\".");
                     return null;
                 }
 
-                if (v.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                if (inner.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                 {
-                    problems.Add(new ValidationProblem($"{at}.value", ProblemCodes.WrongType, "\"value\" is a number, text, true or false, or null."));
+                    w.Problem(at.Member("value"), ProblemCodes.WrongType, $"\"value\" is a number, text, true or false, or null, found {JsonWalker.Describe(inner)}.");
                     return null;
                 }
 
-                var inner = ReadValue(v, $"{at}.value", problems, allowList: false);
-                return ok && inner is not null ? inner with { Unit = unit, Source = source } : null;
+                var read = ReadValue(w, value, "value", at, allowList: false);
+                return w.Found == found && read is not null ? read with { Unit = unit, Source = source } : null;
             default:
-                problems.Add(new ValidationProblem(at, ProblemCodes.WrongType, allowList
-                    ? "A parameter's value is a number, text, true or false, a value object, a list of items, or null."
-                    : "A field's value is a number, text, true or false, a value object, or null."));
+                w.Problem(at, ProblemCodes.WrongType, allowList
+                    ? $"A parameter's value is a number, text, true or false, a value object, a list of items, or null, found {JsonWalker.Describe(value)}."
+                    : $"A field's value is a number, text, true or false, a value object, or null, found {JsonWalker.Describe(value)}.");
                 return null;
-        }
-
-        bool Check(bool condition, string path, string message)
-        {
-            if (!condition)
-            {
-                problems.Add(new ValidationProblem(path, ProblemCodes.WrongType, message));
-            }
-
-            return condition;
         }
     }
 
@@ -386,5 +373,4 @@ public static class TemplateParametersJson
         return string.Join("; ", parts) + ".";
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }

@@ -139,6 +139,12 @@ public sealed class TemplateValues : IEquatable<TemplateValues>
                     number = givenUnit.ConvertTo(number, unit);
                 }
 
+                if (!double.IsFinite(number))
+                {
+                    Fail(ProblemCodes.NumberOutOfRange, $"'{name}' is beyond the range of a number in {unit} once converted.");
+                    return null;
+                }
+
                 if (parameter.Describe(number) is { } outside)
                 {
                     Fail(ProblemCodes.NumberOutOfRange, $"'{name}': {outside}");

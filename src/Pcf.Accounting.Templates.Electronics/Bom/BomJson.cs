@@ -93,7 +93,22 @@ public static class BomJson
                 return ValidationResult.Failure<BillOfMaterials>([new ValidationProblem("$", ProblemCodes.DocumentTooLarge, $"The bill of materials '{path}' is larger than {max:N0} bytes.")]);
             }
 
-            return Read(File.ReadAllBytes(path), limits);
+            // The limit holds while reading too: a device or pipe (/dev/zero) reports no length and never ends.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return ValidationResult.Failure<BillOfMaterials>([new ValidationProblem("$", ProblemCodes.DocumentTooLarge, $"The bill of materials '{path}' is larger than {max:N0} bytes (reading stopped there).")]);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return Read(buffer.ToArray(), limits);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

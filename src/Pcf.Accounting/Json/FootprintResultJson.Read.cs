@@ -338,6 +338,12 @@ public static partial class FootprintResultJson
             }
         }
 
+        if (inventory is not null && demand is not null)
+        {
+            // The explanation starts from the process making the demanded product: a demand that none makes cannot be explained.
+            CheckDemand(w, inventory, demand);
+        }
+
         if (root.TryGetProperty("explanation", out var explanation) && explanation.ValueKind != JsonValueKind.Object)
         {
             w.Problem("$.explanation", ProblemCodes.WrongType, "'explanation' must be an object (the explanation tree); it is rebuilt from the inventory when read.");
@@ -438,6 +444,25 @@ public static partial class FootprintResultJson
         }
 
         return id is null || name is null || boundary is not { } b ? null : new RuleSet(id, name, b, methods.ToImmutable());
+    }
+
+    private static void CheckDemand(JsonWalker w, FootprintInventory inventory, Demand demand)
+    {
+        if (demand.Process is { } named)
+        {
+            if (!inventory.TryGetProcess(named, out var process))
+            {
+                w.Problem("$.demand.process", ProblemCodes.UnknownReference, $"The demand's process '{named}' is not one of $.inventory.processes.");
+            }
+            else if (!process.Outputs.Any(o => o.Flow == demand.Product))
+            {
+                w.Problem("$.demand.flow", ProblemCodes.UnknownReference, $"The demand's product '{demand.Product}' is not an output of its process '{named}' in $.inventory.processes.");
+            }
+        }
+        else if (!inventory.Processes.Any(p => p.Outputs.Any(o => o.Flow == demand.Product)))
+        {
+            w.Problem("$.demand.flow", ProblemCodes.UnknownReference, $"The demand's product '{demand.Product}' is not an output of any process of $.inventory.processes.");
+        }
     }
 
     private static Demand? ReadDemand(JsonWalker w, JsonElement d)

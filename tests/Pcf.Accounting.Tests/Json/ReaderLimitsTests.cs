@@ -188,6 +188,21 @@ public sealed class ReaderLimitsTests
         Assert.Contains("not/in/the/inventory", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("flow", "naoh-made-nowhere")]
+    [InlineData("process", "no-such-process")]
+    public void Result_DemandThatNoInventoryProcessMakes_IsRefused(string member, string value)
+    {
+        // Found by afl-fuzz (the result harness, 10^6 executions): a demand naming a product that no process of the inventory
+        // makes (or a process that is not there) was read as valid, then Explain() threw "The result's inventory has no process making ...".
+        var result = TestSupport.Engine.Calculate(Systems.BracketBuilder().Build(), TestSupport.Engine.Co2(("steel/hot-rolled-coil", 2000), ("electricity/grid", 0.5)));
+        var json = JsonNode.Parse(FootprintResultJson.Write(result))!;
+        json["demand"]![member] = value;
+        var problem = Assert.Single(FootprintResultJson.Read(json.ToJsonString()).Problems);
+        Assert.Equal(($"$.demand.{member}", ProblemCodes.UnknownReference), (problem.Path, problem.Code));
+        Assert.Contains(value, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Result_HugeNumbers_AreReadBack()
     {
