@@ -168,7 +168,7 @@ internal static class FactorsCommand
                 Cells.Text($"[{index + 1}]"));
         }
 
-        console.Write(table);
+        console.Write(Cells.Fit(table));
         for (int i = 0; i < sources.Count; i++)
         {
             console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
@@ -207,7 +207,7 @@ internal static class FactorsCommand
                     Cells.Text($"[{index + 1}]"));
             }
 
-            console.Write(table);
+            console.Write(Cells.Fit(table));
             for (int i = 0; i < sources.Count; i++)
             {
                 console.Write(new Text($"[{i + 1}] {sources[i]}\n"));

@@ -59,7 +59,7 @@ internal static class TemplateCommand
                     Cells.Text(string.Join("; ", t.Standards.Select(s => s.Name))));
             }
 
-            context.Console.Write(table);
+            context.Console.Write(Cells.Fit(table));
             return ExitCodes.Success;
         });
         Examples.Add(list, "pcf template list");
@@ -106,7 +106,7 @@ internal static class TemplateCommand
                 }
             }
 
-            context.Console.Write(table);
+            context.Console.Write(Cells.Fit(table));
             return ExitCodes.Success;
         });
         Examples.Add(describe, "pcf template describe cement/clinker");
