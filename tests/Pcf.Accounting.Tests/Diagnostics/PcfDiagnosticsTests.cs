@@ -13,7 +13,7 @@ namespace Pcf.Accounting.Tests.Diagnostics;
 /// (an <see cref="AsyncLocal{T}"/> mark) are kept.</summary>
 public sealed class PcfDiagnosticsTests
 {
-    private static readonly AsyncLocal<List<(string Instrument, double Value, Dictionary<string, object?> Tags)>?> Recording = new();
+    private static readonly AsyncLocal<(object Token, List<(string Instrument, double Value, Dictionary<string, object?> Tags)> List)?> Recording = new();
 
     // The linear chain of HandCalculatedTests.LinearChain: p1 uses 3 kWh and 2 kg M; p2 (making M) uses 1 kWh. Power is used twice
     // and looked up once. The factor is INVENTED for this test (0.5 kg CO2-fossil per kWh).
@@ -31,20 +31,24 @@ public sealed class PcfDiagnosticsTests
     private static async Task<List<(string Instrument, double Value, Dictionary<string, object?> Tags)>> RecordAsync(Func<Task> work)
     {
         var recorded = new List<(string, double, Dictionary<string, object?>)>();
+        // Each measurement once: an instrument is enabled once per listener (net8.0 may publish it twice), and only this listener's
+        // callbacks (its token as state) add to this flow's list.
+        var token = new object();
+        var enabled = new HashSet<Instrument>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == PcfDiagnostics.Name)
+                if (instrument.Meter.Name == PcfDiagnostics.Name && enabled.Add(instrument))
                 {
-                    l.EnableMeasurementEvents(instrument);
+                    l.EnableMeasurementEvents(instrument, token);
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, state) => Add(instrument, value, tags, state));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, state) => Add(instrument, value, tags, state));
         listener.Start();
-        Recording.Value = recorded;
+        Recording.Value = (token, recorded);
         try
         {
             await work();
@@ -56,10 +60,11 @@ public sealed class PcfDiagnosticsTests
 
         return recorded;
 
-        static void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        static void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
         {
-            if (Recording.Value is { } list)
+            if (Recording.Value is { } recording && ReferenceEquals(recording.Token, state))
             {
+                var list = recording.List;
                 var copy = new Dictionary<string, object?>();
                 foreach (var tag in tags)
                 {
