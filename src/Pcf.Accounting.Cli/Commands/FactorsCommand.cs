@@ -36,9 +36,13 @@ internal static class FactorsCommand
         var command = new Command("list", "Lists emission factors: key, region, year, unit, amounts, kind, confidence and source.");
         command.Options.Add(dataset);
         command.Options.Add(files);
-        Examples.Add(command, "pcf factors list", "pcf factors list --dataset ipcc-2006-stationary-combustion", "pcf factors list --factors company.json");
+        var output = new TableOutput();
+        output.AddTo(command);
+        Examples.Add(command, "pcf factors list", "pcf factors list --dataset ipcc-2006-stationary-combustion", "pcf factors list --factors company.json",
+            "pcf factors list --format csv --out factors.csv");
         command.SetAction(async (parse, ct) =>
         {
+            output.Check(parse);
             var catalogs = new List<(string Name, IEnumerable<EmissionFactor> Factors)>();
             var only = parse.GetValue(dataset);
             foreach (var d in DefaultFactors.Datasets.Where(d => only is null || d == only))
@@ -51,7 +55,7 @@ internal static class FactorsCommand
                 catalogs.Add((file, (await Calculation.ReadCatalogAsync(context, file, ct).ConfigureAwait(false)).Factors));
             }
 
-            Render(context.Console, catalogs);
+            await RenderAsync(context, parse, output, catalogs, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -75,9 +79,12 @@ internal static class FactorsCommand
         command.Options.Add(region);
         command.Options.Add(year);
         command.Options.Add(files);
+        var output = new TableOutput();
+        output.AddTo(command);
         Examples.Add(command, "pcf factors find electricity/grid --region DE-BY --year 2024", "pcf factors find coal", "pcf factors find fuel/natural-gas --region CN", "pcf factors find steel --factors suppliers.json");
         command.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
             var fileList = parse.GetValue(files) ?? [];
             var catalogs = new List<(string Name, FactorCatalog Catalog)> { ("embedded defaults", DefaultFactors.Catalog) };
             foreach (var file in fileList)
@@ -89,7 +96,7 @@ internal static class FactorsCommand
             string? askedRegion = parse.GetValue(region);
             int? askedYear = parse.GetValue(year);
             var found = catalogs.Select(c => (c.Name, Factors: (IEnumerable<EmissionFactor>)c.Catalog.Search(wanted).ToList())).ToList();
-            if (found.All(c => !c.Factors.Any()))
+            if (found.All(c => !c.Factors.Any()) && !csv)
             {
                 context.Console.Write(new Text($"No factor matches '{wanted}'.\n"));
                 return ExitCodes.Success;
@@ -97,7 +104,7 @@ internal static class FactorsCommand
 
             if (askedRegion is null && askedYear is null)
             {
-                Render(context.Console, found.Where(c => c.Factors.Any()));
+                await RenderAsync(context, parse, output, found.Where(c => c.Factors.Any()), ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
@@ -109,14 +116,15 @@ internal static class FactorsCommand
             }
 
             var requests = found.SelectMany(c => c.Factors).Select(f => (f.Key, f.PerUnit)).Distinct().Select(k => new FactorRequest(k.Key, askedRegion, askedYear, k.PerUnit)).ToList();
-            await RenderResolvedAsync(context.Console, requests, providers, ct).ConfigureAwait(false);
+            await RenderResolvedAsync(context, parse, output, requests, providers, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task RenderResolvedAsync(IAnsiConsole console, List<FactorRequest> requests, List<IEmissionFactorProvider> providers, CancellationToken cancellationToken)
+    private static async Task RenderResolvedAsync(CliContext context, ParseResult parse, TableOutput output, List<FactorRequest> requests, List<IEmissionFactorProvider> providers, CancellationToken cancellationToken)
     {
+        bool csv = output.Check(parse);
         var table = Cells.Table($"Resolved as 'pcf calculate' would ({requests.Count} request{(requests.Count == 1 ? string.Empty : "s")})",
             "Key", "Asked", "Found", "Fallbacks", "Amounts (kg/unit)", "Kind", "Provider", "Source");
         var sources = new List<string>();
@@ -162,23 +170,45 @@ internal static class FactorsCommand
                 Cells.Text(asked),
                 Cells.Text($"{f.Region} {f.Year?.ToString(CultureInfo.InvariantCulture) ?? "any year"} per {f.PerUnit.Symbol}"),
                 Cells.Text(match.Fallbacks.Length == 0 ? "none" : string.Join("; ", match.Fallbacks.Select(x => x.Describe()))),
-                Cells.Text(Amounts(f)),
+                Cells.Text(Amounts(f, exact: csv)),
                 Cells.Text(Names.Of(f.Provenance.Kind)),
                 Cells.Text(match.ProviderName),
-                Cells.Text($"[{index + 1}]"));
+                Cells.Text(csv ? source : $"[{index + 1}]"));
         }
 
-        console.Write(table);
-        for (int i = 0; i < sources.Count; i++)
+        await output.WriteAsync(context, parse, [table], cancellationToken).ConfigureAwait(false);
+        if (!csv)
         {
-            console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
-        }
+            for (int i = 0; i < sources.Count; i++)
+            {
+                context.Console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
+            }
 
-        console.WriteLine();
+            context.Console.WriteLine();
+        }
     }
 
-    private static void Render(IAnsiConsole console, IEnumerable<(string Name, IEnumerable<EmissionFactor> Factors)> catalogs)
+    private static async Task RenderAsync(CliContext context, ParseResult parse, TableOutput output, IEnumerable<(string Name, IEnumerable<EmissionFactor> Factors)> catalogs, CancellationToken cancellationToken)
     {
+        if (output.Check(parse))
+        {
+            // One CSV table: the catalog as the first column, the source written out, the amounts exact.
+            var all = Cells.Table(string.Empty, "Catalog", "Key", "Region", "Year", "Per", "Amounts (kg/unit)", "Kind", "Confidence", "Source");
+            foreach (var (name, factors) in catalogs)
+            {
+                foreach (var f in factors)
+                {
+                    all.AddRow(Cells.Text(name), Cells.Text(f.Key), Cells.Text(f.Region), Cells.Text(f.Year?.ToString(CultureInfo.InvariantCulture) ?? "any"),
+                        Cells.Text(f.PerUnit.Symbol), Cells.Text(Amounts(f, exact: true)), Cells.Text(Names.Of(f.Provenance.Kind)),
+                        Cells.Text(Names.Of(f.Provenance.Confidence)), Cells.Text(Source(f)));
+                }
+            }
+
+            await output.WriteAsync(context, parse, [all], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var console = context.Console;
         foreach (var (name, factors) in catalogs)
         {
             var list = factors.ToList();
@@ -188,7 +218,7 @@ internal static class FactorsCommand
             var sources = new List<string>();
             foreach (var f in list)
             {
-                string source = $"{f.Provenance.Publisher}, {f.Provenance.Document}" + (f.Provenance.Dataset is { } d ? $" [{d}{(f.Provenance.DatasetVersion is { } v ? " " + v : string.Empty)}]" : string.Empty);
+                string source = Source(f);
                 int index = sources.IndexOf(source);
                 if (index < 0)
                 {
@@ -207,7 +237,7 @@ internal static class FactorsCommand
                     Cells.Text($"[{index + 1}]"));
             }
 
-            console.Write(table);
+            console.Write(Cells.Fit(table));
             for (int i = 0; i < sources.Count; i++)
             {
                 console.Write(new Text($"[{i + 1}] {sources[i]}\n"));
@@ -215,13 +245,17 @@ internal static class FactorsCommand
 
             console.WriteLine();
         }
+
+        static string Source(EmissionFactor f) =>
+            $"{f.Provenance.Publisher}, {f.Provenance.Document}" + (f.Provenance.Dataset is { } d ? $" [{d}{(f.Provenance.DatasetVersion is { } v ? " " + v : string.Empty)}]" : string.Empty);
     }
 
     /// <summary>Describes a factor's amounts: <c>CO2-fossil 0.5306</c> per gas, or <c>CO2e 0.6205 (AR5)</c>.</summary>
     /// <param name="factor">The factor.</param>
+    /// <param name="exact">Whether to write each amount whole (round-trip), as CSV does, rather than rounded for reading.</param>
     /// <returns>The text.</returns>
-    internal static string Amounts(EmissionFactor factor) => string.Join("; ", factor.Components.Select(c =>
-        (c.Gas is { } gas ? gas.Id : "CO2e") + " " + (c.Sign < 0 ? "-" : string.Empty) + ProblemText.Number(c.Amount)
+    internal static string Amounts(EmissionFactor factor, bool exact = false) => string.Join("; ", factor.Components.Select(c =>
+        (c.Gas is { } gas ? gas.Id : "CO2e") + " " + (c.Sign < 0 ? "-" : string.Empty) + (exact ? c.Amount.ToString("R", CultureInfo.InvariantCulture) : ProblemText.Number(c.Amount))
         + (c.Kind == Model.ElementaryExchangeKind.Emission ? string.Empty : $" ({c.Kind})")
         + (c.IsCo2e && factor.GwpBasis is { } basis ? $" ({basis.Id})" : string.Empty)));
 }

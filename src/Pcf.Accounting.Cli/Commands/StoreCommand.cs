@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Pact;
 using Pcf.Accounting.Pact.Host.Security;
 using Pcf.Accounting.Pact.Host.Store;
@@ -115,7 +116,7 @@ internal static class StoreCommand
                     item.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), Markup.Escape(result));
             }
 
-            context.Console.Write(table);
+            context.Console.Write(Cells.Fit(table));
             context.Out.WriteLine($"{items.Count} footprint{(items.Count == 1 ? string.Empty : "s")}.");
             return ExitCodes.Success;
         });
@@ -223,7 +224,7 @@ internal static class StoreCommand
                     v.Footprint.Pcf.PcfExcludingBiogenicUptake.ToString(CultureInfo.InvariantCulture) + " kg CO2e", v.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             }
 
-            context.Console.Write(table);
+            context.Console.Write(Cells.Fit(table));
             return ExitCodes.Success;
         });
         return command;
@@ -338,7 +339,7 @@ internal static class StoreCommand
                 table.AddRow(Markup.Escape(c.ClientId), Markup.Escape(c.Name), Markup.Escape(c.EventsBaseUrl?.AbsoluteUri ?? "-"), c.Disabled ? "yes" : "no");
             }
 
-            context.Console.Write(table);
+            context.Console.Write(Cells.Fit(table));
             return ExitCodes.Success;
         });
         var remove = new Command("remove", "Removes a client and its access; its tokens stop working within 30 seconds.");

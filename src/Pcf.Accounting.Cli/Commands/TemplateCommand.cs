@@ -43,10 +43,13 @@ internal static class TemplateCommand
     private static Command List(CliContext context)
     {
         var list = new Command("list", "Lists the sector templates: id, title, version, declared unit.");
-        list.SetAction(_ =>
+        var output = new TableOutput();
+        output.AddTo(list);
+        list.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
             var templates = Catalog(context).Templates;
-            if (templates.IsEmpty)
+            if (templates.IsEmpty && !csv)
             {
                 context.Console.WriteLine("No templates are installed.");
                 return ExitCodes.Success;
@@ -59,10 +62,10 @@ internal static class TemplateCommand
                     Cells.Text(string.Join("; ", t.Standards.Select(s => s.Name))));
             }
 
-            context.Console.Write(table);
+            await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
-        Examples.Add(list, "pcf template list");
+        Examples.Add(list, "pcf template list", "pcf template list --format csv");
         return list;
     }
 
@@ -71,8 +74,12 @@ internal static class TemplateCommand
         var describe = new Command("describe", "Describes a template: what it builds, the standards it follows, and every parameter with its unit, range, default and the default's source.");
         var id = new Argument<string>("template") { Description = "The template id, such as cement/cement." };
         describe.Arguments.Add(id);
-        describe.SetAction(parse =>
+        var output = new TableOutput();
+        output.Format.Description = "table: the description, then the parameters at the console's width; csv: the parameters alone as one CSV table (RFC 4180), every value whole.";
+        output.AddTo(describe);
+        describe.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
             var template = Find(context, parse.GetRequiredValue(id));
             var d = template.Descriptor;
             var head = new List<string>
@@ -91,7 +98,7 @@ internal static class TemplateCommand
                 head.Add($"Classification: {string.Join("; ", d.Classification)}");
             }
 
-            foreach (var line in head)
+            foreach (var line in csv ? new List<string>() : head)
             {
                 context.Console.Write(new Text(line + "\n"));
             }
@@ -106,10 +113,10 @@ internal static class TemplateCommand
                 }
             }
 
-            context.Console.Write(table);
+            await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
-        Examples.Add(describe, "pcf template describe cement/clinker");
+        Examples.Add(describe, "pcf template describe cement/clinker", "pcf template describe cement/clinker --format csv --out clinker-parameters.csv");
         return describe;
 
         static void AddRow(Table table, TemplateParameter p, string prefix)

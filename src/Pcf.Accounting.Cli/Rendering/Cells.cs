@@ -21,6 +21,22 @@ internal static class Cells
     /// <returns>The cell.</returns>
     public static IRenderable Percent(double share) => new Text(ProblemText.Percent(share)).RightJustified();
 
+    /// <summary>A table that never splits a word: drawn as a table where its columns can hold their longest word, otherwise one block
+    /// per row with a line per cell (<c>Header: value</c>), wrapped between words, so that a key is never cut at 80 columns.</summary>
+    /// <param name="table">The table.</param>
+    /// <returns>What to write instead of the table.</returns>
+    public static IRenderable Fit(Table table) => new FittedTable(table);
+
+    /// <summary>The plain text of a cell (its lines joined by spaces).</summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="options">The render options.</param>
+    /// <returns>The text.</returns>
+    internal static string PlainText(IRenderable cell, RenderOptions options)
+    {
+        var text = string.Concat(cell.Render(options, 100_000).Where(s => !s.IsControlCode).Select(s => s.IsLineBreak ? "\n" : s.Text));
+        return string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    }
+
     /// <summary>Creates a table with headers.</summary>
     /// <param name="title">The title.</param>
     /// <param name="headers">The column headers.</param>
@@ -34,5 +50,48 @@ internal static class Cells
         }
 
         return table;
+    }
+
+    private sealed class FittedTable(Table table) : IRenderable
+    {
+        public Measurement Measure(RenderOptions options, int maxWidth)
+        {
+            var measured = ((IRenderable)table).Measure(options, maxWidth);
+            return measured.Min <= maxWidth ? measured : new Measurement(Math.Min(maxWidth, measured.Min), maxWidth);
+        }
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+        {
+            if (((IRenderable)table).Measure(options, maxWidth).Min <= maxWidth)
+            {
+                return ((IRenderable)table).Render(options, maxWidth);
+            }
+
+            // Too narrow for the columns' longest words: a block per row, a line per non-empty cell.
+            var headers = table.Columns.Select(c => PlainText(c.Header, options)).ToList();
+            var lines = new List<IRenderable>();
+            if (table.Title is { } title)
+            {
+                lines.Add(new Markup(title.Text));
+            }
+
+            foreach (var row in table.Rows)
+            {
+                lines.Add(new Text(string.Empty));
+                int i = 0;
+                foreach (var cell in row)
+                {
+                    string value = PlainText(cell, options);
+                    if (value.Length > 0 && i < headers.Count)
+                    {
+                        lines.Add(new Text(headers[i].Length == 0 ? value : $"{headers[i]}: {value}"));
+                    }
+
+                    i++;
+                }
+            }
+
+            return ((IRenderable)new Rows(lines)).Render(options, maxWidth);
+        }
     }
 }

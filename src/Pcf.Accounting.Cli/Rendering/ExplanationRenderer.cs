@@ -18,49 +18,79 @@ internal static class ExplanationRenderer
         }
     }
 
+    /// <summary>The deepest level drawn nested: a node below it starts a tree of its own, numbered, after the one that names it (<c>(see [n])</c>).</summary>
+    /// <remarks>Each level takes four columns, so eight levels leave most of an 80-column line to the text, and every line costs
+    /// at most this many guides: the output grows with the nodes shown, never with their depth times their number.</remarks>
+    internal const int MaximumNesting = 8;
+
     /// <summary>Builds the trees of several roots without writing them (so that they can be prepared while progress is shown).</summary>
     /// <param name="roots">The subtrees to show.</param>
-    /// <returns>Each tree followed by an empty line.</returns>
+    /// <returns>Each tree (and the trees continuing its deep branches) followed by an empty line.</returns>
     public static List<IRenderable> Build(IEnumerable<Explanation> roots)
     {
         var parts = new List<IRenderable>();
         foreach (var root in roots)
         {
-            parts.Add(Build(root));
-            parts.Add(Text.NewLine);
+            foreach (var tree in BuildTrees(root))
+            {
+                parts.Add(tree);
+                parts.Add(Text.NewLine);
+            }
         }
 
         return parts;
     }
 
-    /// <summary>Builds the Spectre tree of one explanation node and everything below it.</summary>
+    /// <summary>Builds the Spectre trees of one explanation node and everything below it: the first tree holds the node, and a
+    /// branch deeper than <see cref="MaximumNesting"/> continues in a numbered tree after it (<c>(see [n])</c>).</summary>
     /// <param name="root">The node.</param>
-    /// <returns>The tree.</returns>
-    internal static Tree Build(Explanation root)
+    /// <returns>The trees, in order.</returns>
+    internal static List<Tree> BuildTrees(Explanation root)
     {
-        var tree = new Tree(Node(root)) { Guide = TreeGuide.Line };
-        var stack = new Stack<(Explanation Node, IHasTreeNodes Parent)>();
+        var trees = new List<Tree> { new(Node(root, null)) { Guide = TreeGuide.Line } };
+        var stack = new Stack<(Explanation Node, IHasTreeNodes Parent, int Depth)>();
         for (int i = root.Children.Length - 1; i >= 0; i--)
         {
-            stack.Push((root.Children[i], tree));
+            stack.Push((root.Children[i], trees[0], 1));
         }
 
         while (stack.Count > 0)
         {
-            var (node, parent) = stack.Pop();
-            var added = parent.AddNode(Node(node));
+            var (node, parent, depth) = stack.Pop();
+            IHasTreeNodes added;
+            if (depth > MaximumNesting && !node.Children.IsEmpty)
+            {
+                // Continued as a tree of its own: the parent shows the line and where it goes on.
+                int number = trees.Count;
+                parent.AddNode(Node(node, $"(see [{number}])"));
+                var tree = new Tree(Node(node, $"[{number}]")) { Guide = TreeGuide.Line };
+                trees.Add(tree);
+                added = tree;
+                depth = 0;
+            }
+            else
+            {
+                added = parent.AddNode(Node(node, null));
+            }
+
             for (int i = node.Children.Length - 1; i >= 0; i--)
             {
-                stack.Push((node.Children[i], added));
+                stack.Push((node.Children[i], added, depth + 1));
             }
         }
 
-        return tree;
+        return trees;
     }
 
-    private static Markup Node(Explanation node)
+    private static Markup Node(Explanation node, string? mark)
     {
-        var text = $"[bold]{Markup.Escape(node.Label)}[/]  {Markup.Escape(ProblemText.Number(node.Co2e.Value))} kg CO2e\n[grey]{Markup.Escape(node.Arithmetic)}[/]";
+        string label = $"[bold]{Markup.Escape(node.Label)}[/]  {Markup.Escape(ProblemText.Number(node.Co2e.Value))} kg CO2e";
+        if (mark is not null && !mark.StartsWith('['))
+        {
+            return new Markup($"{label}  {Markup.Escape(mark)}"); // the arithmetic and sources are shown where the branch continues
+        }
+
+        var text = $"{(mark is null ? string.Empty : Markup.Escape(mark) + " ")}{label}\n[grey]{Markup.Escape(node.Arithmetic)}[/]";
         if (node.Source is { } source)
         {
             text += $"\n[grey]source: {Markup.Escape(source)}[/]";

@@ -66,7 +66,7 @@ internal static class ResultRenderer
             reported.AddRow(Cells.Text("(all zero)"), Cells.Text(string.Empty));
         }
 
-        parts.Add(reported);
+        parts.Add(Cells.Fit(reported));
 
         var stages = Cells.Table("By life-cycle stage", "Stage", "kg CO2e", "Share");
         foreach (var s in result.ByStage)
@@ -74,7 +74,7 @@ internal static class ResultRenderer
             stages.AddRow(Cells.Text(Names.Of(s.Stage)), Cells.Number(s.Co2e.Value), Cells.Percent(s.Share));
         }
 
-        parts.Add(stages);
+        parts.Add(Cells.Fit(stages));
 
         var gases = Cells.Table("By gas", "Gas", "Mass (kg)", "kg CO2e");
         foreach (var g in result.ByGas)
@@ -82,7 +82,7 @@ internal static class ResultRenderer
             gases.AddRow(Cells.Text(g.Gas?.Id ?? "CO2e (not split by gas)"), g.Gas is null ? Cells.Text(string.Empty) : Cells.Number(g.Mass.Value), Cells.Number(g.Co2e.Value));
         }
 
-        parts.Add(gases);
+        parts.Add(Cells.Fit(gases));
 
         Chart(parts, width, "Top processes (% of the footprint)", result.ByProcess.Select(p => (p.Process.Value, p.Total.Value, p.Share)));
         Chart(parts, width, "Top emission factors (% of the footprint)", result.ByFactor.Select(f => ($"{f.Request.Key} ({f.Request.Region ?? "GLO"})", f.Co2e.Value, f.Share)));
@@ -96,7 +96,7 @@ internal static class ResultRenderer
                     Cells.Number(f.Co2ePerUnit), Cells.Number(f.Co2e.Value));
             }
 
-            parts.Add(factors);
+            parts.Add(Cells.Fit(factors));
             n = 0;
             foreach (var f in result.ByFactor)
             {
@@ -116,7 +116,7 @@ internal static class ResultRenderer
                 table.AddRow(Cells.Text(line.Key), Cells.Text(line.Label), text ? Cells.Text(string.Empty) : Cells.Number(line.Value), Cells.Text(text ? string.Empty : line.Unit));
             }
 
-            parts.Add(table);
+            parts.Add(Cells.Fit(table));
             foreach (var line in view.Lines.Where(l => l.Note is not null))
             {
                 parts.Add(new Text($"{line.Key}: {line.Note}\n"));

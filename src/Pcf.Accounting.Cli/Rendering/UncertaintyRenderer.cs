@@ -46,7 +46,7 @@ internal static class UncertaintyRenderer
 
             Row("minimum", q => q.Minimum);
             Row("maximum", q => q.Maximum);
-            parts.Add(table);
+            parts.Add(Cells.Fit(table));
         }
 
         if (u.RelativeStandardError is { } rse)
@@ -77,7 +77,7 @@ internal static class UncertaintyRenderer
             }
 
             parts.Add(Text.NewLine);
-            parts.Add(contributions);
+            parts.Add(Cells.Fit(contributions));
         }
 
         foreach (string note in u.Notes)
@@ -104,7 +104,7 @@ internal static class UncertaintyRenderer
         return
         [
             Text.NewLine,
-            table,
+            Cells.Fit(table),
             new Text($"P(A < B) = {comparison.ProbabilityALessThanB.ToString("0.####", CultureInfo.InvariantCulture)} over {comparison.A.Iterations.ToString("N0", CultureInfo.InvariantCulture)} paired iterations\n"),
         ];
     }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using Pcf.Accounting.Engine.Sparse;
 using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
@@ -166,9 +168,13 @@ public sealed partial class CompiledSystem
             return null;
         }
 
-        var names = bad.Take(20).Select(id => $"'{id}'");
-        return new ValidationProblem("$.processes", ProblemCodes.NonFiniteResult,
-            $"The solution is not finite for processes {string.Join(", ", names)}{(bad.Count > 20 ? $" and {bad.Count - 20} more" : string.Empty)}: the system is numerically singular (a loop that nearly makes no net output, or amounts beyond the range of a double).")
+        // Overflow in a well-conditioned system is the amounts' doing, not a singularity: say which it is.
+        string names = string.Join(", ", bad.Take(20).Select(id => $"'{id}'")) + (bad.Count > 20 ? $" and {bad.Count - 20} more" : string.Empty);
+        double condition = _lu.Condition.Value;
+        string message = condition > SparseLu.IllConditionedThreshold
+            ? string.Create(CultureInfo.InvariantCulture, $"The result overflows: the runs or footprints of processes {names} pass the largest number a double holds (about 1.8E+308), because a loop of the system nearly makes no net output (condition estimate ≈ {condition:G3}).")
+            : string.Create(CultureInfo.InvariantCulture, $"The result overflows: the runs or footprints of processes {names} pass the largest number a double holds (about 1.8E+308). The amounts multiplied along the supply chain are too large (the system is not singular: its condition estimate is ≈ {condition:G3}); check the amounts and units of these processes' inputs and outputs.");
+        return new ValidationProblem("$.processes", ProblemCodes.NonFiniteResult, message)
         {
             Subject = new ProcessSubject([.. bad.Select(id => new ProcessId(id))]),
         };

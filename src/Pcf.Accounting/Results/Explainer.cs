@@ -18,7 +18,17 @@ internal static class Explainer
     /// <summary>The most children shown under one node; the rest are summed into one summary node.</summary>
     public const int MaximumChildren = 500;
 
-    public static Explanation Explain(FootprintResult result, double minimumShare, int maximumDepth, int maximumNodes)
+    public static Explanation Explain(FootprintResult result, double minimumShare, int maximumDepth, int maximumNodes) =>
+        Explain(result, minimumShare, maximumDepth, maximumNodes, null);
+
+    /// <summary>Builds the tree and counts the work done (for tests: the work must not grow with the depth asked when the tree does not).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="minimumShare">Branches below this share of the total are not expanded.</param>
+    /// <param name="maximumDepth">Branches deeper than this are not expanded.</param>
+    /// <param name="maximumNodes">The node budget.</param>
+    /// <param name="work">Receives the counts, when given.</param>
+    /// <returns>The tree.</returns>
+    internal static Explanation Explain(FootprintResult result, double minimumShare, int maximumDepth, int maximumNodes, ExplanationWork? work)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimumShare);
         ArgumentOutOfRangeException.ThrowIfNegative(maximumDepth);
@@ -39,11 +49,29 @@ internal static class Explainer
         };
 
         int nodes = 1;
-        var work = new Stack<(Draft Node, int Process, int Output, double Amount, int Depth)>();
-        work.Push((root, rootProcess, rootOutput, q0, 0));
-        while (work.Count > 0)
+        // The processes on the path from the root to the node expanded (depth first, so the path is a prefix that only grows by one):
+        // a link back to one of them is a loop, shown once and never unrolled, since the supplier's footprint per unit already holds
+        // every turn of the loop. So a loop costs the same whatever --depth asks.
+        var onPath = new int[inventory.Processes.Length];
+        var path = new List<int>();
+        var pending = new Stack<(Draft Node, int Process, int Output, double Amount, int Depth)>();
+        pending.Push((root, rootProcess, rootOutput, q0, 0));
+        while (pending.Count > 0)
         {
-            var (node, pi, oi, q, depth) = work.Pop();
+            var (node, pi, oi, q, depth) = pending.Pop();
+            while (path.Count > depth)
+            {
+                onPath[path[^1]]--;
+                path.RemoveAt(path.Count - 1);
+            }
+
+            path.Add(pi);
+            onPath[pi]++;
+            if (work is not null)
+            {
+                work.NodesVisited++;
+            }
+
             if (nodes >= maximumNodes)
             {
                 // Queued before the budget ran out: shown as a summary, never expanded past the budget.
@@ -176,6 +204,11 @@ internal static class Explainer
                 }
             }
 
+            if (work is not null)
+            {
+                work.NodesBuilt += children.Count;
+            }
+
             if (children.Count > MaximumChildren)
             {
                 // The largest first; the rest in one exact summary line.
@@ -214,13 +247,14 @@ internal static class Explainer
                 }
 
                 child.Expand = null;
-                string? stop = depth + 1 >= maximumDepth ? "not expanded: depth limit"
+                string? stop = onPath[next.Process] > 0 ? $"not expanded: a loop back to '{inventory.Processes[next.Process].Id}', expanded above (its footprint per unit includes every turn of the loop)"
+                    : depth + 1 >= maximumDepth ? "not expanded: depth limit"
                     : Math.Abs(child.Value) < minimumShare * total ? "not expanded: below the share shown"
                     : nodes >= maximumNodes ? "not expanded: the explanation's node limit"
                     : null;
                 if (stop is null)
                 {
-                    work.Push((child, next.Process, next.Output, next.Amount, depth + 1));
+                    pending.Push((child, next.Process, next.Output, next.Amount, depth + 1));
                 }
                 else
                 {

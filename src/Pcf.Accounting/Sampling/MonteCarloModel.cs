@@ -222,8 +222,15 @@ internal sealed class MonteCarloModel
         var work = new double[n];
         if (!lu.TrySolve(f, s, work))
         {
+            // The calculation before it reports the same with its condition estimate; name the processes here too, never a column.
+            var bad = Enumerable.Range(0, n).Where(c => !double.IsFinite(s[c])).Select(c => layout.Processes[layout.ColumnProcess[c]].Id).Distinct().ToList();
+            string names = string.Join(", ", bad.Take(20).Select(id => $"'{id}'")) + (bad.Count > 20 ? $" and {bad.Count - 20} more" : string.Empty);
             return ValidationResult.Failure<MonteCarloModel>([new("$.processes", ProblemCodes.NonFiniteResult,
-                "The solution of the stated amounts is not finite: the system is numerically singular.")]);
+                bad.Count == 0 ? "The runs of the stated amounts overflow: they pass the largest number a double holds (about 1.8E+308)."
+                    : $"The runs of the stated amounts overflow for processes {names}: they pass the largest number a double holds (about 1.8E+308).")
+            {
+                Subject = bad.Count == 0 ? null : new ProcessSubject([.. bad]),
+            }]);
         }
 
         // Per-unit footprints (excluding uptake) of the stated amounts: the derivative of the total with respect to a technosphere entry.

@@ -72,6 +72,18 @@ internal sealed class CliHarness : IDisposable
         return (exit, console.Output, error.ToString());
     }
 
+    /// <summary>Runs a command line against a console of the given width (80: what a redirected output gets).</summary>
+    /// <returns>The exit code, what went to the console, and what went to standard error.</returns>
+    public static async Task<(int Exit, string Out, string Error)> RunAtWidthAsync(int width, params string[] args)
+    {
+        using var console = new TestConsole();
+        console.Width(width);
+        console.Colors(ColorSystem.NoColors);
+        using var error = new StringWriter();
+        int exit = await PcfCli.RunAsync(args, console, error);
+        return (exit, console.Output, error.ToString());
+    }
+
     /// <summary>Runs a command line with the given services (extra views, rule sets, providers), as an application embedding the tool would.</summary>
     /// <returns>The exit code, what went to the console, and what went to standard error.</returns>
     public static async Task<(int Exit, string Out, string Error)> RunWithServicesAsync(IServiceProvider services, params string[] args)

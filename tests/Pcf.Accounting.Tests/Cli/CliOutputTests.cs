@@ -80,6 +80,9 @@ public sealed class CliOutputTests : IDisposable
         Assert.Contains("trace: pcf.factors.provider ", error, StringComparison.Ordinal);
         Assert.Contains("metric: pcf.calculations 1 {calculation} pcf.outcome=valid", error, StringComparison.Ordinal);
         Assert.Contains("metric: pcf.calculation.duration ", error, StringComparison.Ordinal);
+        Assert.Contains("metric: pcf.factor.lookups 1 {request} pcf.provider=power.json pcf.status=found", error, StringComparison.Ordinal);
+        Assert.Contains("metric: pcf.provider.duration ", error, StringComparison.Ordinal);
+        Assert.Contains(" s pcf.provider=power.json pcf.outcome=answered", error, StringComparison.Ordinal);
         // Power is used by p1 and p2 and looked up once: one request shared.
         Assert.Contains("metric: pcf.factor.requests.shared 1 {request}", error, StringComparison.Ordinal);
     }
