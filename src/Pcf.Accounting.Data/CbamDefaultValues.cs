@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Templates.Cbam;
 
 namespace Pcf.Accounting.Data;
 
 /// <summary>The European Commission's CBAM default values for embedded emissions, by CN code and country of origin, direct and indirect apart, each with its provenance.</summary>
 /// <remarks>
-/// <para>The CBAM view uses them as the fallback for a precursor without actual data. <see cref="Find"/> returns a
+/// <para>The CBAM view uses them, through <see cref="CbamDefaultValuesSource"/>, as the fallback for a purchased precursor
+/// declared without actual data (flow tags <c>cbam:cn</c> and <c>cbam:origin</c>). <see cref="Find"/> returns a
 /// <see cref="CbamDefaultMatch"/> that records the fallbacks taken: a shorter CN code (8 -> 6 -> 4 digits) when the exact
 /// one is not listed, and the "other countries and territories" value (<see cref="OtherCountries"/>) when the country
 /// of origin is not.</para>
@@ -278,5 +280,60 @@ public sealed record CbamDefaultMatch(CbamDefaultValue Value, string RequestedCn
         return digits.Length is >= 4 and <= 10 && digits.All(char.IsAsciiDigit)
             ? digits
             : throw new ArgumentException($"{what}: '{cnCode}' is not a CN code (4 to 10 digits, spaces and dots allowed).", nameof(cnCode));
+    }
+}
+
+/// <summary>A <see cref="CbamDefaultsTable"/> as the source of default values that <see cref="CbamView"/> consults for a purchased
+/// precursor without actual data.</summary>
+/// <remarks>The interface lives with the view (package <c>Pcf.Accounting.Templates</c>) and this implementation with the data, so
+/// the data package implements the templates' abstraction as it implements the core's factor provider; the templates package does
+/// not depend on the data.</remarks>
+/// <example><code>
+/// var view = new CbamView(new CbamGood("hot-rolled coil", "7208", CountsIndirect: false), CbamDefaultValuesSource.Embedded);
+/// </code></example>
+/// <threadsafety>Immutable and thread-safe.</threadsafety>
+public sealed class CbamDefaultValuesSource : ICbamDefaultValues
+{
+    private readonly Lazy<CbamDefaultsTable> _table;
+
+    /// <summary>Initializes a new instance over a table, such as one read with <see cref="CbamDefaultsTable.Read"/>.</summary>
+    /// <param name="table">The table to search.</param>
+    public CbamDefaultValuesSource(CbamDefaultsTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _table = new Lazy<CbamDefaultsTable>(() => table);
+    }
+
+    private CbamDefaultValuesSource(Func<CbamDefaultsTable> table) => _table = new Lazy<CbamDefaultsTable>(table);
+
+    /// <summary>Gets the source over the embedded table (<see cref="CbamDefaultValues.Embedded"/>), read on first use.</summary>
+    public static CbamDefaultValuesSource Embedded { get; } = new(() => CbamDefaultValues.Embedded);
+
+    /// <inheritdoc/>
+    public CbamDefault? Find(string cnCode, string countryOfOrigin)
+    {
+        CbamDefaultMatch? match;
+        try
+        {
+            match = _table.Value.Find(cnCode, countryOfOrigin);
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a CN code or no country: no value covers it
+        }
+
+        return match is null ? null : new CbamDefault
+        {
+            RequestedCnCode = match.RequestedCnCode,
+            RequestedCountry = match.RequestedCountry,
+            CnCode = match.Value.CnCode,
+            Country = match.Value.Country,
+            Description = match.Value.Description,
+            Direct = match.Value.Direct,
+            Indirect = match.Value.Indirect,
+            IsCnCodeFallback = match.IsCnCodeFallback,
+            IsCountryFallback = match.IsCountryFallback,
+            Provenance = match.Value.Provenance,
+        };
     }
 }

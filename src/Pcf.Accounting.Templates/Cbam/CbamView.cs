@@ -25,6 +25,17 @@ namespace Pcf.Accounting.Templates.Cbam;
 /// inputs from untagged processes are not embedded emissions under CBAM and are left out, shown in <c>excluded-upstream</c>.
 /// A purchased precursor (a flow tagged <c>cbam:precursor=&lt;name&gt;</c> resolved by a factor) adds its factor's emissions as
 /// embedded direct emissions of that precursor (one factor cannot be split into direct and indirect).</para>
+/// <para>Default values: a purchased precursor flow that also carries <c>cbam:cn=&lt;digits&gt;</c> and <c>cbam:origin=&lt;country&gt;</c>
+/// (<see cref="CbamTags.CnCode"/>, <see cref="CbamTags.Origin"/>) has no actual data: the view looks its CN code and country up in
+/// <see cref="Defaults"/> and counts <c>M_i × SEE_i(default)</c>, direct and indirect apart (an indirect value the source does not
+/// give counts as zero, and the warning says so), instead of the flow's factor, whose emissions move to
+/// <c>excluded-precursor-factors</c>. The lines <c>precursor:&lt;name&gt;:default-mass</c>, <c>:default-see-direct</c>,
+/// <c>:default-see-indirect</c>, <c>:default-cn</c>, <c>:default-cn-fallback</c> and <c>:default-country-fallback</c> and a warning
+/// (code <see cref="ProblemCodes.FactorFallbackUsed"/>) show the value used, the CN code and country matched, the fallbacks taken,
+/// the dataset and its confidence. When the flow's factor is primary data (<see cref="FactorProvenance.IsPrimaryData"/>: a supplier's
+/// actual value) the actual data wins and the view says so; when the declaration is incomplete, no source was given, or no value
+/// covers the code, the factor counts as before and a warning says why. A precursor partly from actual data and partly at default
+/// values is named in a warning.</para>
 /// <para>Lines (t CO2e per t of good, t CO2e, or t): <c>see-direct</c>, <c>see-indirect</c>, <c>see</c> (the counted one: direct, plus
 /// indirect when <see cref="CbamGood.CountsIndirect"/>, precursors by <see cref="CbamGood.CountsIndirectOf"/>), <c>attributed-direct</c>,
 /// <c>attributed-indirect</c>, <c>activity-level</c>, <c>precursors-direct</c> and <c>precursors-indirect</c> (<c>Σ M_i × SEE_i</c>),
@@ -52,10 +63,20 @@ public sealed class CbamView : IFootprintView
     private static readonly Tag InstallationTag = Tag.Parse(CbamTags.Installation);
     private static readonly Tag ElectricityTag = Tag.Parse(CbamTags.Electricity);
 
-    /// <summary>Initializes a new instance.</summary>
+    /// <summary>Initializes a new instance without a source of default values: a precursor declared without actual data is then
+    /// counted by its factor, with a warning.</summary>
     /// <param name="good">The good.</param>
     /// <exception cref="ArgumentException">The good has no name, no CN code, or no gases.</exception>
     public CbamView(CbamGood good)
+        : this(good, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance that takes CBAM default values for purchased precursors without actual data.</summary>
+    /// <param name="good">The good.</param>
+    /// <param name="defaults">The source of default values, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The good has no name, no CN code, or no gases.</exception>
+    public CbamView(CbamGood good, ICbamDefaultValues? defaults)
     {
         ArgumentNullException.ThrowIfNull(good);
         ArgumentException.ThrowIfNullOrWhiteSpace(good.Name, nameof(good));
@@ -66,10 +87,14 @@ public sealed class CbamView : IFootprintView
         }
 
         Good = good;
+        Defaults = defaults;
     }
 
     /// <summary>Gets the good.</summary>
     public CbamGood Good { get; }
+
+    /// <summary>Gets the source of CBAM default values for purchased precursors without actual data, if any.</summary>
+    public ICbamDefaultValues? Defaults { get; }
 
     /// <inheritdoc/>
     public string Id => ViewId;
@@ -95,7 +120,8 @@ public sealed class CbamView : IFootprintView
         private readonly List<string> _names = [string.Empty];   // index 0 is the good
         private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
         private Group[] _groups = [];
-        private double _excludedUpstream, _excludedBiogenic, _excludedGases;
+        private readonly Dictionary<int, List<(CbamDefault Match, double Mass)>> _defaults = [];
+        private double _excludedUpstream, _excludedBiogenic, _excludedGases, _excludedPrecursorFactors;
 
         public Calculation(CbamView view, FootprintInventory inventory)
         {
@@ -126,6 +152,9 @@ public sealed class CbamView : IFootprintView
             Solve(order);
             return new ViewResult(ViewId, _view.Title, Lines()) { Warnings = [.. _warnings] };
         }
+
+        private static string? TagValue(ImmutableArray<Tag> tags, string name) =>
+            tags.Where(t => t.HasName(name)).Select(t => t.Value).FirstOrDefault();
 
         private void Warn(string message, string code = ProblemCodes.ImplausibleValue) =>
             _warnings.Add(new ValidationProblem($"views['{ViewId}']", code, message));
@@ -225,8 +254,19 @@ public sealed class CbamView : IFootprintView
                     int j = IndexOf(precursor);
                     if (Tonnes(use.Amount, factor.Request.Unit) is { } mass)
                     {
-                        group.PurchasedMass[j] += mass;
-                        group.PurchasedEmissions[j] += Counted(use, factor, isElectricity: false);
+                        if (DefaultFor(use, factor, tags, precursor) is { } match)
+                        {
+                            group.DefaultMass[j] += mass;
+                            group.DefaultDirect[j] += mass * match.Direct;
+                            group.DefaultIndirect[j] += mass * (match.Indirect ?? 0);
+                            _excludedPrecursorFactors += use.Co2e / 1000;
+                            Record(j, match, mass);
+                        }
+                        else
+                        {
+                            group.PurchasedMass[j] += mass;
+                            group.PurchasedEmissions[j] += Counted(use, factor, isElectricity: false);
+                        }
                     }
                     else
                     {
@@ -279,6 +319,91 @@ public sealed class CbamView : IFootprintView
             }
         }
 
+        /// <summary>The default value a purchased precursor flow declares (<c>cbam:cn</c>, <c>cbam:origin</c>), or null when it declares none,
+        /// its factor is actual (primary) data, the declaration is incomplete, or no value is found; each but the first with a warning.</summary>
+        private CbamDefault? DefaultFor(InventoryFactorUse use, InventoryFactor factor, ImmutableArray<Tag> tags, string precursor)
+        {
+            string? cn = TagValue(tags, CbamTags.CnCodeName);
+            string? origin = TagValue(tags, CbamTags.OriginName);
+            if (cn is null && origin is null)
+            {
+                return null;
+            }
+
+            string what = $"The purchased precursor '{precursor}' (flow '{use.Flow}')";
+            string declared = $"{(cn is null ? string.Empty : $"{CbamTags.CnCodeName}={cn}")}{(cn is null || origin is null ? string.Empty : ", ")}{(origin is null ? string.Empty : $"{CbamTags.OriginName}={origin}")}";
+            string fallsBack = "its factor's emissions count as direct embedded emissions instead";
+            var provenance = factor.Factor.Provenance;
+            if (provenance.IsPrimaryData)
+            {
+                WarnOnce($"actual:{use.Flow}", $"{what} declares a CBAM default value ({declared}) but has actual data: its factor '{factor.Request.Key}' ({provenance.Publisher}) is primary data. Actual data wins: the factor's emissions count as the precursor's direct embedded emissions and no default value is used.");
+                return null;
+            }
+
+            if (cn is null || origin is null)
+            {
+                WarnOnce($"declaration:{use.Flow}", $"{what} carries {declared} without {(cn is null ? CbamTags.CnCodeName : CbamTags.OriginName)}: a CBAM default value needs both the CN code and the country of origin, so none is used; {fallsBack}.");
+                return null;
+            }
+
+            if (!CbamTags.TryNormalizeCn(cn, out string? digits) || !CbamTags.TryNormalizeCountry(origin, out string? country))
+            {
+                WarnOnce($"declaration:{use.Flow}", $"{what} carries {declared}: a CN code is 4 to 10 digits and a country of origin two letters (ISO 3166-1 alpha-2), so no default value is used; {fallsBack}.");
+                return null;
+            }
+
+            if (_view.Defaults is null)
+            {
+                WarnOnce($"no-source:{use.Flow}", $"{what} declares a CBAM default value ({declared}) but the view was given no source of default values (CbamView(good, defaults)); {fallsBack}.");
+                return null;
+            }
+
+            if (_view.Defaults.Find(digits, country) is not { } match)
+            {
+                WarnOnce($"not-found:{use.Flow}", $"{what} declares {declared}, but the source of default values has no value for CN {digits} (nor a shorter code) from {country} or from other countries; {fallsBack}.");
+                return null;
+            }
+
+            if (!double.IsFinite(match.Direct) || match.Direct < 0 || match.Indirect is { } bad && (!double.IsFinite(bad) || bad < 0))
+            {
+                WarnOnce($"not-found:{use.Flow}", $"{what}: the default value found for CN {match.CnCode} from {match.Country} is not a finite number of at least 0; {fallsBack}.");
+                return null;
+            }
+
+            WarnOnce($"default:{use.Flow}", $"{what} has no actual data: the CBAM default value is used, {Describe(match)}", ProblemCodes.FactorFallbackUsed);
+            return match;
+        }
+
+        private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+        private static string Describe(CbamDefault match)
+        {
+            var p = match.Provenance;
+            string cn = match.IsCnCodeFallback ? $"CN {match.CnCode} (a CN-code fallback: no value for {match.RequestedCnCode})" : $"CN {match.CnCode} (the code declared)";
+            string country = match.IsCountryFallback ? $"country {match.Country} (a country fallback: no value for {match.RequestedCountry})" : $"country {match.Country} (the country of origin declared)";
+            string indirect = match.Indirect is { } i ? $"indirect {Number(i)} t CO2e/t" : "indirect not given by the default value, counted as 0";
+            string dataset = p.Dataset is null ? p.Document : $"{p.Dataset}{(p.DatasetVersion is null ? string.Empty : $" {p.DatasetVersion}")} ({p.Document})";
+            return $"{cn}, {country}: direct {Number(match.Direct)} t CO2e/t, {indirect}; dataset {dataset}, confidence {p.Confidence.ToString().ToLowerInvariant()}.";
+        }
+
+        private void Record(int precursor, CbamDefault match, double mass)
+        {
+            if (!_defaults.TryGetValue(precursor, out var list))
+            {
+                _defaults[precursor] = list = [];
+            }
+
+            int i = list.FindIndex(e => e.Match == match);
+            if (i < 0)
+            {
+                list.Add((match, mass));
+            }
+            else
+            {
+                list[i] = (match, list[i].Mass + mass);
+            }
+        }
+
         private double Counted(InventoryFactorUse use, InventoryFactor factor, bool isElectricity)
         {
             double perUnit = 0;
@@ -309,11 +434,11 @@ public sealed class CbamView : IFootprintView
             return perUnit * use.Amount / 1000;
         }
 
-        private void WarnOnce(string key, string message)
+        private void WarnOnce(string key, string message, string code = ProblemCodes.ImplausibleValue)
         {
             if (_warned.Add(key))
             {
-                Warn(message);
+                Warn(message, code);
             }
         }
 
@@ -415,6 +540,9 @@ public sealed class CbamView : IFootprintView
 
                     eeDirect += group.PurchasedEmissions[s];
                     eeCounted += group.PurchasedEmissions[s];
+                    eeDirect += group.DefaultDirect[s];
+                    eeIndirect += group.DefaultIndirect[s];
+                    eeCounted += group.DefaultDirect[s] + (Good.CountsIndirectOf(_names[s]) ? group.DefaultIndirect[s] : 0);
                 }
 
                 group.PrecursorsDirect = eeDirect;
@@ -474,7 +602,7 @@ public sealed class CbamView : IFootprintView
             });
             lines.Add(new ViewLine("precursors-direct", "Direct embedded emissions of the precursors used (Σ M_i × SEE_i, direct)", good.PrecursorsDirect, "t CO2e")
             {
-                Note = "Purchased precursors count their factor's emissions as direct.",
+                Note = "Purchased precursors count their factor's emissions as direct; those without actual data (tagged cbam:cn and cbam:origin) count the CBAM default value, direct and indirect apart.",
             });
             lines.Add(new ViewLine("precursors-indirect", "Indirect embedded emissions of the precursors used (Σ M_i × SEE_i, indirect)", good.PrecursorsIndirect, "t CO2e"));
 
@@ -482,7 +610,7 @@ public sealed class CbamView : IFootprintView
             {
                 string name = _names[j];
                 var p = _groups[j];
-                double mass = 0, direct = 0, indirect = 0;
+                double mass = 0, direct = 0, indirect = 0, defaultMass = 0, defaultDirect = 0, defaultIndirect = 0;
                 for (int g = 0; g < _groups.Length; g++)
                 {
                     if (g == j)
@@ -494,7 +622,19 @@ public sealed class CbamView : IFootprintView
                     mass += m + _groups[g].PurchasedMass[j];
                     direct += m * p.SeeDirect + _groups[g].PurchasedEmissions[j];
                     indirect += m * p.SeeIndirect;
+                    defaultMass += _groups[g].DefaultMass[j];
+                    defaultDirect += _groups[g].DefaultDirect[j];
+                    defaultIndirect += _groups[g].DefaultIndirect[j];
                 }
+
+                if (defaultMass > 0 && mass > 0)
+                {
+                    Warn($"The precursor '{name}' mixes actual data ({Number(mass)} t made within the system or bought with a factor) and CBAM default values ({Number(defaultMass)} t); precursor:{name}:see-direct and see-indirect are the mass-weighted average of both, precursor:{name}:default-* show the part at default values.");
+                }
+
+                mass += defaultMass;
+                direct += defaultDirect;
+                indirect += defaultIndirect;
 
                 lines.Add(new ViewLine($"precursor:{name}:mass", $"Precursor {name} used (M)", mass, "t")
                 {
@@ -513,12 +653,25 @@ public sealed class CbamView : IFootprintView
                         Note = $"{Formula}, indirect (electricity) of the precursor's own processes; counted in 'see' {(Good.CountsIndirectOf(name) ? "yes" : "no")}.",
                     });
                 }
+
+                if (defaultMass > 0)
+                {
+                    DefaultLines(lines, j, defaultMass, defaultDirect, defaultIndirect);
+                }
             }
 
             lines.Add(new ViewLine("excluded-upstream", "Left out: upstream emissions of the fuels and materials of the CBAM processes", _excludedUpstream, "t CO2e")
             {
                 Note = "Factor uses other than electricity and purchased precursors, and supply chains of untagged processes: not embedded emissions under Regulation (EU) 2023/956 Annex IV.",
             });
+            if (_defaults.Count > 0)
+            {
+                lines.Add(new ViewLine("excluded-precursor-factors", "Left out: the factors of purchased precursors counted at CBAM default values", _excludedPrecursorFactors, "t CO2e")
+                {
+                    Note = "The footprint counts these flows by their factors; CBAM counts the default values instead (precursor:<name>:default-*).",
+                });
+            }
+
             lines.Add(new ViewLine("excluded-biogenic-co2", "Left out: biogenic CO2 of the CBAM processes", _excludedBiogenic, "t CO2")
             {
                 Note = "Biomass emissions are zero-rated (Implementing Regulation (EU) 2025/2547 Annex II point B.3.3; 2023/1773 Annex II likewise).",
@@ -528,6 +681,39 @@ public sealed class CbamView : IFootprintView
                 Note = $"Regulation (EU) 2023/956 Annex I names {gases} for this good.",
             });
             return lines.ToImmutable();
+        }
+
+        private void DefaultLines(ImmutableArray<ViewLine>.Builder lines, int j, double mass, double direct, double indirect)
+        {
+            string name = _names[j];
+            var matches = _defaults[j];
+            bool anyIndirect = matches.Any(m => m.Match.Indirect is not null);
+            lines.Add(new ViewLine($"precursor:{name}:default-mass", $"Precursor {name} counted at CBAM default values (no actual data)", mass, "t")
+            {
+                Note = $"Purchased flows tagged {CbamTags.Precursor(name)} with {CbamTags.CnCodeName} and {CbamTags.OriginName}, whose factor is not primary data.",
+            });
+            lines.Add(new ViewLine($"precursor:{name}:default-see-direct", $"CBAM default direct specific embedded emissions of precursor {name}", direct / mass, PerTonne)
+            {
+                Note = "M_i × SEE_i(default, direct) / M_i; the value's source is in the default-cn line and the view's warnings.",
+            });
+            lines.Add(new ViewLine($"precursor:{name}:default-see-indirect", $"CBAM default indirect specific embedded emissions of precursor {name}", indirect / mass, PerTonne)
+            {
+                Note = anyIndirect
+                    ? $"M_i × SEE_i(default, indirect) / M_i; counted in 'see' {(Good.CountsIndirectOf(name) ? "yes" : "no")}."
+                    : "The default value gives no indirect emissions: counted as 0.",
+            });
+            for (int k = 0; k < matches.Count; k++)
+            {
+                var (match, m) = matches[k];
+                string suffix = k == 0 ? string.Empty : $":{(k + 1).ToString(CultureInfo.InvariantCulture)}";
+                string note = $"{m.ToString("0.######", CultureInfo.InvariantCulture)} t at the CBAM default value of {Describe(match)}{(match.Provenance.Note is { } n ? $" Source: {n}" : string.Empty)}";
+                lines.Add(new ViewLine($"precursor:{name}:default-cn{suffix}", $"CN code of the CBAM default value used for precursor {name}: {match.CnCode}, country {match.Country}", double.Parse(match.CnCode, CultureInfo.InvariantCulture), "CN code")
+                {
+                    Note = note,
+                });
+                lines.Add(new ViewLine($"precursor:{name}:default-cn-fallback{suffix}", $"CN-code fallback taken for precursor {name} (1 yes, 0 no): {match.RequestedCnCode} -> {match.CnCode}", match.IsCnCodeFallback ? 1 : 0, "flag"));
+                lines.Add(new ViewLine($"precursor:{name}:default-country-fallback{suffix}", $"Country fallback taken for precursor {name} (1 yes, 0 no): {match.RequestedCountry} -> {match.Country}", match.IsCountryFallback ? 1 : 0, "flag"));
+            }
         }
 
         private sealed class Group(int size)
@@ -545,6 +731,12 @@ public sealed class CbamView : IFootprintView
             public double[] PurchasedMass { get; } = new double[size];
 
             public double[] PurchasedEmissions { get; } = new double[size];
+
+            public double[] DefaultMass { get; } = new double[size];
+
+            public double[] DefaultDirect { get; } = new double[size];
+
+            public double[] DefaultIndirect { get; } = new double[size];
 
             public HashSet<(ProcessId, FlowId)> Internal { get; } = [];
 
