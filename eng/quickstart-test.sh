@@ -48,9 +48,14 @@ for id in Pcf.Accounting Pcf.Accounting.Data Pcf.Accounting.Pact; do
     grep -aq 'raw.githubusercontent.com/pcf-accounting/pcf-accounting/' "$work/symbols.pdb" || fail "$id ($tfm): no SourceLink in the PDB"
   done
 done
-[ -f "$feed/Pcf.Accounting.Cli.$version.snupkg" ] && fail "Pcf.Accounting.Cli: a symbol package beside PDBs in the tool"
-listing=$(unzip -l "$feed/Pcf.Accounting.Cli.$version.nupkg")
-[ "$(grep -c 'Pcf.Accounting.pdb$' <<<"$listing")" = 1 ] || fail "Pcf.Accounting.Cli: PDBs not exactly once"
+# The tool is a pointer package and one package per runtime: linux-x64 (ahead-of-time compiled) and any (portable).
+[ -f "$feed/Pcf.Accounting.Cli.$version.nupkg" ] || fail "Pcf.Accounting.Cli: no tool package"
+for rid in linux-x64 any; do
+  [ -f "$feed/Pcf.Accounting.Cli.$rid.$version.snupkg" ] && fail "Pcf.Accounting.Cli.$rid: a symbol package beside PDBs in the tool"
+  [ -f "$feed/Pcf.Accounting.Cli.$rid.$version.nupkg" ] || fail "Pcf.Accounting.Cli: no $rid package"
+  listing=$(unzip -l "$feed/Pcf.Accounting.Cli.$rid.$version.nupkg")
+  [ "$(grep -c 'Pcf.Accounting.pdb$' <<<"$listing")" = 1 ] || fail "Pcf.Accounting.Cli.$rid: PDBs not exactly once"
+done
 
 # 2. The README's quick start: its shell block, with the local feed added as the README says to do before a
 #    release, then its program.
