@@ -8,6 +8,7 @@ using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
+using static Pcf.Accounting.Results.InventoryLayout;
 
 namespace Pcf.Accounting.Engine;
 
@@ -243,6 +244,7 @@ public sealed partial class CompiledSystem
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
             CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
+        _layout = new InventoryLayout { Processes = _processes, Entries = _entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = _flows };
         Factorize(problems);
     }
 

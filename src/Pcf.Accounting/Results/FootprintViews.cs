@@ -14,6 +14,9 @@ namespace Pcf.Accounting.Results;
 internal static class FootprintViews
 {
     /// <summary>Builds a result from an inventory: every standard view, the inventory's warnings, and the given views.</summary>
+    /// <remarks>An inventory a calculation made is read straight from its solution (per-run amount × runs, × GWP or factor, in
+    /// the same order and with the same operations as its records hold them, so the records need not be made); one given
+    /// record by record (read back from a document) is read from its records. Both give the same bits.</remarks>
     public static FootprintResult Build(
         SystemSummary system,
         RuleSet ruleSet,
@@ -22,8 +25,24 @@ internal static class FootprintViews
         FootprintInventory inventory,
         ImmutableArray<AllocationRecord> allocations,
         IEnumerable<ValidationProblem> resolutionWarnings,
-        IEnumerable<IFootprintView>? views = null)
+        IEnumerable<IFootprintView>? views = null) =>
+        inventory.Solution is { } solution
+            ? Build(new SolutionRows(solution), system, ruleSet, gwp, demand, inventory, allocations, resolutionWarnings, views)
+            : Build(new RecordRows(inventory), system, ruleSet, gwp, demand, inventory, allocations, resolutionWarnings, views);
+
+    private static FootprintResult Build<TRows>(
+        TRows rows,
+        SystemSummary system,
+        RuleSet ruleSet,
+        GwpSet gwp,
+        Demand demand,
+        FootprintInventory inventory,
+        ImmutableArray<AllocationRecord> allocations,
+        IEnumerable<ValidationProblem> resolutionWarnings,
+        IEnumerable<IFootprintView>? views)
+        where TRows : struct, IInventoryRows
     {
+        var factors = inventory.Factors;
         var warnings = ImmutableArray.CreateBuilder<ValidationProblem>();
         warnings.AddRange(resolutionWarnings);
         warnings.AddRange(FactorWarnings(inventory, ruleSet));
@@ -36,54 +55,61 @@ internal static class FootprintViews
         double aircraft = 0, packaging = 0, outbound = 0, credits = 0;
         double positive = 0, primary = 0, excluded = 0;
         var excludedRules = new SortedSet<string>(StringComparer.Ordinal);
-        var gases = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>();
+
+        // Per gas, its net mass and CO2e, summed in inventory order. The layout's gases take the first slots (a calculation's
+        // emission names its slot); any other gas gets the next one.
+        var gasSlots = new List<GreenhouseGas>(rows.Gases);
+        Dictionary<GreenhouseGas, int>? slotOf = null;
+        var gasMass = new List<double>(new double[gasSlots.Count]);
+        var gasCo2e = new List<double>(new double[gasSlots.Count]);
+        var gasSeen = new List<bool>(new bool[gasSlots.Count]);
         double co2eOnly = 0;
-        int processCount = inventory.Processes.Length;
+        int processCount = rows.ProcessCount;
         var processDirect = new double[processCount];
         var processBackground = new double[processCount];
-        var factorUsed = new double[inventory.Factors.Length];
+        var factorUsed = new double[factors.Length];
 
         for (int pi = 0; pi < processCount; pi++)
         {
-            var p = inventory.Processes[pi];
-            bool aircraftTag = p.HasTag(Tags.AircraftTransport), packagingTag = p.HasTag(Tags.Packaging), outboundTag = p.HasTag(Tags.OutboundLogistics);
-            foreach (var e in p.Emissions)
+            bool included = rows.IsIncluded(pi), isPrimaryData = rows.IsPrimaryData(pi);
+            bool aircraftTag = rows.HasTag(pi, Tags.AircraftTransport), packagingTag = rows.HasTag(pi, Tags.Packaging), outboundTag = rows.HasTag(pi, Tags.OutboundLogistics);
+            for (int k = 0, count = rows.EmissionCount(pi); k < count; k++)
             {
-                if (!p.IsIncluded)
+                var e = rows.Emission(pi, k);
+                if (!included)
                 {
-                    Exclude(e.Co2e, p);
+                    Exclude(e.Co2e, pi);
                     continue;
                 }
 
-                var (mass, sum) = gases.GetValueOrDefault(e.Gas);
-                gases[e.Gas] = (mass + Sign(e.Kind) * e.Kilograms, sum + e.Co2e);
+                AddGas(e.Slot >= 0 ? e.Slot : SlotOf(e.Gas), Sign(e.Kind) * e.Kilograms, e.Co2e);
                 processDirect[pi] += e.Co2e;
-                Count(e.Gas, e.Kind, CarbonOrigin.NotApplicable, e.Co2e, p.IsPrimaryData);
+                Count(e.Gas, e.Kind, CarbonOrigin.NotApplicable, e.Co2e, isPrimaryData);
             }
 
-            foreach (var u in p.FactorUses)
+            for (int k = 0, count = rows.UseCount(pi); k < count; k++)
             {
-                if (!p.IsIncluded)
+                var (r, amount, isCredit) = rows.Use(pi, k);
+                var factor = factors[r];
+                if (!included)
                 {
-                    Exclude(u.Co2e, p);
+                    Exclude(amount * factor.Co2ePerUnit, pi);
                     continue;
                 }
 
-                var factor = inventory.Factors[u.Factor];
-                factorUsed[u.Factor] += u.Amount;
+                factorUsed[r] += amount;
                 foreach (var c in factor.Components)
                 {
-                    double co2e = c.Co2ePerUnit * u.Amount;
+                    double co2e = c.Co2ePerUnit * amount;
                     processBackground[pi] += co2e;
-                    if (u.IsCredit)
+                    if (isCredit)
                     {
                         credits += co2e;
                     }
 
                     if (c.Gas is { } gas)
                     {
-                        var (mass, sum) = gases.GetValueOrDefault(gas);
-                        gases[gas] = (mass + Sign(c.Kind) * c.AmountPerUnit * u.Amount, sum + co2e);
+                        AddGas(SlotOf(gas), Sign(c.Kind) * c.AmountPerUnit * amount, co2e);
                     }
                     else
                     {
@@ -92,13 +118,13 @@ internal static class FootprintViews
 
                     // Primary: the factor is primary (a supplier's footprint), or the process is (site-measured activity
                     // data: its Scope 1 and 2, e.g. metered kWh times a grid factor, as the PACT Methodology counts them).
-                    Count(c.Gas, c.Kind, c.Origin, co2e, p.IsPrimaryData || factor.IsPrimaryData);
+                    Count(c.Gas, c.Kind, c.Origin, co2e, isPrimaryData || factor.IsPrimaryData);
                 }
             }
 
-            foreach (var credit in p.Credits)
+            for (int k = 0, count = rows.CreditCount(pi); k < count; k++)
             {
-                credits += credit.Co2e;
+                credits += rows.CreditCo2e(pi, k);
             }
 
             void Count(GreenhouseGas? gas, ElementaryExchangeKind kind, CarbonOrigin origin, double co2e, bool isPrimary)
@@ -131,15 +157,26 @@ internal static class FootprintViews
                 "Fossil emissions are negative: system-expansion credits exceed the emissions. PACT requires a non-negative value; check the displaced supplies."));
         }
 
-        foreach (var p in inventory.Processes)
+        for (int pi = 0; pi < processCount; pi++)
         {
-            foreach (var o in p.Outputs)
+            for (int k = 0, count = rows.OutputCount(pi); k < count; k++)
             {
-                if (o.Runs < 0)
+                double runs = rows.OutputRuns(pi, k);
+                if (runs < 0)
                 {
-                    warnings.Add(new ValidationProblem($"$.processes['{p.Id}']", ProblemCodes.NumberOutOfRange,
-                        $"Process '{p.Id}' runs a negative number of times ({o.Runs.ToString("G6", CultureInfo.InvariantCulture)}): a co-product displaces more of its product than the system uses."));
+                    var id = rows.Id(pi);
+                    warnings.Add(new ValidationProblem($"$.processes['{id}']", ProblemCodes.NumberOutOfRange,
+                        $"Process '{id}' runs a negative number of times ({runs.ToString("G6", CultureInfo.InvariantCulture)}): a co-product displaces more of its product than the system uses."));
                 }
+            }
+        }
+
+        var gases = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>();
+        for (int g = 0; g < gasSlots.Count; g++)
+        {
+            if (gasSeen[g])
+            {
+                gases.Add(gasSlots[g], (gasMass[g], gasCo2e[g]));
             }
         }
 
@@ -149,7 +186,7 @@ internal static class FootprintViews
             byGas.Add(new GasContribution(gas, Kg(mass), Kg(sum)));
         }
 
-        if (co2eOnly != 0 || inventory.Factors.Any(f => f.Components.Any(c => c.Gas is null)))
+        if (co2eOnly != 0 || factors.Any(f => f.Components.Any(c => c.Gas is null)))
         {
             byGas.Add(new GasContribution(null, Kg(0), Kg(co2eOnly)));
         }
@@ -157,9 +194,8 @@ internal static class FootprintViews
         var byProcess = new ProcessContribution[processCount];
         for (int pi = 0; pi < processCount; pi++)
         {
-            var p = inventory.Processes[pi];
             double total = processDirect[pi] + processBackground[pi];
-            byProcess[pi] = new ProcessContribution(p.Id, p.Stage, p.Runs, Kg(processDirect[pi]), Kg(processBackground[pi]), Kg(total), Share(total));
+            byProcess[pi] = new ProcessContribution(rows.Id(pi), rows.Stage(pi), rows.Runs(pi), Kg(processDirect[pi]), Kg(processBackground[pi]), Kg(total), Share(total));
         }
 
         Array.Sort(byProcess, (a, b) =>
@@ -265,10 +301,41 @@ internal static class FootprintViews
 
         return computed.Count == 0 ? result : result with { Views = computed.ToImmutable() };
 
-        void Exclude(double co2e, InventoryProcess process)
+        void AddGas(int slot, double mass, double co2e)
+        {
+            gasMass[slot] += mass;
+            gasCo2e[slot] += co2e;
+            gasSeen[slot] = true;
+        }
+
+        int SlotOf(GreenhouseGas gas)
+        {
+            if (slotOf is null)
+            {
+                slotOf = new Dictionary<GreenhouseGas, int>(gasSlots.Count);
+                for (int g = 0; g < gasSlots.Count; g++)
+                {
+                    slotOf[gasSlots[g]] = g;
+                }
+            }
+
+            if (!slotOf.TryGetValue(gas, out int slot))
+            {
+                slot = gasSlots.Count;
+                slotOf[gas] = slot;
+                gasSlots.Add(gas);
+                gasMass.Add(0);
+                gasCo2e.Add(0);
+                gasSeen.Add(false);
+            }
+
+            return slot;
+        }
+
+        void Exclude(double co2e, int process)
         {
             excluded += co2e;
-            excludedRules.Add($"boundary {ruleSet.Boundary} excludes stage {process.Stage}: process '{process.Id}'");
+            excludedRules.Add($"boundary {ruleSet.Boundary} excludes stage {rows.Stage(process)}: process '{rows.Id(process)}'");
         }
     }
 
@@ -346,6 +413,140 @@ internal static class FootprintViews
     }
 
     private static Quantity Kg(double value) => Quantity.Of(value, Unit.Kilogram);
+
+    /// <summary>An emission as a view reads it: the gas (and its slot in the calculation's gases, or −1), kind, kg and signed CO2e for the demand.</summary>
+    private readonly record struct EmissionRow(GreenhouseGas Gas, int Slot, ElementaryExchangeKind Kind, double Kilograms, double Co2e);
+
+    /// <summary>What the standard views read of an inventory, per process: from a calculation's solution or from records.</summary>
+    private interface IInventoryRows
+    {
+        GreenhouseGas[] Gases { get; }
+
+        int ProcessCount { get; }
+
+        ProcessId Id(int p);
+
+        LifeCycleStage Stage(int p);
+
+        bool IsPrimaryData(int p);
+
+        bool IsIncluded(int p);
+
+        bool HasTag(int p, Tag tag);
+
+        double Runs(int p);
+
+        int EmissionCount(int p);
+
+        EmissionRow Emission(int p, int k);
+
+        int UseCount(int p);
+
+        (int Factor, double Amount, bool IsCredit) Use(int p, int k);
+
+        int CreditCount(int p);
+
+        double CreditCo2e(int p, int k);
+
+        int OutputCount(int p);
+
+        double OutputRuns(int p, int k);
+    }
+
+    private readonly struct SolutionRows(InventorySolution solution) : IInventoryRows
+    {
+        private InventoryLayout Layout => solution.Layout;
+
+        public GreenhouseGas[] Gases => Layout.Gases;
+
+        public int ProcessCount => Layout.Processes.Length;
+
+        public ProcessId Id(int p) => Layout.Processes[p].Id;
+
+        public LifeCycleStage Stage(int p) => Layout.Processes[p].Stage;
+
+        public bool IsPrimaryData(int p) => Layout.Processes[p].IsPrimaryData;
+
+        public bool IsIncluded(int p) => solution.IsIncluded(p);
+
+        public bool HasTag(int p, Tag tag) => Layout.Processes[p].Tags.BinarySearch(tag) >= 0;
+
+        public double Runs(int p) => solution.Runs[p];
+
+        public int EmissionCount(int p) => Layout.Entries[p].Emissions.Length;
+
+        public EmissionRow Emission(int p, int k)
+        {
+            ref readonly var e = ref Layout.Entries[p].Emissions[k];
+            double kg = solution.Kilograms(p, e);
+            return new EmissionRow(Layout.Gases[e.Gas], e.Gas, e.Kind, kg, solution.Co2e(e, kg));
+        }
+
+        public int UseCount(int p) => Layout.Entries[p].FactorUses.Length;
+
+        public (int Factor, double Amount, bool IsCredit) Use(int p, int k)
+        {
+            ref readonly var u = ref Layout.Entries[p].FactorUses[k];
+            return (u.Request, solution.Amount(p, u), u.IsCredit);
+        }
+
+        public int CreditCount(int p) => Layout.Entries[p].Credits.Length;
+
+        public double CreditCo2e(int p, int k)
+        {
+            ref readonly var d = ref Layout.Entries[p].Credits[k];
+            return solution.Co2e(d, solution.Amount(d));
+        }
+
+        public int OutputCount(int p) => Layout.Entries[p].ColumnCount;
+
+        public double OutputRuns(int p, int k) => solution.S[Layout.Entries[p].FirstColumn + k];
+    }
+
+    private readonly struct RecordRows(FootprintInventory inventory) : IInventoryRows
+    {
+        private readonly ImmutableArray<InventoryProcess> _processes = inventory.Processes;
+
+        public GreenhouseGas[] Gases => [];
+
+        public int ProcessCount => _processes.Length;
+
+        public ProcessId Id(int p) => _processes[p].Id;
+
+        public LifeCycleStage Stage(int p) => _processes[p].Stage;
+
+        public bool IsPrimaryData(int p) => _processes[p].IsPrimaryData;
+
+        public bool IsIncluded(int p) => _processes[p].IsIncluded;
+
+        public bool HasTag(int p, Tag tag) => _processes[p].HasTag(tag);
+
+        public double Runs(int p) => _processes[p].Runs;
+
+        public int EmissionCount(int p) => _processes[p].Emissions.Length;
+
+        public EmissionRow Emission(int p, int k)
+        {
+            var e = _processes[p].Emissions[k];
+            return new EmissionRow(e.Gas, -1, e.Kind, e.Kilograms, e.Co2e);
+        }
+
+        public int UseCount(int p) => _processes[p].FactorUses.Length;
+
+        public (int Factor, double Amount, bool IsCredit) Use(int p, int k)
+        {
+            var u = _processes[p].FactorUses[k];
+            return (u.Factor, u.Amount, u.IsCredit);
+        }
+
+        public int CreditCount(int p) => _processes[p].Credits.Length;
+
+        public double CreditCo2e(int p, int k) => _processes[p].Credits[k].Co2e;
+
+        public int OutputCount(int p) => _processes[p].Outputs.Length;
+
+        public double OutputRuns(int p, int k) => _processes[p].Outputs[k].Runs;
+    }
 
     /// <summary>+1 for kinds that add to the footprint, −1 for removals and captures.</summary>
     internal static int Sign(ElementaryExchangeKind kind) => kind is ElementaryExchangeKind.BiogenicUptake or ElementaryExchangeKind.LandManagementRemoval
