@@ -297,7 +297,8 @@ public sealed partial class CompiledSystem
             for (int k = 0; k < emissionOrder.Length; k++)
             {
                 var e = process.Emissions[emissionOrder[k]];
-                emissions[k] = new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation);
+                emissions[k] = new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation,
+                    FootprintViews.Category.Of(e.Gas, e.Kind, CarbonOrigin.NotApplicable));
             }
 
             int useCount = 0;

@@ -60,9 +60,9 @@ internal static class FootprintViews
         // emission names its slot); any other gas gets the next one.
         var gasSlots = new List<GreenhouseGas>(rows.Gases);
         Dictionary<GreenhouseGas, int>? slotOf = null;
-        var gasMass = new List<double>(new double[gasSlots.Count]);
-        var gasCo2e = new List<double>(new double[gasSlots.Count]);
-        var gasSeen = new List<bool>(new bool[gasSlots.Count]);
+        var gasMass = new double[gasSlots.Count + 4];
+        var gasCo2e = new double[gasMass.Length];
+        var gasSeen = new bool[gasMass.Length];
         double co2eOnly = 0;
         int processCount = rows.ProcessCount;
         var processDirect = new double[processCount];
@@ -72,6 +72,15 @@ internal static class FootprintViews
         for (int pi = 0; pi < processCount; pi++)
         {
             bool included = rows.IsIncluded(pi), isPrimaryData = rows.IsPrimaryData(pi);
+            if (rows.Runs(pi) == 0)
+            {
+                // A process the demand does not run: every amount it has is zero, and adding zeros changes no sum, so only
+                // what it names counts (its gases as lines of ByGas, its exclusion by the boundary).
+                Idle(pi, included);
+                continue;
+            }
+
+
             bool aircraftTag = rows.HasTag(pi, Tags.AircraftTransport), packagingTag = rows.HasTag(pi, Tags.Packaging), outboundTag = rows.HasTag(pi, Tags.OutboundLogistics);
             for (int k = 0, count = rows.EmissionCount(pi); k < count; k++)
             {
@@ -84,7 +93,7 @@ internal static class FootprintViews
 
                 AddGas(e.Slot >= 0 ? e.Slot : SlotOf(e.Gas), Sign(e.Kind) * e.Kilograms, e.Co2e);
                 processDirect[pi] += e.Co2e;
-                Count(e.Gas, e.Kind, CarbonOrigin.NotApplicable, e.Co2e, isPrimaryData);
+                Count(e.Category, e.Kind, e.Co2e, isPrimaryData);
             }
 
             for (int k = 0, count = rows.UseCount(pi); k < count; k++)
@@ -118,7 +127,7 @@ internal static class FootprintViews
 
                     // Primary: the factor is primary (a supplier's footprint), or the process is (site-measured activity
                     // data: its Scope 1 and 2, e.g. metered kWh times a grid factor, as the PACT Methodology counts them).
-                    Count(c.Gas, c.Kind, c.Origin, co2e, isPrimaryData || factor.IsPrimaryData);
+                    Count(Category.Of(c.Gas, c.Kind, c.Origin), c.Kind, co2e, isPrimaryData || factor.IsPrimaryData);
                 }
             }
 
@@ -127,9 +136,9 @@ internal static class FootprintViews
                 credits += rows.CreditCo2e(pi, k);
             }
 
-            void Count(GreenhouseGas? gas, ElementaryExchangeKind kind, CarbonOrigin origin, double co2e, bool isPrimary)
+            void Count(int into, ElementaryExchangeKind kind, double co2e, bool isPrimary)
             {
-                category[Category.Of(gas, kind, origin)] += co2e;
+                category[into] += co2e;
                 if (kind != ElementaryExchangeKind.BiogenicUptake)
                 {
                     aircraft += aircraftTag ? co2e : 0;
@@ -198,14 +207,56 @@ internal static class FootprintViews
             byProcess[pi] = new ProcessContribution(rows.Id(pi), rows.Stage(pi), rows.Runs(pi), Kg(processDirect[pi]), Kg(processBackground[pi]), Kg(total), Share(total));
         }
 
-        Array.Sort(byProcess, (a, b) =>
+        // Largest absolute CO2e first, then by id: a total order (ids are unique), so the same inventory gives the same order.
+        // The processes are in id order already (a calculation's always are), so those that contribute nothing (often most of
+        // a large system) follow the sorted others as they are.
+        var magnitude = new double[processCount];
+        var order = new int[processCount];
+        int contributing = 0;
+        for (int pi = 0; pi < processCount; pi++)
         {
-            int c = Math.Abs(b.Total.Value).CompareTo(Math.Abs(a.Total.Value));
-            return c != 0 ? c : string.CompareOrdinal(a.Process.Value, b.Process.Value);
-        });
-        var byStage = byProcess.GroupBy(p => p.Stage).OrderBy(g => g.Key)
-            .Select(g => new StageContribution(g.Key, Kg(g.Sum(p => p.Total.Value)), Share(g.Sum(p => p.Total.Value))))
-            .ToImmutableArray();
+            magnitude[pi] = Math.Abs(byProcess[pi].Total.Value);
+            if (magnitude[pi] != 0)
+            {
+                order[contributing++] = pi;
+            }
+        }
+
+        int zeros = contributing;
+        for (int pi = 0; pi < processCount; pi++)
+        {
+            if (magnitude[pi] == 0)
+            {
+                order[zeros++] = pi;
+            }
+        }
+
+        order.AsSpan(0, contributing).Sort(new LargestFirst(magnitude, byProcess));
+        if (!InIdOrder(order.AsSpan(contributing), byProcess))
+        {
+            order.AsSpan(contributing).Sort(new LargestFirst(magnitude, byProcess)); // records given in another order
+        }
+
+        var sorted = new ProcessContribution[processCount];
+        for (int i = 0; i < processCount; i++)
+        {
+            sorted[i] = byProcess[order[i]];
+        }
+
+        byProcess = sorted;
+
+        // By stage, in stage order; each stage's processes summed in the order above.
+        var stageSums = new SortedDictionary<LifeCycleStage, double>();
+        foreach (var p in byProcess)
+        {
+            stageSums[p.Stage] = stageSums.GetValueOrDefault(p.Stage) + p.Total.Value;
+        }
+
+        var byStage = ImmutableArray.CreateBuilder<StageContribution>(stageSums.Count);
+        foreach (var (stage, sum) in stageSums)
+        {
+            byStage.Add(new StageContribution(stage, Kg(sum), Share(sum)));
+        }
 
         // Data quality: the scores of the factors used, weighted by their gross (positive) CO2e contribution. The fallback
         // share: of the same gross CO2e, what rests on a factor of another region or an earlier year, scored or not.
@@ -276,7 +327,7 @@ internal static class FootprintViews
             },
             ByGas = byGas.ToImmutable(),
             ByProcess = ImmutableArray.Create(byProcess),
-            ByStage = byStage,
+            ByStage = byStage.MoveToImmutable(),
             ByFactor = byFactor,
             PrimaryDataShare = positive == 0 ? 0 : primary / positive,
             DataQuality = dqCovered > 0 ? new DataQuality(tech / dqCovered, geo / dqCovered, time / dqCovered, complete / dqCovered, reliable / dqCovered) : null,
@@ -301,6 +352,42 @@ internal static class FootprintViews
 
         return computed.Count == 0 ? result : result with { Views = computed.ToImmutable() };
 
+        void Idle(int pi, bool included)
+        {
+            int emissions = rows.EmissionCount(pi), uses = rows.UseCount(pi);
+            if (!included)
+            {
+                if (emissions + uses > 0)
+                {
+                    Exclude(0, pi);
+                }
+
+                return;
+            }
+
+            for (int k = 0; k < emissions; k++)
+            {
+                var e = rows.Emission(pi, k);
+                gasSeen[e.Slot >= 0 ? e.Slot : SlotOf(e.Gas)] = true;
+            }
+
+            for (int k = 0; k < uses; k++)
+            {
+                foreach (var c in factors[rows.Use(pi, k).Factor].Components)
+                {
+                    if (c.Gas is { } gas)
+                    {
+                        gasSeen[SlotOf(gas)] = true;
+                    }
+                }
+            }
+
+            for (int k = 0, count = rows.CreditCount(pi); k < count; k++)
+            {
+                credits += rows.CreditCo2e(pi, k);
+            }
+        }
+
         void AddGas(int slot, double mass, double co2e)
         {
             gasMass[slot] += mass;
@@ -324,9 +411,12 @@ internal static class FootprintViews
                 slot = gasSlots.Count;
                 slotOf[gas] = slot;
                 gasSlots.Add(gas);
-                gasMass.Add(0);
-                gasCo2e.Add(0);
-                gasSeen.Add(false);
+                if (slot == gasMass.Length)
+                {
+                    Array.Resize(ref gasMass, slot * 2);
+                    Array.Resize(ref gasCo2e, slot * 2);
+                    Array.Resize(ref gasSeen, slot * 2);
+                }
             }
 
             return slot;
@@ -414,8 +504,31 @@ internal static class FootprintViews
 
     private static Quantity Kg(double value) => Quantity.Of(value, Unit.Kilogram);
 
+    private static bool InIdOrder(ReadOnlySpan<int> order, ProcessContribution[] processes)
+    {
+        for (int i = 1; i < order.Length; i++)
+        {
+            if (string.CompareOrdinal(processes[order[i - 1]].Process.Value, processes[order[i]].Process.Value) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Orders process indexes by the magnitude of their CO2e, largest first, then by process id (ordinal).</summary>
+    private readonly struct LargestFirst(double[] magnitude, ProcessContribution[] processes) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            int c = magnitude[b].CompareTo(magnitude[a]);
+            return c != 0 ? c : string.CompareOrdinal(processes[a].Process.Value, processes[b].Process.Value);
+        }
+    }
+
     /// <summary>An emission as a view reads it: the gas (and its slot in the calculation's gases, or −1), kind, kg and signed CO2e for the demand.</summary>
-    private readonly record struct EmissionRow(GreenhouseGas Gas, int Slot, ElementaryExchangeKind Kind, double Kilograms, double Co2e);
+    private readonly record struct EmissionRow(GreenhouseGas Gas, int Slot, ElementaryExchangeKind Kind, double Kilograms, double Co2e, int Category);
 
     /// <summary>What the standard views read of an inventory, per process: from a calculation's solution or from records.</summary>
     private interface IInventoryRows
@@ -479,7 +592,7 @@ internal static class FootprintViews
         {
             ref readonly var e = ref Layout.Entries[p].Emissions[k];
             double kg = solution.Kilograms(p, e);
-            return new EmissionRow(Layout.Gases[e.Gas], e.Gas, e.Kind, kg, solution.Co2e(e, kg));
+            return new EmissionRow(Layout.Gases[e.Gas], e.Gas, e.Kind, kg, solution.Co2e(e, kg), e.Category);
         }
 
         public int UseCount(int p) => Layout.Entries[p].FactorUses.Length;
@@ -528,7 +641,7 @@ internal static class FootprintViews
         public EmissionRow Emission(int p, int k)
         {
             var e = _processes[p].Emissions[k];
-            return new EmissionRow(e.Gas, -1, e.Kind, e.Kilograms, e.Co2e);
+            return new EmissionRow(e.Gas, -1, e.Kind, e.Kilograms, e.Co2e, Category.Of(e.Gas, e.Kind, CarbonOrigin.NotApplicable));
         }
 
         public int UseCount(int p) => _processes[p].FactorUses.Length;

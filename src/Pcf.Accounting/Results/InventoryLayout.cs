@@ -51,7 +51,9 @@ internal sealed class InventoryLayout
         public CreditEntry[] Credits { get; init; } = [];
     }
 
-    internal readonly record struct EmissionEntry(int Gas, ElementaryExchangeKind Kind, Quantity Stated, double KilogramsPerRun, Derivation? Derivation);
+    /// <summary>An emission per run: its gas (an index of <see cref="Gases"/>), kind, amount as stated and in kg, derivation,
+    /// and the separately reported category it falls in (<see cref="FootprintViews.Category"/>, fixed by gas and kind).</summary>
+    internal readonly record struct EmissionEntry(int Gas, ElementaryExchangeKind Kind, Quantity Stated, double KilogramsPerRun, Derivation? Derivation, int Category);
 
     internal readonly record struct FactorUseEntry(int Request, FlowId Flow, Quantity Stated, double PerRun, bool IsCredit, Derivation? Derivation);
 
