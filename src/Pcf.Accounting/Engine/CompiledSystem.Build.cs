@@ -8,6 +8,7 @@ using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
+using static Pcf.Accounting.Results.InventoryLayout;
 
 namespace Pcf.Accounting.Engine;
 
@@ -243,6 +244,7 @@ public sealed partial class CompiledSystem
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
             CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
+        _layout = new InventoryLayout { Processes = _processes, Entries = _entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = _flows };
         Factorize(problems);
     }
 
@@ -295,7 +297,8 @@ public sealed partial class CompiledSystem
             for (int k = 0; k < emissionOrder.Length; k++)
             {
                 var e = process.Emissions[emissionOrder[k]];
-                emissions[k] = new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation);
+                emissions[k] = new EmissionEntry(gasIndex[e.Gas], e.Kind, e.Amount, e.Amount.As(Unit.Kilogram), e.Derivation,
+                    FootprintViews.Category.Of(e.Gas, e.Kind, CarbonOrigin.NotApplicable));
             }
 
             int useCount = 0;

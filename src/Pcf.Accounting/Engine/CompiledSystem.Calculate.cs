@@ -8,6 +8,7 @@ using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
+using static Pcf.Accounting.Results.InventoryLayout;
 
 namespace Pcf.Accounting.Engine;
 
@@ -65,91 +66,12 @@ public sealed partial class CompiledSystem
             return ValidationResult.Failure<FootprintResult>([problem]);
         }
 
-        var inventory = Inventory(factors, gwp, s, lambda);
+        var solution = new InventorySolution(_layout, factors, gwp, s, lambda);
         var summary = _summary ??= SystemSummary.Of(System, System.ContentHash);
-        return ValidationResult.Success(FootprintViews.Build(summary, RuleSet, gwp, demand, inventory, Allocations, [.. resolutionWarnings, .. Warnings], views));
+        return ValidationResult.Success(FootprintViews.Build(summary, RuleSet, gwp, demand, new FootprintInventory(solution), Allocations, [.. resolutionWarnings, .. Warnings], views));
     }
 
     private SystemSummary? _summary;
-
-    /// <summary>The inventory of a solution: per process, its outputs (runs and footprint per unit of each column), emissions, factor uses, links and credits.</summary>
-    private FootprintInventory Inventory(ImmutableArray<InventoryFactor> factors, GwpSet gwp, double[] s, double[] lambda)
-    {
-        var gwpOf = new double[_gases.Length];
-        for (int g = 0; g < gwpOf.Length; g++)
-        {
-            gwpOf[g] = gwp.FactorOf(_gases[g]);
-        }
-
-        var processes = new InventoryProcess[_processes.Length];
-        for (int pi = 0; pi < processes.Length; pi++)
-        {
-            var entries = _entries[pi];
-            int first = entries.FirstColumn, count = entries.ColumnCount;
-            var outputs = new InventoryOutput[count];
-            double runs = 0;
-            for (int k = 0; k < count; k++)
-            {
-                int c = first + k;
-                var column = _columns[c];
-                runs += column.Share * s[c];
-                outputs[k] = new InventoryOutput(column.Output, _diagonal[c], column.Share, s[c], lambda[c], entries.OutputDerivations[k]);
-            }
-
-            // Arrays handed to the inventory as they are (no copy); empty ones are shared.
-            var emissions = entries.Emissions.Length == 0 ? [] : new InventoryEmission[entries.Emissions.Length];
-            for (int k = 0; k < emissions.Length; k++)
-            {
-                var e = entries.Emissions[k];
-                double kg = e.KilogramsPerRun * runs;
-                emissions[k] = new InventoryEmission(_gases[e.Gas], e.Kind, e.Stated, kg, FootprintViews.Sign(e.Kind) * kg * gwpOf[e.Gas]) { Derivation = e.Derivation };
-            }
-
-            var uses = entries.FactorUses.Length == 0 ? [] : new InventoryFactorUse[entries.FactorUses.Length];
-            for (int k = 0; k < uses.Length; k++)
-            {
-                var u = entries.FactorUses[k];
-                double amount = u.PerRun * runs;
-                uses[k] = new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
-            }
-
-            var links = entries.Links.Length == 0 ? [] : new InventoryLink[entries.Links.Length];
-            for (int k = 0; k < links.Length; k++)
-            {
-                var l = entries.Links[k];
-                double amount = l.PerRun * runs;
-                links[k] = new InventoryLink(l.Flow, l.Supplier, l.Stated, amount, amount * lambda[l.Row]) { Derivation = l.Derivation };
-            }
-
-            var credits = entries.Credits.Length == 0 ? [] : new InventoryCredit[entries.Credits.Length];
-            for (int k = 0; k < credits.Length; k++)
-            {
-                var d = entries.Credits[k];
-                double amount = d.AmountPerRun * s[d.Column];
-                credits[k] = new InventoryCredit(d.Flow, d.Displaced, d.AmountPerRun, amount, -amount * lambda[d.Row]);
-            }
-
-            var process = _processes[pi];
-            processes[pi] = new InventoryProcess
-            {
-                Id = process.Id,
-                Name = process.Name,
-                Stage = process.Stage,
-                Region = process.Region,
-                Tags = process.Tags,
-                IsPrimaryData = process.IsPrimaryData,
-                IsIncluded = count > 0 && _columns[first].Included,
-                Runs = runs,
-                Outputs = ImmutableCollectionsMarshal.AsImmutableArray(outputs),
-                Emissions = ImmutableCollectionsMarshal.AsImmutableArray(emissions),
-                FactorUses = ImmutableCollectionsMarshal.AsImmutableArray(uses),
-                Links = ImmutableCollectionsMarshal.AsImmutableArray(links),
-                Credits = ImmutableCollectionsMarshal.AsImmutableArray(credits),
-            };
-        }
-
-        return new FootprintInventory(ImmutableCollectionsMarshal.AsImmutableArray(processes), factors, _flows);
-    }
 
     /// <summary>The problem of a solution that is not finite (overflow in a numerically singular system), naming the processes whose runs or footprints overflowed.</summary>
     private ValidationProblem? NonFinite(double[] s, double[] lambda)

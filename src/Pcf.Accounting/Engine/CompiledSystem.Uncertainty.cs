@@ -4,6 +4,7 @@ using Pcf.Accounting.Factors;
 using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using static Pcf.Accounting.Results.InventoryLayout;
 
 namespace Pcf.Accounting.Engine;
 

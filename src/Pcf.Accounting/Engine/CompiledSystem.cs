@@ -7,6 +7,7 @@ using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
 using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
+using static Pcf.Accounting.Results.InventoryLayout;
 
 namespace Pcf.Accounting.Engine;
 
@@ -76,6 +77,7 @@ public sealed partial class CompiledSystem
     private double[] _diagonal = [];
     private ProcessEntries[] _entries = [];
     private ImmutableArray<Results.InventoryFlow> _flows = [];
+    private InventoryLayout _layout = null!;
 
     /// <summary>Compiles a product system under a rule set.</summary>
     /// <param name="system">The product system.</param>
@@ -90,37 +92,9 @@ public sealed partial class CompiledSystem
         return problems.Count > 0 ? ValidationResult.Failure<CompiledSystem>(problems) : ValidationResult.Success(compiled);
     }
 
-    internal readonly record struct Column(int Process, FlowId Output, double Share, bool Included);
-
     internal readonly record struct Exchange(int Gas, ElementaryExchangeKind Kind, double Kilograms);
 
     internal readonly record struct Use(int Request, double Amount);
 
     internal readonly record struct Displacement(int Column, int Row, FlowId Flow, double Amount);
-
-    /// <summary>What one process contributes to the inventory per run, in canonical order: the multiplications left for each calculation.</summary>
-    internal sealed class ProcessEntries
-    {
-        public int FirstColumn { get; init; }
-
-        public int ColumnCount { get; init; }
-
-        public Derivation?[] OutputDerivations { get; init; } = [];
-
-        public EmissionEntry[] Emissions { get; init; } = [];
-
-        public FactorUseEntry[] FactorUses { get; init; } = [];
-
-        public LinkEntry[] Links { get; init; } = [];
-
-        public CreditEntry[] Credits { get; init; } = [];
-    }
-
-    internal readonly record struct EmissionEntry(int Gas, ElementaryExchangeKind Kind, Quantity Stated, double KilogramsPerRun, Derivation? Derivation);
-
-    internal readonly record struct FactorUseEntry(int Request, FlowId Flow, Quantity Stated, double PerRun, bool IsCredit, Derivation? Derivation);
-
-    internal readonly record struct LinkEntry(FlowId Flow, ProcessId Supplier, int Row, Quantity Stated, double PerRun, Derivation? Derivation);
-
-    internal readonly record struct CreditEntry(FlowId Flow, ProcessId Displaced, int Column, int Row, double AmountPerRun);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Pcf.Accounting.Model;
 
 namespace Pcf.Accounting.Results;
@@ -25,13 +26,41 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     /// <param name="flows">The flows of the system.</param>
     public FootprintInventory(ImmutableArray<InventoryProcess> processes, ImmutableArray<InventoryFactor> factors, ImmutableArray<InventoryFlow> flows)
     {
-        Processes = processes.IsDefault ? [] : processes;
+        _processes = processes.IsDefault ? [] : ImmutableCollectionsMarshal.AsArray(processes);
         Factors = factors.IsDefault ? [] : factors;
         Flows = flows.IsDefault ? [] : flows;
     }
 
+    /// <summary>Initializes an inventory of a calculation, whose per-process records are made on first read.</summary>
+    /// <param name="solution">The calculation.</param>
+    internal FootprintInventory(InventorySolution solution)
+    {
+        Solution = solution;
+        Factors = solution.Factors;
+        Flows = solution.Layout.Flows;
+    }
+
+    // The per-process records: given, or made from the solution on the first read (two threads that race make equal
+    // records, and either is kept). A calculation whose caller reads only totals and views never makes them.
+    private InventoryProcess[]? _processes;
+
+    /// <summary>Gets the calculation this inventory was made by, or <see langword="null"/> for one given record by record (read from a document).</summary>
+    internal InventorySolution? Solution { get; }
+
     /// <summary>Gets the processes, in canonical order (by id).</summary>
-    public ImmutableArray<InventoryProcess> Processes { get; }
+    public ImmutableArray<InventoryProcess> Processes
+    {
+        get
+        {
+            if (_processes is not { } made)
+            {
+                made = Solution!.Materialize();
+                made = Interlocked.CompareExchange(ref _processes, made, null) ?? made;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(made);
+        }
+    }
 
     /// <summary>Gets the background factors used, in canonical request order; <see cref="InventoryFactorUse.Factor"/> indexes them.</summary>
     public ImmutableArray<InventoryFactor> Factors { get; }
@@ -52,6 +81,9 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     /// <summary>The index of a process in <see cref="Processes"/>, or −1.</summary>
     internal int IndexOf(ProcessId id) => ProcessIndex.TryGetValue(id, out int i) ? i : -1;
 
+    /// <summary>Gets the number of processes, without making their records.</summary>
+    internal int ProcessCount => Solution is { } s ? s.Layout.Processes.Length : _processes!.Length;
+
     // Built once and only read afterwards; two threads that race build equal indexes, and either is kept.
     private Dictionary<ProcessId, int> ProcessIndex
     {
@@ -62,10 +94,11 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
                 return built;
             }
 
-            var index = new Dictionary<ProcessId, int>(Processes.Length);
-            for (int i = 0; i < Processes.Length; i++)
+            int count = ProcessCount;
+            var index = new Dictionary<ProcessId, int>(count);
+            for (int i = 0; i < count; i++)
             {
-                index[Processes[i].Id] = i;
+                index[Solution is { } s ? s.Layout.Processes[i].Id : _processes![i].Id] = i;
             }
 
             return Interlocked.CompareExchange(ref _processIndex, index, null) ?? index;

@@ -14,6 +14,9 @@ namespace Pcf.Accounting.Results;
 internal static class FootprintViews
 {
     /// <summary>Builds a result from an inventory: every standard view, the inventory's warnings, and the given views.</summary>
+    /// <remarks>An inventory a calculation made is read straight from its solution (per-run amount × runs, × GWP or factor, in
+    /// the same order and with the same operations as its records hold them, so the records need not be made); one given
+    /// record by record (read back from a document) is read from its records. Both give the same bits.</remarks>
     public static FootprintResult Build(
         SystemSummary system,
         RuleSet ruleSet,
@@ -22,8 +25,24 @@ internal static class FootprintViews
         FootprintInventory inventory,
         ImmutableArray<AllocationRecord> allocations,
         IEnumerable<ValidationProblem> resolutionWarnings,
-        IEnumerable<IFootprintView>? views = null)
+        IEnumerable<IFootprintView>? views = null) =>
+        inventory.Solution is { } solution
+            ? Build(new SolutionRows(solution), system, ruleSet, gwp, demand, inventory, allocations, resolutionWarnings, views)
+            : Build(new RecordRows(inventory), system, ruleSet, gwp, demand, inventory, allocations, resolutionWarnings, views);
+
+    private static FootprintResult Build<TRows>(
+        TRows rows,
+        SystemSummary system,
+        RuleSet ruleSet,
+        GwpSet gwp,
+        Demand demand,
+        FootprintInventory inventory,
+        ImmutableArray<AllocationRecord> allocations,
+        IEnumerable<ValidationProblem> resolutionWarnings,
+        IEnumerable<IFootprintView>? views)
+        where TRows : struct, IInventoryRows
     {
+        var factors = inventory.Factors;
         var warnings = ImmutableArray.CreateBuilder<ValidationProblem>();
         warnings.AddRange(resolutionWarnings);
         warnings.AddRange(FactorWarnings(inventory, ruleSet));
@@ -36,54 +55,70 @@ internal static class FootprintViews
         double aircraft = 0, packaging = 0, outbound = 0, credits = 0;
         double positive = 0, primary = 0, excluded = 0;
         var excludedRules = new SortedSet<string>(StringComparer.Ordinal);
-        var gases = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>();
+
+        // Per gas, its net mass and CO2e, summed in inventory order. The layout's gases take the first slots (a calculation's
+        // emission names its slot); any other gas gets the next one.
+        var gasSlots = new List<GreenhouseGas>(rows.Gases);
+        Dictionary<GreenhouseGas, int>? slotOf = null;
+        var gasMass = new double[gasSlots.Count + 4];
+        var gasCo2e = new double[gasMass.Length];
+        var gasSeen = new bool[gasMass.Length];
         double co2eOnly = 0;
-        int processCount = inventory.Processes.Length;
+        int processCount = rows.ProcessCount;
         var processDirect = new double[processCount];
         var processBackground = new double[processCount];
-        var factorUsed = new double[inventory.Factors.Length];
+        var factorUsed = new double[factors.Length];
 
         for (int pi = 0; pi < processCount; pi++)
         {
-            var p = inventory.Processes[pi];
-            bool aircraftTag = p.HasTag(Tags.AircraftTransport), packagingTag = p.HasTag(Tags.Packaging), outboundTag = p.HasTag(Tags.OutboundLogistics);
-            foreach (var e in p.Emissions)
+            bool included = rows.IsIncluded(pi), isPrimaryData = rows.IsPrimaryData(pi);
+            if (rows.Runs(pi) == 0)
             {
-                if (!p.IsIncluded)
-                {
-                    Exclude(e.Co2e, p);
-                    continue;
-                }
-
-                var (mass, sum) = gases.GetValueOrDefault(e.Gas);
-                gases[e.Gas] = (mass + Sign(e.Kind) * e.Kilograms, sum + e.Co2e);
-                processDirect[pi] += e.Co2e;
-                Count(e.Gas, e.Kind, CarbonOrigin.NotApplicable, e.Co2e, p.IsPrimaryData);
+                // A process the demand does not run: every amount it has is zero, and adding zeros changes no sum, so only
+                // what it names counts (its gases as lines of ByGas, its exclusion by the boundary).
+                Idle(pi, included);
+                continue;
             }
 
-            foreach (var u in p.FactorUses)
+
+            bool aircraftTag = rows.HasTag(pi, Tags.AircraftTransport), packagingTag = rows.HasTag(pi, Tags.Packaging), outboundTag = rows.HasTag(pi, Tags.OutboundLogistics);
+            for (int k = 0, count = rows.EmissionCount(pi); k < count; k++)
             {
-                if (!p.IsIncluded)
+                var e = rows.Emission(pi, k);
+                if (!included)
                 {
-                    Exclude(u.Co2e, p);
+                    Exclude(e.Co2e, pi);
                     continue;
                 }
 
-                var factor = inventory.Factors[u.Factor];
-                factorUsed[u.Factor] += u.Amount;
+                AddGas(e.Slot >= 0 ? e.Slot : SlotOf(e.Gas), Sign(e.Kind) * e.Kilograms, e.Co2e);
+                processDirect[pi] += e.Co2e;
+                Count(e.Category, e.Kind, e.Co2e, isPrimaryData);
+            }
+
+            for (int k = 0, count = rows.UseCount(pi); k < count; k++)
+            {
+                var (r, amount, isCredit) = rows.Use(pi, k);
+                var factor = factors[r];
+                if (!included)
+                {
+                    Exclude(amount * factor.Co2ePerUnit, pi);
+                    continue;
+                }
+
+                factorUsed[r] += amount;
                 foreach (var c in factor.Components)
                 {
-                    double co2e = c.Co2ePerUnit * u.Amount;
+                    double co2e = c.Co2ePerUnit * amount;
                     processBackground[pi] += co2e;
-                    if (u.IsCredit)
+                    if (isCredit)
                     {
                         credits += co2e;
                     }
 
                     if (c.Gas is { } gas)
                     {
-                        var (mass, sum) = gases.GetValueOrDefault(gas);
-                        gases[gas] = (mass + Sign(c.Kind) * c.AmountPerUnit * u.Amount, sum + co2e);
+                        AddGas(SlotOf(gas), Sign(c.Kind) * c.AmountPerUnit * amount, co2e);
                     }
                     else
                     {
@@ -92,18 +127,18 @@ internal static class FootprintViews
 
                     // Primary: the factor is primary (a supplier's footprint), or the process is (site-measured activity
                     // data: its Scope 1 and 2, e.g. metered kWh times a grid factor, as the PACT Methodology counts them).
-                    Count(c.Gas, c.Kind, c.Origin, co2e, p.IsPrimaryData || factor.IsPrimaryData);
+                    Count(Category.Of(c.Gas, c.Kind, c.Origin), c.Kind, co2e, isPrimaryData || factor.IsPrimaryData);
                 }
             }
 
-            foreach (var credit in p.Credits)
+            for (int k = 0, count = rows.CreditCount(pi); k < count; k++)
             {
-                credits += credit.Co2e;
+                credits += rows.CreditCo2e(pi, k);
             }
 
-            void Count(GreenhouseGas? gas, ElementaryExchangeKind kind, CarbonOrigin origin, double co2e, bool isPrimary)
+            void Count(int into, ElementaryExchangeKind kind, double co2e, bool isPrimary)
             {
-                category[Category.Of(gas, kind, origin)] += co2e;
+                category[into] += co2e;
                 if (kind != ElementaryExchangeKind.BiogenicUptake)
                 {
                     aircraft += aircraftTag ? co2e : 0;
@@ -131,15 +166,26 @@ internal static class FootprintViews
                 "Fossil emissions are negative: system-expansion credits exceed the emissions. PACT requires a non-negative value; check the displaced supplies."));
         }
 
-        foreach (var p in inventory.Processes)
+        for (int pi = 0; pi < processCount; pi++)
         {
-            foreach (var o in p.Outputs)
+            for (int k = 0, count = rows.OutputCount(pi); k < count; k++)
             {
-                if (o.Runs < 0)
+                double runs = rows.OutputRuns(pi, k);
+                if (runs < 0)
                 {
-                    warnings.Add(new ValidationProblem($"$.processes['{p.Id}']", ProblemCodes.NumberOutOfRange,
-                        $"Process '{p.Id}' runs a negative number of times ({o.Runs.ToString("G6", CultureInfo.InvariantCulture)}): a co-product displaces more of its product than the system uses."));
+                    var id = rows.Id(pi);
+                    warnings.Add(new ValidationProblem($"$.processes['{id}']", ProblemCodes.NumberOutOfRange,
+                        $"Process '{id}' runs a negative number of times ({runs.ToString("G6", CultureInfo.InvariantCulture)}): a co-product displaces more of its product than the system uses."));
                 }
+            }
+        }
+
+        var gases = new SortedDictionary<GreenhouseGas, (double Mass, double Co2e)>();
+        for (int g = 0; g < gasSlots.Count; g++)
+        {
+            if (gasSeen[g])
+            {
+                gases.Add(gasSlots[g], (gasMass[g], gasCo2e[g]));
             }
         }
 
@@ -149,7 +195,7 @@ internal static class FootprintViews
             byGas.Add(new GasContribution(gas, Kg(mass), Kg(sum)));
         }
 
-        if (co2eOnly != 0 || inventory.Factors.Any(f => f.Components.Any(c => c.Gas is null)))
+        if (co2eOnly != 0 || factors.Any(f => f.Components.Any(c => c.Gas is null)))
         {
             byGas.Add(new GasContribution(null, Kg(0), Kg(co2eOnly)));
         }
@@ -157,19 +203,60 @@ internal static class FootprintViews
         var byProcess = new ProcessContribution[processCount];
         for (int pi = 0; pi < processCount; pi++)
         {
-            var p = inventory.Processes[pi];
             double total = processDirect[pi] + processBackground[pi];
-            byProcess[pi] = new ProcessContribution(p.Id, p.Stage, p.Runs, Kg(processDirect[pi]), Kg(processBackground[pi]), Kg(total), Share(total));
+            byProcess[pi] = new ProcessContribution(rows.Id(pi), rows.Stage(pi), rows.Runs(pi), Kg(processDirect[pi]), Kg(processBackground[pi]), Kg(total), Share(total));
         }
 
-        Array.Sort(byProcess, (a, b) =>
+        // Largest absolute CO2e first, then by id: a total order (ids are unique), so the same inventory gives the same order.
+        // The processes are in id order already (a calculation's always are), so those that contribute nothing (often most of
+        // a large system) follow the sorted others as they are.
+        var magnitude = new double[processCount];
+        var order = new int[processCount];
+        int contributing = 0;
+        for (int pi = 0; pi < processCount; pi++)
         {
-            int c = Math.Abs(b.Total.Value).CompareTo(Math.Abs(a.Total.Value));
-            return c != 0 ? c : string.CompareOrdinal(a.Process.Value, b.Process.Value);
-        });
-        var byStage = byProcess.GroupBy(p => p.Stage).OrderBy(g => g.Key)
-            .Select(g => new StageContribution(g.Key, Kg(g.Sum(p => p.Total.Value)), Share(g.Sum(p => p.Total.Value))))
-            .ToImmutableArray();
+            magnitude[pi] = Math.Abs(byProcess[pi].Total.Value);
+            if (magnitude[pi] != 0)
+            {
+                order[contributing++] = pi;
+            }
+        }
+
+        int zeros = contributing;
+        for (int pi = 0; pi < processCount; pi++)
+        {
+            if (magnitude[pi] == 0)
+            {
+                order[zeros++] = pi;
+            }
+        }
+
+        order.AsSpan(0, contributing).Sort(new LargestFirst(magnitude, byProcess));
+        if (!InIdOrder(order.AsSpan(contributing), byProcess))
+        {
+            order.AsSpan(contributing).Sort(new LargestFirst(magnitude, byProcess)); // records given in another order
+        }
+
+        var sorted = new ProcessContribution[processCount];
+        for (int i = 0; i < processCount; i++)
+        {
+            sorted[i] = byProcess[order[i]];
+        }
+
+        byProcess = sorted;
+
+        // By stage, in stage order; each stage's processes summed in the order above.
+        var stageSums = new SortedDictionary<LifeCycleStage, double>();
+        foreach (var p in byProcess)
+        {
+            stageSums[p.Stage] = stageSums.GetValueOrDefault(p.Stage) + p.Total.Value;
+        }
+
+        var byStage = ImmutableArray.CreateBuilder<StageContribution>(stageSums.Count);
+        foreach (var (stage, sum) in stageSums)
+        {
+            byStage.Add(new StageContribution(stage, Kg(sum), Share(sum)));
+        }
 
         // Data quality: the scores of the factors used, weighted by their gross (positive) CO2e contribution. The fallback
         // share: of the same gross CO2e, what rests on a factor of another region or an earlier year, scored or not.
@@ -240,7 +327,7 @@ internal static class FootprintViews
             },
             ByGas = byGas.ToImmutable(),
             ByProcess = ImmutableArray.Create(byProcess),
-            ByStage = byStage,
+            ByStage = byStage.MoveToImmutable(),
             ByFactor = byFactor,
             PrimaryDataShare = positive == 0 ? 0 : primary / positive,
             DataQuality = dqCovered > 0 ? new DataQuality(tech / dqCovered, geo / dqCovered, time / dqCovered, complete / dqCovered, reliable / dqCovered) : null,
@@ -265,10 +352,80 @@ internal static class FootprintViews
 
         return computed.Count == 0 ? result : result with { Views = computed.ToImmutable() };
 
-        void Exclude(double co2e, InventoryProcess process)
+        void Idle(int pi, bool included)
+        {
+            int emissions = rows.EmissionCount(pi), uses = rows.UseCount(pi);
+            if (!included)
+            {
+                if (emissions + uses > 0)
+                {
+                    Exclude(0, pi);
+                }
+
+                return;
+            }
+
+            for (int k = 0; k < emissions; k++)
+            {
+                var e = rows.Emission(pi, k);
+                gasSeen[e.Slot >= 0 ? e.Slot : SlotOf(e.Gas)] = true;
+            }
+
+            for (int k = 0; k < uses; k++)
+            {
+                foreach (var c in factors[rows.Use(pi, k).Factor].Components)
+                {
+                    if (c.Gas is { } gas)
+                    {
+                        gasSeen[SlotOf(gas)] = true;
+                    }
+                }
+            }
+
+            for (int k = 0, count = rows.CreditCount(pi); k < count; k++)
+            {
+                credits += rows.CreditCo2e(pi, k);
+            }
+        }
+
+        void AddGas(int slot, double mass, double co2e)
+        {
+            gasMass[slot] += mass;
+            gasCo2e[slot] += co2e;
+            gasSeen[slot] = true;
+        }
+
+        int SlotOf(GreenhouseGas gas)
+        {
+            if (slotOf is null)
+            {
+                slotOf = new Dictionary<GreenhouseGas, int>(gasSlots.Count);
+                for (int g = 0; g < gasSlots.Count; g++)
+                {
+                    slotOf[gasSlots[g]] = g;
+                }
+            }
+
+            if (!slotOf.TryGetValue(gas, out int slot))
+            {
+                slot = gasSlots.Count;
+                slotOf[gas] = slot;
+                gasSlots.Add(gas);
+                if (slot == gasMass.Length)
+                {
+                    Array.Resize(ref gasMass, slot * 2);
+                    Array.Resize(ref gasCo2e, slot * 2);
+                    Array.Resize(ref gasSeen, slot * 2);
+                }
+            }
+
+            return slot;
+        }
+
+        void Exclude(double co2e, int process)
         {
             excluded += co2e;
-            excludedRules.Add($"boundary {ruleSet.Boundary} excludes stage {process.Stage}: process '{process.Id}'");
+            excludedRules.Add($"boundary {ruleSet.Boundary} excludes stage {rows.Stage(process)}: process '{rows.Id(process)}'");
         }
     }
 
@@ -346,6 +503,163 @@ internal static class FootprintViews
     }
 
     private static Quantity Kg(double value) => Quantity.Of(value, Unit.Kilogram);
+
+    private static bool InIdOrder(ReadOnlySpan<int> order, ProcessContribution[] processes)
+    {
+        for (int i = 1; i < order.Length; i++)
+        {
+            if (string.CompareOrdinal(processes[order[i - 1]].Process.Value, processes[order[i]].Process.Value) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Orders process indexes by the magnitude of their CO2e, largest first, then by process id (ordinal).</summary>
+    private readonly struct LargestFirst(double[] magnitude, ProcessContribution[] processes) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            int c = magnitude[b].CompareTo(magnitude[a]);
+            return c != 0 ? c : string.CompareOrdinal(processes[a].Process.Value, processes[b].Process.Value);
+        }
+    }
+
+    /// <summary>An emission as a view reads it: the gas (and its slot in the calculation's gases, or −1), kind, kg and signed CO2e for the demand.</summary>
+    private readonly record struct EmissionRow(GreenhouseGas Gas, int Slot, ElementaryExchangeKind Kind, double Kilograms, double Co2e, int Category);
+
+    /// <summary>What the standard views read of an inventory, per process: from a calculation's solution or from records.</summary>
+    private interface IInventoryRows
+    {
+        GreenhouseGas[] Gases { get; }
+
+        int ProcessCount { get; }
+
+        ProcessId Id(int p);
+
+        LifeCycleStage Stage(int p);
+
+        bool IsPrimaryData(int p);
+
+        bool IsIncluded(int p);
+
+        bool HasTag(int p, Tag tag);
+
+        double Runs(int p);
+
+        int EmissionCount(int p);
+
+        EmissionRow Emission(int p, int k);
+
+        int UseCount(int p);
+
+        (int Factor, double Amount, bool IsCredit) Use(int p, int k);
+
+        int CreditCount(int p);
+
+        double CreditCo2e(int p, int k);
+
+        int OutputCount(int p);
+
+        double OutputRuns(int p, int k);
+    }
+
+    private readonly struct SolutionRows(InventorySolution solution) : IInventoryRows
+    {
+        private InventoryLayout Layout => solution.Layout;
+
+        public GreenhouseGas[] Gases => Layout.Gases;
+
+        public int ProcessCount => Layout.Processes.Length;
+
+        public ProcessId Id(int p) => Layout.Processes[p].Id;
+
+        public LifeCycleStage Stage(int p) => Layout.Processes[p].Stage;
+
+        public bool IsPrimaryData(int p) => Layout.Processes[p].IsPrimaryData;
+
+        public bool IsIncluded(int p) => solution.IsIncluded(p);
+
+        public bool HasTag(int p, Tag tag) => Layout.Processes[p].Tags.BinarySearch(tag) >= 0;
+
+        public double Runs(int p) => solution.Runs[p];
+
+        public int EmissionCount(int p) => Layout.Entries[p].Emissions.Length;
+
+        public EmissionRow Emission(int p, int k)
+        {
+            ref readonly var e = ref Layout.Entries[p].Emissions[k];
+            double kg = solution.Kilograms(p, e);
+            return new EmissionRow(Layout.Gases[e.Gas], e.Gas, e.Kind, kg, solution.Co2e(e, kg), e.Category);
+        }
+
+        public int UseCount(int p) => Layout.Entries[p].FactorUses.Length;
+
+        public (int Factor, double Amount, bool IsCredit) Use(int p, int k)
+        {
+            ref readonly var u = ref Layout.Entries[p].FactorUses[k];
+            return (u.Request, solution.Amount(p, u), u.IsCredit);
+        }
+
+        public int CreditCount(int p) => Layout.Entries[p].Credits.Length;
+
+        public double CreditCo2e(int p, int k)
+        {
+            ref readonly var d = ref Layout.Entries[p].Credits[k];
+            return solution.Co2e(d, solution.Amount(d));
+        }
+
+        public int OutputCount(int p) => Layout.Entries[p].ColumnCount;
+
+        public double OutputRuns(int p, int k) => solution.S[Layout.Entries[p].FirstColumn + k];
+    }
+
+    private readonly struct RecordRows(FootprintInventory inventory) : IInventoryRows
+    {
+        private readonly ImmutableArray<InventoryProcess> _processes = inventory.Processes;
+
+        public GreenhouseGas[] Gases => [];
+
+        public int ProcessCount => _processes.Length;
+
+        public ProcessId Id(int p) => _processes[p].Id;
+
+        public LifeCycleStage Stage(int p) => _processes[p].Stage;
+
+        public bool IsPrimaryData(int p) => _processes[p].IsPrimaryData;
+
+        public bool IsIncluded(int p) => _processes[p].IsIncluded;
+
+        public bool HasTag(int p, Tag tag) => _processes[p].HasTag(tag);
+
+        public double Runs(int p) => _processes[p].Runs;
+
+        public int EmissionCount(int p) => _processes[p].Emissions.Length;
+
+        public EmissionRow Emission(int p, int k)
+        {
+            var e = _processes[p].Emissions[k];
+            return new EmissionRow(e.Gas, -1, e.Kind, e.Kilograms, e.Co2e, Category.Of(e.Gas, e.Kind, CarbonOrigin.NotApplicable));
+        }
+
+        public int UseCount(int p) => _processes[p].FactorUses.Length;
+
+        public (int Factor, double Amount, bool IsCredit) Use(int p, int k)
+        {
+            var u = _processes[p].FactorUses[k];
+            return (u.Factor, u.Amount, u.IsCredit);
+        }
+
+        public int CreditCount(int p) => _processes[p].Credits.Length;
+
+        public double CreditCo2e(int p, int k) => _processes[p].Credits[k].Co2e;
+
+        public int OutputCount(int p) => _processes[p].Outputs.Length;
+
+        public double OutputRuns(int p, int k) => _processes[p].Outputs[k].Runs;
+    }
 
     /// <summary>+1 for kinds that add to the footprint, −1 for removals and captures.</summary>
     internal static int Sign(ElementaryExchangeKind kind) => kind is ElementaryExchangeKind.BiogenicUptake or ElementaryExchangeKind.LandManagementRemoval
