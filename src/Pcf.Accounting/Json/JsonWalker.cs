@@ -276,10 +276,14 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
     }
 
     /// <summary>Gets a value indicating whether a finite number is within <see cref="JsonReadOptions.MaxNumberMagnitude"/> (0, or between its reciprocal and it in size).</summary>
-    public bool InRange(double number)
+    public bool InRange(double number) => InRange(number, options.MaxNumberMagnitude);
+
+    /// <summary>Gets a value indicating whether a finite number is 0 or between the reciprocal of <paramref name="maxMagnitude"/> and it in size
+    /// (the rule of <see cref="JsonReadOptions.MaxNumberMagnitude"/>; shared with the streaming reader of valid documents).</summary>
+    internal static bool InRange(double number, double maxMagnitude)
     {
         double size = Math.Abs(number);
-        return size == 0 || options.MaxNumberMagnitude >= double.MaxValue || (size <= options.MaxNumberMagnitude && size >= 1 / options.MaxNumberMagnitude);
+        return size == 0 || maxMagnitude >= double.MaxValue || (size <= maxMagnitude && size >= 1 / maxMagnitude);
     }
 
     public int? Integer(JsonElement obj, string name, JsonPath path, bool required = false) => IntegerOf(Lookup(obj, name), name, path, required);
@@ -426,6 +430,18 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
             return null;
         }
 
+        if (TryParseUnit(symbol) is { } unit)
+        {
+            return unit;
+        }
+
+        Problem(path, ProblemCodes.UnknownUnit, $"'{symbol}' is not a known unit (symbols are case-sensitive: kg, t, kWh, MJ, m3, tkm, piece; see docs/units.md).");
+        return null;
+    }
+
+    /// <summary>Gets the unit a symbol names in a document (a unit symbol, or <c>currency:</c> and an ISO 4217 code), or <see langword="null"/>.</summary>
+    internal static Unit? TryParseUnit(string symbol)
+    {
         if (Unit.TryParse(symbol, out var unit))
         {
             return unit;
@@ -437,7 +453,6 @@ internal sealed class JsonWalker(JsonReadOptions options, List<ValidationProblem
             return Unit.Currency(symbol[9..]);
         }
 
-        Problem(path, ProblemCodes.UnknownUnit, $"'{symbol}' is not a known unit (symbols are case-sensitive: kg, t, kWh, MJ, m3, tkm, piece; see docs/units.md).");
         return null;
     }
 

@@ -30,7 +30,19 @@ public static class ProductSystemJson
     /// <returns>The product system, or every problem found.</returns>
     public static ValidationResult<ProductSystem> Read(ReadOnlyMemory<byte> utf8Json, JsonReadOptions? options = null)
     {
-        var walker = new JsonWalker(options ?? JsonReadOptions.Default);
+        options ??= JsonReadOptions.Default;
+        return ReadFast(utf8Json, options) ?? ReadWalking(utf8Json, options);
+    }
+
+    /// <summary>Reads a document that is valid in shape in one streaming pass (<see cref="ProductSystemFastReader"/>), or gives up.</summary>
+    /// <returns>The result of <see cref="ProductSystemBuilder.Validate"/>, or <see langword="null"/> when <see cref="ReadWalking"/> must read the document.</returns>
+    internal static ValidationResult<ProductSystem>? ReadFast(ReadOnlyMemory<byte> utf8Json, JsonReadOptions options) =>
+        ProductSystemFastReader.TryRead(utf8Json.Span, options)?.Validate();
+
+    /// <summary>Reads a document through its DOM, member by member, reporting every problem of its shape with its path.</summary>
+    internal static ValidationResult<ProductSystem> ReadWalking(ReadOnlyMemory<byte> utf8Json, JsonReadOptions options)
+    {
+        var walker = new JsonWalker(options);
         using var document = walker.Parse(utf8Json);
         if (document is null)
         {
