@@ -88,6 +88,7 @@ internal sealed partial class Targets : IDisposable
     {
         var o = new Observation();
         var read = ProductSystemJson.Read(bytes);
+        CheckFastPath(bytes, read);
         o.Add("read", read.Problems);
         if (!read.IsValid)
         {
@@ -107,6 +108,31 @@ internal sealed partial class Targets : IDisposable
         o.Reached("calculate:valid");
         CheckResult(calculated.Value, o);
         return o;
+    }
+
+    // The reader's streaming path for valid documents, when it takes a document, must give what the walker gives: the same
+    // problems (path, code, message) or the same system (written text and content hash). A disagreement throws, so that the
+    // in-process loop and afl-fuzz both report it as a crash.
+    private static void CheckFastPath(byte[] bytes, Validation.ValidationResult<Model.ProductSystem> read)
+    {
+        var walked = ProductSystemJson.ReadWalking(bytes, JsonReadOptions.Default);
+        var fast = ProductSystemJson.ReadFast(bytes, JsonReadOptions.Default);
+        foreach (var (name, other) in new[] { ("the fast path", fast), ("Read", (Validation.ValidationResult<Model.ProductSystem>?)read) })
+        {
+            if (other is null)
+            {
+                continue;
+            }
+
+            bool same = walked.IsValid == other.IsValid
+                && walked.Problems.Select(p => (p.Path, p.Code, p.Message)).SequenceEqual(other.Problems.Select(p => (p.Path, p.Code, p.Message)))
+                && (!walked.IsValid || (walked.Value.ContentHash == other.Value.ContentHash
+                    && ProductSystemJson.Write(walked.Value) == ProductSystemJson.Write(other.Value)));
+            if (!same)
+            {
+                throw new InvalidOperationException($"pcf-system/1: {name} and the walker disagree on this input ({walked.Problems.Length} against {other.Problems.Length} problems, valid {walked.IsValid} against {other.IsValid}).");
+            }
+        }
     }
 
     // warningsMade: the warnings are the library's own (a calculation made them), so the oracle checks them. A result read from a
