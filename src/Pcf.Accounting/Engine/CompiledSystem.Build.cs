@@ -104,7 +104,8 @@ public sealed partial class CompiledSystem
                 }
                 else
                 {
-                    canonical[k] = new CanonicalInput(order[k], perRun, null, processIndex[input.Supply.Process!.Value]);
+                    // The supplier's row; −1 when it makes the flow only as a co-product that system expansion displaces (reported below).
+                    canonical[k] = new CanonicalInput(order[k], perRun, null, rowOf.TryGetValue((processIndex[input.Supply.Process!.Value], input.Flow), out int row) ? row : -1);
                 }
             }
 
@@ -185,9 +186,10 @@ public sealed partial class CompiledSystem
                     continue;
                 }
 
-                var flow = process.Inputs[input.Index].Flow;
-                if (!_rowOf.TryGetValue((input.Supplier, flow), out int row))
+                int row = input.SupplierRow;
+                if (row < 0)
                 {
+                    var flow = process.Inputs[input.Index].Flow;
                     // The supplier makes the flow as a co-product that system expansion displaces.
                     int declaredIndex = declared[pi].Index;
                     problems.Add(new ValidationProblem($"$.processes[{declaredIndex}].inputs[{input.Index}].from", ProblemCodes.InvalidAllocation,
@@ -249,8 +251,8 @@ public sealed partial class CompiledSystem
     }
 
     // One input of a process, in canonical order: its index in the process's inputs, the amount per run in the flow's
-    // reference unit, and its supplier (a background request, or the supplying process's canonical index).
-    private readonly record struct CanonicalInput(int Index, double PerRun, FactorRequest? Request, int Supplier);
+    // reference unit, and its supplier (a background request, or the row of the supplying process's output of the flow).
+    private readonly record struct CanonicalInput(int Index, double PerRun, FactorRequest? Request, int SupplierRow);
 
     // The output of a process that makes a flow (its reference output, or a co-product).
     private static ProductOutput OutputOf(Process process, FlowId flow)
@@ -319,7 +321,7 @@ public sealed partial class CompiledSystem
                 }
                 else
                 {
-                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, _rowOf[(canonical.Supplier, input.Flow)], input.Amount, canonical.PerRun, input.Derivation);
+                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, canonical.SupplierRow, input.Amount, canonical.PerRun, input.Derivation);
                 }
             }
 
