@@ -242,11 +242,11 @@ public sealed partial class CompiledSystem
         _direct = [.. direct];
         _uses = [.. uses];
         _displacements = [.. displacements];
-        BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
+        var (entries, flows) = BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
             CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
-        _layout = new InventoryLayout { Processes = _processes, Entries = _entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = _flows };
+        _layout = new InventoryLayout { Processes = _processes, Entries = entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = flows };
         Factorize(problems);
     }
 
@@ -275,10 +275,10 @@ public sealed partial class CompiledSystem
 
     // Per process, what each calculation multiplies by the runs: its emissions, factor uses, links and credits, in the canonical
     // order of the matrices (inputs by flow, supply, amount; emissions by gas, kind, amount).
-    private void BuildEntries(int[] columnStart, bool[] expansion, CanonicalInput[][] inputs, Dictionary<FactorRequest, int> requestIndex,
-        Dictionary<ProcessId, int> processIndex, Dictionary<GreenhouseGas, int> gasIndex)
+    private (ProcessEntries[] Entries, ImmutableArray<Results.InventoryFlow> Flows) BuildEntries(int[] columnStart, bool[] expansion,
+        CanonicalInput[][] inputs, Dictionary<FactorRequest, int> requestIndex, Dictionary<ProcessId, int> processIndex, Dictionary<GreenhouseGas, int> gasIndex)
     {
-        _entries = new ProcessEntries[_processes.Length];
+        var entries = new ProcessEntries[_processes.Length];
         for (int pi = 0; pi < _processes.Length; pi++)
         {
             var process = _processes[pi];
@@ -347,7 +347,7 @@ public sealed partial class CompiledSystem
                 credits = [.. list];
             }
 
-            _entries[pi] = new ProcessEntries
+            entries[pi] = new ProcessEntries
             {
                 FirstColumn = first,
                 ColumnCount = count,
@@ -361,7 +361,7 @@ public sealed partial class CompiledSystem
 
         var flows = System.Flows.ToArray();
         Array.Sort(flows, (a, b) => Ordinal.Compare(a.Id.Value, b.Id.Value));
-        _flows = [.. flows.Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))];
+        return (entries, [.. flows.Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))]);
     }
 
     private static readonly Derivation?[] NoDerivation = [null];
