@@ -104,7 +104,8 @@ public sealed partial class CompiledSystem
                 }
                 else
                 {
-                    canonical[k] = new CanonicalInput(order[k], perRun, null, processIndex[input.Supply.Process!.Value]);
+                    // The supplier's row; −1 when it makes the flow only as a co-product that system expansion displaces (reported below).
+                    canonical[k] = new CanonicalInput(order[k], perRun, null, rowOf.TryGetValue((processIndex[input.Supply.Process!.Value], input.Flow), out int row) ? row : -1);
                 }
             }
 
@@ -185,9 +186,10 @@ public sealed partial class CompiledSystem
                     continue;
                 }
 
-                var flow = process.Inputs[input.Index].Flow;
-                if (!_rowOf.TryGetValue((input.Supplier, flow), out int row))
+                int row = input.SupplierRow;
+                if (row < 0)
                 {
+                    var flow = process.Inputs[input.Index].Flow;
                     // The supplier makes the flow as a co-product that system expansion displaces.
                     int declaredIndex = declared[pi].Index;
                     problems.Add(new ValidationProblem($"$.processes[{declaredIndex}].inputs[{input.Index}].from", ProblemCodes.InvalidAllocation,
@@ -240,17 +242,17 @@ public sealed partial class CompiledSystem
         _direct = [.. direct];
         _uses = [.. uses];
         _displacements = [.. displacements];
-        BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
+        var (entries, flows) = BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
             CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
-        _layout = new InventoryLayout { Processes = _processes, Entries = _entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = _flows };
+        _layout = new InventoryLayout { Processes = _processes, Entries = entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = flows };
         Factorize(problems);
     }
 
     // One input of a process, in canonical order: its index in the process's inputs, the amount per run in the flow's
-    // reference unit, and its supplier (a background request, or the supplying process's canonical index).
-    private readonly record struct CanonicalInput(int Index, double PerRun, FactorRequest? Request, int Supplier);
+    // reference unit, and its supplier (a background request, or the row of the supplying process's output of the flow).
+    private readonly record struct CanonicalInput(int Index, double PerRun, FactorRequest? Request, int SupplierRow);
 
     // The output of a process that makes a flow (its reference output, or a co-product).
     private static ProductOutput OutputOf(Process process, FlowId flow)
@@ -273,10 +275,10 @@ public sealed partial class CompiledSystem
 
     // Per process, what each calculation multiplies by the runs: its emissions, factor uses, links and credits, in the canonical
     // order of the matrices (inputs by flow, supply, amount; emissions by gas, kind, amount).
-    private void BuildEntries(int[] columnStart, bool[] expansion, CanonicalInput[][] inputs, Dictionary<FactorRequest, int> requestIndex,
-        Dictionary<ProcessId, int> processIndex, Dictionary<GreenhouseGas, int> gasIndex)
+    private (ProcessEntries[] Entries, ImmutableArray<Results.InventoryFlow> Flows) BuildEntries(int[] columnStart, bool[] expansion,
+        CanonicalInput[][] inputs, Dictionary<FactorRequest, int> requestIndex, Dictionary<ProcessId, int> processIndex, Dictionary<GreenhouseGas, int> gasIndex)
     {
-        _entries = new ProcessEntries[_processes.Length];
+        var entries = new ProcessEntries[_processes.Length];
         for (int pi = 0; pi < _processes.Length; pi++)
         {
             var process = _processes[pi];
@@ -319,7 +321,7 @@ public sealed partial class CompiledSystem
                 }
                 else
                 {
-                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, _rowOf[(canonical.Supplier, input.Flow)], input.Amount, canonical.PerRun, input.Derivation);
+                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, canonical.SupplierRow, input.Amount, canonical.PerRun, input.Derivation);
                 }
             }
 
@@ -345,7 +347,7 @@ public sealed partial class CompiledSystem
                 credits = [.. list];
             }
 
-            _entries[pi] = new ProcessEntries
+            entries[pi] = new ProcessEntries
             {
                 FirstColumn = first,
                 ColumnCount = count,
@@ -359,7 +361,7 @@ public sealed partial class CompiledSystem
 
         var flows = System.Flows.ToArray();
         Array.Sort(flows, (a, b) => Ordinal.Compare(a.Id.Value, b.Id.Value));
-        _flows = [.. flows.Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))];
+        return (entries, [.. flows.Select(f => new Results.InventoryFlow(f.Id, f.Name, f.ReferenceUnit, f.Tags))]);
     }
 
     private static readonly Derivation?[] NoDerivation = [null];

@@ -73,10 +73,9 @@ public sealed partial class CompiledSystem
     // System-expansion displacements of foreground products, for the credit line.
     private Displacement[] _displacements = [];
 
-    // The diagonal of the technosphere (each column's output per run), per-process inventory entries and the flows, laid out once.
+    // The diagonal of the technosphere (each column's output per run), and the tables every inventory reads (per-process
+    // entries, flows), laid out once.
     private double[] _diagonal = [];
-    private ProcessEntries[] _entries = [];
-    private ImmutableArray<Results.InventoryFlow> _flows = [];
     private InventoryLayout _layout = null!;
 
     /// <summary>Compiles a product system under a rule set.</summary>

@@ -59,7 +59,8 @@ public static partial class FootprintResultJson
             throw new ArgumentOutOfRangeException(nameof(options), options.ExplanationMaximumDepth, $"An explanation written to JSON is at most {MaximumExplanationDepth} levels deep.");
         }
 
-        using var w = new Utf8JsonWriter(utf8Json, new JsonWriterOptions
+        var sink = new StreamBufferWriter(utf8Json);
+        using var w = new Utf8JsonWriter(sink, new JsonWriterOptions
         {
             Indented = options.Indented,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -316,6 +317,8 @@ public static partial class FootprintResultJson
         }
 
         w.WriteEndObject();
+        w.Flush();
+        sink.Drain();
     }
 
     private static void WriteProduct(Utf8JsonWriter w, SystemSummary s)

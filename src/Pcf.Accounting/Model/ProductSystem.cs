@@ -159,6 +159,11 @@ public sealed class ProductSystem
     // system without them keeps the hash it had before amounts could carry them.
     private static void AddDistributions(ContentHasher h, List<Process> processes)
     {
+        if (!processes.Exists(HasDistribution))
+        {
+            return; // as when none is stated below, without ordering and naming every exchange of a large system
+        }
+
         var ordinal = StringComparer.Ordinal;
         var stated = new List<(string Where, Model.UncertaintyDistribution Distribution)>();
         foreach (var p in processes)
@@ -192,6 +197,10 @@ public sealed class ProductSystem
         {
             h.Add(where).Add((int)d.Kind).Add(d.Spread).Add(d.Minimum).Add(d.Maximum);
         }
+
+        static bool HasDistribution(Process p) =>
+            p.ReferenceOutput.Uncertainty is not null || p.CoProducts.Any(o => o.Uncertainty is not null)
+            || p.Inputs.Any(i => i.Uncertainty is not null) || p.Emissions.Any(e => e.Uncertainty is not null);
 
         void Add(string where, Model.UncertaintyDistribution? distribution)
         {

@@ -138,20 +138,46 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     /// <returns>The derivations with the process that holds them.</returns>
     public IEnumerable<(ProcessId Process, Derivation Derivation)> Derivations()
     {
+        // Emissions, factor uses, links, then outputs, per process; plain loops, as most exchanges of a large inventory have none.
+        var roots = new List<Derivation>();
         foreach (var p in Processes)
         {
-            var roots = p.Emissions.Select(e => e.Derivation).Concat(p.FactorUses.Select(u => u.Derivation)).Concat(p.Links.Select(l => l.Derivation)).Concat(p.Outputs.Select(o => o.Derivation));
+            foreach (var e in p.Emissions)
+            {
+                AddRoot(e.Derivation);
+            }
+
+            foreach (var u in p.FactorUses)
+            {
+                AddRoot(u.Derivation);
+            }
+
+            foreach (var l in p.Links)
+            {
+                AddRoot(l.Derivation);
+            }
+
+            foreach (var o in p.Outputs)
+            {
+                AddRoot(o.Derivation);
+            }
+
             foreach (var root in roots)
             {
-                if (root is null)
-                {
-                    continue;
-                }
-
                 foreach (var d in root.Flatten())
                 {
                     yield return (p.Id, d);
                 }
+            }
+
+            roots.Clear();
+        }
+
+        void AddRoot(Derivation? root)
+        {
+            if (root is not null)
+            {
+                roots.Add(root);
             }
         }
     }

@@ -163,7 +163,7 @@ internal static class FootprintViews
         if (fossil < 0)
         {
             warnings.Add(new ValidationProblem("$.reported.fossilGhgEmissions", ProblemCodes.NumberOutOfRange,
-                "Fossil emissions are negative: system-expansion credits exceed the emissions. PACT requires a non-negative value; check the displaced supplies."));
+                "Fossil emissions are negative: system-expansion credits exceed the emissions, or processes run a negative number of times (see their warnings). PACT requires a non-negative value; check the displaced supplies and loops."));
         }
 
         for (int pi = 0; pi < processCount; pi++)
@@ -175,7 +175,10 @@ internal static class FootprintViews
                 {
                     var id = rows.Id(pi);
                     warnings.Add(new ValidationProblem($"$.processes['{id}']", ProblemCodes.NumberOutOfRange,
-                        $"Process '{id}' runs a negative number of times ({runs.ToString("G6", CultureInfo.InvariantCulture)}): a co-product displaces more of its product than the system uses."));
+                        $"Process '{id}' runs a negative number of times ({runs.ToString("G6", CultureInfo.InvariantCulture)}): either a co-product displaces more of its product than the system uses (system expansion: avoided production), or a loop whose amounts multiply to more than 1 consumes more than it makes, and then the footprint is not meaningful: check the loop's amounts.")
+                    {
+                        Subject = new ProcessSubject([id]),
+                    });
                 }
             }
         }
