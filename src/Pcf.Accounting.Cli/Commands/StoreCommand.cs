@@ -77,9 +77,18 @@ internal static class StoreCommand
         command.Options.Add(all);
         command.Options.Add(json);
         command.Options.Add(factors);
-        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json > footprints.json");
+        var output = new TableOutput();
+        output.Format.Description = "table: for reading at the console's width; csv: the same columns as one CSV table (RFC 4180), the total a bare number in kg CO2e and times in ISO 8601 UTC.";
+        output.AddTo(command);
+        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json > footprints.json", "pcf store list --format csv --out footprints.csv");
         command.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
+            if (csv && parse.GetValue(json))
+            {
+                throw new CliException("--json and --format csv ask for two documents: give one.", exitCode: ExitCodes.Usage);
+            }
+
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var items = new List<StoredFootprint>();
@@ -103,17 +112,33 @@ internal static class StoreCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake", "declared unit", "stored", "result");
+            var table = csv
+                ? new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake (kg CO2e)", "declared unit amount", "declared unit", "stored", "result")
+                : new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake", "declared unit", "stored", "result");
             Pcf.Accounting.Factors.FactorResolver? resolver = null;
             foreach (var item in items)
             {
                 var f = item.Footprint;
                 var stale = await StaleNamesAsync(context, footprints, item, resolver ??= await ResolverAsync(context, parse.GetValue(factors) ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 string result = item.ResultJson is null ? "-" : stale.Count == 0 ? "current" : "STALE (" + string.Join(", ", stale) + ")";
+                if (csv)
+                {
+                    table.AddRow(Cells.Text(item.Id.ToString()), Cells.Text(item.ProductKey), Cells.Text(item.Status.ToString()),
+                        Cells.Text(Exact(f.Pcf.PcfExcludingBiogenicUptake)), Cells.Text(Exact(f.Pcf.DeclaredUnitAmount)), Cells.Text(f.Pcf.DeclaredUnitOfMeasurement.ToString()),
+                        Cells.Text(Utc(item.StoredAt)), Cells.Text(result));
+                    continue;
+                }
+
                 table.AddRow(Markup.Escape(item.Id.ToString()), Markup.Escape(item.ProductKey), item.Status.ToString(),
                     f.Pcf.PcfExcludingBiogenicUptake.ToString(CultureInfo.InvariantCulture) + " kg CO2e",
                     Markup.Escape($"{f.Pcf.DeclaredUnitAmount.ToString(CultureInfo.InvariantCulture)} {f.Pcf.DeclaredUnitOfMeasurement}"),
                     item.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), Markup.Escape(result));
+            }
+
+            if (csv)
+            {
+                await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
 
             context.Console.Write(Cells.Fit(table));
@@ -149,6 +174,11 @@ internal static class StoreCommand
         _ = context;
         return names;
     }
+
+    // A PACT decimal whole (invariant), and a time in ISO 8601 UTC to the tick, as the CSV outputs write them.
+    private static string Exact(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static Command Show(CliContext context)
     {
@@ -205,9 +235,13 @@ internal static class StoreCommand
         var command = new Command("history", "Lists every version of a product, oldest first: id, status, what superseded it, total and stored time.");
         command.Arguments.Add(product);
         command.Options.Add(store);
-        Examples.Add(command, "pcf store history urn:pact:product:bracket-400");
+        var output = new TableOutput();
+        output.Format.Description = "table: for reading at the console's width; csv: the same columns as one CSV table (RFC 4180), the total a bare number in kg CO2e and times in ISO 8601 UTC.";
+        output.AddTo(command);
+        Examples.Add(command, "pcf store history urn:pact:product:bracket-400", "pcf store history urn:pact:product:bracket-400 --format csv --out versions.csv");
         command.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var versions = await footprints.HistoryAsync(parse.GetRequiredValue(product), ct).ConfigureAwait(false);
@@ -216,15 +250,18 @@ internal static class StoreCommand
                 throw new CliException($"No version of '{parse.GetRequiredValue(product)}' is stored.");
             }
 
-            var table = new Table().AddColumns("#", "id", "status", "superseded by", "pcfExcludingBiogenicUptake", "stored");
+            var table = new Table().AddColumns("#", "id", "status", "superseded by", csv ? "pcfExcludingBiogenicUptake (kg CO2e)" : "pcfExcludingBiogenicUptake", "stored");
             int n = 1;
             foreach (var v in versions)
             {
-                table.AddRow((n++).ToString(CultureInfo.InvariantCulture), v.Id.ToString(), v.Status.ToString(), v.SupersededBy?.ToString() ?? "-",
-                    v.Footprint.Pcf.PcfExcludingBiogenicUptake.ToString(CultureInfo.InvariantCulture) + " kg CO2e", v.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                decimal total = v.Footprint.Pcf.PcfExcludingBiogenicUptake;
+                table.AddRow(Cells.Text((n++).ToString(CultureInfo.InvariantCulture)), Cells.Text(v.Id.ToString()), Cells.Text(v.Status.ToString()),
+                    Cells.Text(v.SupersededBy?.ToString() ?? (csv ? string.Empty : "-")),
+                    Cells.Text(csv ? Exact(total) : total.ToString(CultureInfo.InvariantCulture) + " kg CO2e"),
+                    Cells.Text(csv ? Utc(v.StoredAt) : v.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
             }
 
-            context.Console.Write(Cells.Fit(table));
+            await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -328,18 +365,21 @@ internal static class StoreCommand
         var list = new Command("list", "Lists the clients (never their secrets).");
         var listStore = StoreOption();
         list.Options.Add(listStore);
-        Examples.Add(list, "pcf store client list");
+        var listOutput = new TableOutput();
+        listOutput.AddTo(list);
+        Examples.Add(list, "pcf store client list", "pcf store client list --format csv");
         list.SetAction(async (parse, ct) =>
         {
+            bool csv = listOutput.Check(parse);
             var footprints = await OpenAsync(parse.GetRequiredValue(listStore), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var table = new Table().AddColumns("client id", "name", "events URL", "disabled");
             foreach (var c in await footprints.ClientsAsync(ct).ConfigureAwait(false))
             {
-                table.AddRow(Markup.Escape(c.ClientId), Markup.Escape(c.Name), Markup.Escape(c.EventsBaseUrl?.AbsoluteUri ?? "-"), c.Disabled ? "yes" : "no");
+                table.AddRow(Cells.Text(c.ClientId), Cells.Text(c.Name), Cells.Text(c.EventsBaseUrl?.AbsoluteUri ?? (csv ? string.Empty : "-")), Cells.Text(c.Disabled ? "yes" : "no"));
             }
 
-            context.Console.Write(Cells.Fit(table));
+            await listOutput.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         var remove = new Command("remove", "Removes a client and its access; its tokens stop working within 30 seconds.");
