@@ -80,14 +80,22 @@ internal static class StoreCommand
         var output = new TableOutput();
         output.Format.Description = "table: for reading at the console's width; csv: the same columns as one CSV table (RFC 4180), the total a bare number in kg CO2e and times in ISO 8601 UTC.";
         output.AddTo(command);
-        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json > footprints.json", "pcf store list --format csv --out footprints.csv");
+        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json --out footprints.json", "pcf store list --format csv --out footprints.csv");
         command.SetAction(async (parse, ct) =>
         {
-            bool csv = output.Check(parse);
-            if (csv && parse.GetValue(json))
+            // --json writes a document too: --out takes it (checked here, before the table's own check wants csv).
+            string? jsonTarget = null;
+            if (parse.GetValue(json))
             {
-                throw new CliException("--json and --format csv ask for two documents: give one.", exitCode: ExitCodes.Usage);
+                if (string.Equals(parse.GetValue(output.Format), "csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliException("--json and --format csv ask for two documents: give one.", exitCode: ExitCodes.Usage);
+                }
+
+                jsonTarget = DocumentOutput.Target(parse, output.Out, document: true, "--json or --format csv");
             }
+
+            bool csv = !parse.GetValue(json) && output.Check(parse);
 
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
@@ -108,7 +116,7 @@ internal static class StoreCommand
 
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine("{\"data\":[" + string.Join(",", items.Select(i => i.Document)) + "]}");
+                await DocumentOutput.WriteAsync(context, jsonTarget, "{\"data\":[" + string.Join(",", items.Select(i => i.Document)) + "]}\n", ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
@@ -186,10 +194,12 @@ internal static class StoreCommand
         var id = new Argument<string>("id") { Description = "The footprint id (a UUID)." };
         var result = new Option<bool>("--result") { Description = "Print the stored pcf-result/1 result instead of the PACT document." };
         var command = new Command("show", "Shows one stored version: the PACT 3.0 document, then its product key, status, access list, content hashes and whether they are still current.");
+        var output = DocumentOutput.Option("the PACT document (or with --result the pcf-result/1 document)");
         command.Arguments.Add(id);
         command.Options.Add(store);
         command.Options.Add(result);
-        Examples.Add(command, "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59", "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59 --result");
+        command.Options.Add(output);
+        Examples.Add(command, "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59", "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59 --result --out result.json");
         command.SetAction(async (parse, ct) =>
         {
             string text = parse.GetRequiredValue(id);
@@ -198,16 +208,17 @@ internal static class StoreCommand
                 throw new CliException($"'{text}' is not a footprint id (a UUID).");
             }
 
+            string? target = DocumentOutput.Target(parse, output, document: true, string.Empty);
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var item = await footprints.GetAsync(guid, ct).ConfigureAwait(false) ?? throw new CliException($"No footprint {guid} is stored.");
             if (parse.GetValue(result))
             {
-                context.Out.WriteLine(item.ResultJson ?? throw new CliException($"Footprint {guid} was stored without a calculation result."));
+                await DocumentOutput.WriteAsync(context, target, (item.ResultJson ?? throw new CliException($"Footprint {guid} was stored without a calculation result.")) + "\n", ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(PactJson.Write(item.Footprint)));
+            await DocumentOutput.WriteAsync(context, target, System.Text.Encoding.UTF8.GetString(PactJson.Write(item.Footprint)) + "\n", ct).ConfigureAwait(false);
             var stale = await footprints.StalenessAsync(item, ct).ConfigureAwait(false);
             context.Error.WriteLine($"product: {item.ProductKey}; status: {item.Status}{(item.SupersededBy is { } by ? $" (superseded by {by})" : string.Empty)}; stored {item.StoredAt:O}");
             context.Error.WriteLine($"shared with: {(item.SharedWith.IsEmpty ? "nobody" : string.Join(", ", item.SharedWith))}");

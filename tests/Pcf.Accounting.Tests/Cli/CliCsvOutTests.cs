@@ -254,7 +254,7 @@ public sealed class CliCsvOutTests : IDisposable
     }
 
     [Fact]
-    public async Task Store_ListHistoryAndClients_AsCsv_WholeValues()
+    public async Task Store_ListHistoryAndClients_AsCsv_WholeValues_AndTheStoresDocumentsToOut()
     {
         string store = "sqlite:" + Path.Combine(_files.Folder, "footprints.db");
         string system = _files.Write("chain.json", ChainSystem), power = _files.Write("power.json", PowerFactors);
@@ -310,6 +310,32 @@ public sealed class CliCsvOutTests : IDisposable
         var both = await RunAsync("store", "list", "--json", "--format", "csv", "--store", store);
         Assert.Equal(2, both.Exit);
         Assert.Contains("--json and --format csv", both.Error, StringComparison.Ordinal);
+        var tableOut = await RunAsync("store", "history", "urn:pact:product:chain", "--store", store, "--out", Path.Combine(_files.Folder, "h.txt"));
+        Assert.Equal(2, tableOut.Exit);
+        Assert.Contains("--out writes a document: add --format csv.", tableOut.Error, StringComparison.Ordinal);
+
+        // The documents of store list --json and store show go to --out as well.
+        string active = Rows(list)[1]["id"];
+        string listFile = Path.Combine(_files.Folder, "list.json"), showFile = Path.Combine(_files.Folder, "show.json"), resultFile = Path.Combine(_files.Folder, "result.json");
+        var listed = await RunAsync("store", "list", "--json", "--store", store, "--out", listFile);
+        var shown = await RunAsync("store", "show", active, "--store", store, "--out", showFile);
+        var result = await RunAsync("store", "show", active, "--result", "--store", store, "--out", resultFile);
+        Assert.True(listed.Exit == 0 && shown.Exit == 0 && result.Exit == 0, listed.Error + shown.Error + result.Error);
+        Assert.Equal((string.Empty, string.Empty, string.Empty), (listed.Out, shown.Out, result.Out));
+        Assert.Contains($"Wrote {showFile}.", shown.Error, StringComparison.Ordinal);
+        Assert.Contains("product: urn:pact:product:chain", shown.Error, StringComparison.Ordinal);
+        using (var data = JsonDocument.Parse(File.ReadAllBytes(listFile)))
+        {
+            var footprint = Assert.Single(data.RootElement.GetProperty("data").EnumerateArray());
+            Assert.Equal(active, footprint.GetProperty("id").GetString());
+        }
+
+        using (var pact = JsonDocument.Parse(File.ReadAllBytes(showFile)))
+        {
+            Assert.Equal(active, pact.RootElement.GetProperty("id").GetString());
+        }
+
+        Assert.Equal(9.46, FootprintResultJson.Read(File.ReadAllBytes(resultFile)).ThrowIfInvalid().TotalExcludingBiogenicUptake.Value, 1e-12);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
