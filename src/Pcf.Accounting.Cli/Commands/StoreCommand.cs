@@ -128,7 +128,7 @@ internal static class StoreCommand
             {
                 var f = item.Footprint;
                 var stale = await StaleNamesAsync(context, footprints, item, resolver ??= await ResolverAsync(context, parse.GetValue(factors) ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-                string result = item.ResultJson is null ? "-" : stale.Count == 0 ? "current" : "STALE (" + string.Join(", ", stale) + ")";
+                string result = item.ResultJson is null ? (csv ? string.Empty : "-") : stale.Count == 0 ? "current" : "STALE (" + string.Join(", ", stale) + ")";
                 if (csv)
                 {
                     table.AddRow(Cells.Text(item.Id.ToString()), Cells.Text(item.ProductKey), Cells.Text(item.Status.ToString()),
