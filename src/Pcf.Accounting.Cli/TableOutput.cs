@@ -20,11 +20,7 @@ internal sealed class TableOutput
             DefaultValueFactory = _ => "table",
         };
         Format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "csv");
-        Out = new Option<string>("--out", "-o")
-        {
-            Description = "Write the csv to this file instead of standard output (atomically: the file is whole or not written).",
-            HelpName = "file",
-        };
+        Out = DocumentOutput.Option("the csv");
     }
 
     /// <summary>Gets the <c>--format</c> option.</summary>
@@ -48,16 +44,7 @@ internal sealed class TableOutput
     public bool Check(ParseResult parse)
     {
         bool csv = string.Equals(parse.GetValue(Format), "csv", StringComparison.OrdinalIgnoreCase);
-        if (parse.GetValue(Out) is { Length: > 0 } target)
-        {
-            if (!csv)
-            {
-                throw new CliException("--out writes a document: add --format csv.", exitCode: ExitCodes.Usage);
-            }
-
-            Calculation.EnsureWritable(target);
-        }
-
+        DocumentOutput.Target(parse, Out, csv, "--format csv");
         return csv;
     }
 
@@ -80,18 +67,16 @@ internal sealed class TableOutput
             return;
         }
 
-        string text = ToCsv(tables, RenderOptions.Create(context.Console, context.Console.Profile.Capabilities));
-        if (parse.GetValue(Out) is { Length: > 0 } target)
-        {
-            await Calculation.WriteFileAsync(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), cancellationToken).ConfigureAwait(false);
-            context.Error.WriteLine($"Wrote {target}.");
-        }
-        else
-        {
-            context.Out.Write(text);
-            context.Out.Flush();
-        }
+        string text = ToCsv(context, tables);
+        await DocumentOutput.WriteAsync(context, parse.GetValue(Out) is { Length: > 0 } target ? target : null, text, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The CSV of tables with the same columns (see <see cref="ToCsv(IReadOnlyList{Table}, RenderOptions)"/>), their cells read as the console renders them.</summary>
+    /// <param name="context">The CLI context.</param>
+    /// <param name="tables">The tables.</param>
+    /// <returns>The CSV, CRLF line ends.</returns>
+    internal static string ToCsv(CliContext context, IReadOnlyList<Table> tables) =>
+        ToCsv(tables, RenderOptions.Create(context.Console, context.Console.Profile.Capabilities));
 
     /// <summary>The CSV of tables with the same columns: one header row (the column headers), then every row, cells as plain text.</summary>
     /// <param name="tables">The tables.</param>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Reporting;
@@ -26,11 +25,7 @@ internal static class CalculateCommand
             HelpName = "table|json|csv",
         };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "Write the json or csv document to this file instead of standard output (atomically: the file is whole or not written).",
-            HelpName = "file",
-        };
+        var output = DocumentOutput.Option("the json or csv document");
         var explain = new Option<bool>("--explain")
         {
             Description = "Include the explanation tree (json: under \"explanation\"; table: as a tree after the report).",
@@ -70,16 +65,7 @@ internal static class CalculateCommand
         {
             var calculation = inputs.Read(parse);
             string kind = (parse.GetValue(format) ?? "table").ToLowerInvariant();
-            string? target = parse.GetValue(output) is { Length: > 0 } o ? o : null;
-            if (target is not null)
-            {
-                if (kind == "table")
-                {
-                    throw new CliException("--out writes a document: add --format json or --format csv.", exitCode: ExitCodes.Usage);
-                }
-
-                Calculation.EnsureWritable(target); // before the calculation, which may take long
-            }
+            string? target = DocumentOutput.Target(parse, output, kind != "table", "--format json or --format csv");
 
             MonteCarloOptions? sampling = null;
             if (parse.GetValue(monteCarlo) is { } iterations)
@@ -135,16 +121,7 @@ internal static class CalculateCommand
 
             if (prepared.Text is { } text)
             {
-                if (target is not null)
-                {
-                    await Calculation.WriteFileAsync(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), ct).ConfigureAwait(false);
-                    context.Error.WriteLine($"Wrote {target}.");
-                }
-                else
-                {
-                    context.Out.Write(text);
-                    context.Out.Flush();
-                }
+                await DocumentOutput.WriteAsync(context, target, text, ct).ConfigureAwait(false);
             }
             else if (prepared.Report is null)
             {

@@ -77,9 +77,26 @@ internal static class StoreCommand
         command.Options.Add(all);
         command.Options.Add(json);
         command.Options.Add(factors);
-        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json > footprints.json");
+        var output = new TableOutput();
+        output.Format.Description = "table: for reading at the console's width; csv: the same columns as one CSV table (RFC 4180), the total a bare number in kg CO2e and times in ISO 8601 UTC.";
+        output.AddTo(command);
+        Examples.Add(command, "pcf store list", "pcf store list --all --store sqlite:footprints.db", "pcf store list --json --out footprints.json", "pcf store list --format csv --out footprints.csv");
         command.SetAction(async (parse, ct) =>
         {
+            // --json writes a document too: --out takes it (checked here, before the table's own check wants csv).
+            string? jsonTarget = null;
+            if (parse.GetValue(json))
+            {
+                if (string.Equals(parse.GetValue(output.Format), "csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliException("--json and --format csv ask for two documents: give one.", exitCode: ExitCodes.Usage);
+                }
+
+                jsonTarget = DocumentOutput.Target(parse, output.Out, document: true, "--json or --format csv");
+            }
+
+            bool csv = !parse.GetValue(json) && output.Check(parse);
+
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var items = new List<StoredFootprint>();
@@ -99,21 +116,37 @@ internal static class StoreCommand
 
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine("{\"data\":[" + string.Join(",", items.Select(i => i.Document)) + "]}");
+                await DocumentOutput.WriteAsync(context, jsonTarget, "{\"data\":[" + string.Join(",", items.Select(i => i.Document)) + "]}\n", ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake", "declared unit", "stored", "result");
+            var table = csv
+                ? new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake (kg CO2e)", "declared unit amount", "declared unit", "stored", "result")
+                : new Table().AddColumns("id", "product", "status", "pcfExcludingBiogenicUptake", "declared unit", "stored", "result");
             Pcf.Accounting.Factors.FactorResolver? resolver = null;
             foreach (var item in items)
             {
                 var f = item.Footprint;
                 var stale = await StaleNamesAsync(context, footprints, item, resolver ??= await ResolverAsync(context, parse.GetValue(factors) ?? [], ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-                string result = item.ResultJson is null ? "-" : stale.Count == 0 ? "current" : "STALE (" + string.Join(", ", stale) + ")";
+                string result = item.ResultJson is null ? (csv ? string.Empty : "-") : stale.Count == 0 ? "current" : "STALE (" + string.Join(", ", stale) + ")";
+                if (csv)
+                {
+                    table.AddRow(Cells.Text(item.Id.ToString()), Cells.Text(item.ProductKey), Cells.Text(item.Status.ToString()),
+                        Cells.Text(Exact(f.Pcf.PcfExcludingBiogenicUptake)), Cells.Text(Exact(f.Pcf.DeclaredUnitAmount)), Cells.Text(f.Pcf.DeclaredUnitOfMeasurement.ToString()),
+                        Cells.Text(Utc(item.StoredAt)), Cells.Text(result));
+                    continue;
+                }
+
                 table.AddRow(Markup.Escape(item.Id.ToString()), Markup.Escape(item.ProductKey), item.Status.ToString(),
                     f.Pcf.PcfExcludingBiogenicUptake.ToString(CultureInfo.InvariantCulture) + " kg CO2e",
                     Markup.Escape($"{f.Pcf.DeclaredUnitAmount.ToString(CultureInfo.InvariantCulture)} {f.Pcf.DeclaredUnitOfMeasurement}"),
                     item.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), Markup.Escape(result));
+            }
+
+            if (csv)
+            {
+                await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
 
             context.Console.Write(Cells.Fit(table));
@@ -150,16 +183,23 @@ internal static class StoreCommand
         return names;
     }
 
+    // A PACT decimal whole (invariant), and a time in ISO 8601 UTC to the tick, as the CSV outputs write them.
+    private static string Exact(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
     private static Command Show(CliContext context)
     {
         var store = StoreOption();
         var id = new Argument<string>("id") { Description = "The footprint id (a UUID)." };
         var result = new Option<bool>("--result") { Description = "Print the stored pcf-result/1 result instead of the PACT document." };
         var command = new Command("show", "Shows one stored version: the PACT 3.0 document, then its product key, status, access list, content hashes and whether they are still current.");
+        var output = DocumentOutput.Option("the PACT document (or with --result the pcf-result/1 document)");
         command.Arguments.Add(id);
         command.Options.Add(store);
         command.Options.Add(result);
-        Examples.Add(command, "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59", "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59 --result");
+        command.Options.Add(output);
+        Examples.Add(command, "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59", "pcf store show 3f1c0a52-6f3e-4bb7-9f1e-5a1d2c3b4a59 --result --out result.json");
         command.SetAction(async (parse, ct) =>
         {
             string text = parse.GetRequiredValue(id);
@@ -168,16 +208,17 @@ internal static class StoreCommand
                 throw new CliException($"'{text}' is not a footprint id (a UUID).");
             }
 
+            string? target = DocumentOutput.Target(parse, output, document: true, string.Empty);
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var item = await footprints.GetAsync(guid, ct).ConfigureAwait(false) ?? throw new CliException($"No footprint {guid} is stored.");
             if (parse.GetValue(result))
             {
-                context.Out.WriteLine(item.ResultJson ?? throw new CliException($"Footprint {guid} was stored without a calculation result."));
+                await DocumentOutput.WriteAsync(context, target, (item.ResultJson ?? throw new CliException($"Footprint {guid} was stored without a calculation result.")) + "\n", ct).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(PactJson.Write(item.Footprint)));
+            await DocumentOutput.WriteAsync(context, target, System.Text.Encoding.UTF8.GetString(PactJson.Write(item.Footprint)) + "\n", ct).ConfigureAwait(false);
             var stale = await footprints.StalenessAsync(item, ct).ConfigureAwait(false);
             context.Error.WriteLine($"product: {item.ProductKey}; status: {item.Status}{(item.SupersededBy is { } by ? $" (superseded by {by})" : string.Empty)}; stored {item.StoredAt:O}");
             context.Error.WriteLine($"shared with: {(item.SharedWith.IsEmpty ? "nobody" : string.Join(", ", item.SharedWith))}");
@@ -205,9 +246,13 @@ internal static class StoreCommand
         var command = new Command("history", "Lists every version of a product, oldest first: id, status, what superseded it, total and stored time.");
         command.Arguments.Add(product);
         command.Options.Add(store);
-        Examples.Add(command, "pcf store history urn:pact:product:bracket-400");
+        var output = new TableOutput();
+        output.Format.Description = "table: for reading at the console's width; csv: the same columns as one CSV table (RFC 4180), the total a bare number in kg CO2e and times in ISO 8601 UTC.";
+        output.AddTo(command);
+        Examples.Add(command, "pcf store history urn:pact:product:bracket-400", "pcf store history urn:pact:product:bracket-400 --format csv --out versions.csv");
         command.SetAction(async (parse, ct) =>
         {
+            bool csv = output.Check(parse);
             var footprints = await OpenAsync(parse.GetRequiredValue(store), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var versions = await footprints.HistoryAsync(parse.GetRequiredValue(product), ct).ConfigureAwait(false);
@@ -216,15 +261,18 @@ internal static class StoreCommand
                 throw new CliException($"No version of '{parse.GetRequiredValue(product)}' is stored.");
             }
 
-            var table = new Table().AddColumns("#", "id", "status", "superseded by", "pcfExcludingBiogenicUptake", "stored");
+            var table = new Table().AddColumns("#", "id", "status", "superseded by", csv ? "pcfExcludingBiogenicUptake (kg CO2e)" : "pcfExcludingBiogenicUptake", "stored");
             int n = 1;
             foreach (var v in versions)
             {
-                table.AddRow((n++).ToString(CultureInfo.InvariantCulture), v.Id.ToString(), v.Status.ToString(), v.SupersededBy?.ToString() ?? "-",
-                    v.Footprint.Pcf.PcfExcludingBiogenicUptake.ToString(CultureInfo.InvariantCulture) + " kg CO2e", v.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                decimal total = v.Footprint.Pcf.PcfExcludingBiogenicUptake;
+                table.AddRow(Cells.Text((n++).ToString(CultureInfo.InvariantCulture)), Cells.Text(v.Id.ToString()), Cells.Text(v.Status.ToString()),
+                    Cells.Text(v.SupersededBy?.ToString() ?? (csv ? string.Empty : "-")),
+                    Cells.Text(csv ? Exact(total) : total.ToString(CultureInfo.InvariantCulture) + " kg CO2e"),
+                    Cells.Text(csv ? Utc(v.StoredAt) : v.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
             }
 
-            context.Console.Write(Cells.Fit(table));
+            await output.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -328,18 +376,21 @@ internal static class StoreCommand
         var list = new Command("list", "Lists the clients (never their secrets).");
         var listStore = StoreOption();
         list.Options.Add(listStore);
-        Examples.Add(list, "pcf store client list");
+        var listOutput = new TableOutput();
+        listOutput.AddTo(list);
+        Examples.Add(list, "pcf store client list", "pcf store client list --format csv");
         list.SetAction(async (parse, ct) =>
         {
+            bool csv = listOutput.Check(parse);
             var footprints = await OpenAsync(parse.GetRequiredValue(listStore), ct).ConfigureAwait(false);
             await using var footprintsDisposal = footprints.ConfigureAwait(false);
             var table = new Table().AddColumns("client id", "name", "events URL", "disabled");
             foreach (var c in await footprints.ClientsAsync(ct).ConfigureAwait(false))
             {
-                table.AddRow(Markup.Escape(c.ClientId), Markup.Escape(c.Name), Markup.Escape(c.EventsBaseUrl?.AbsoluteUri ?? "-"), c.Disabled ? "yes" : "no");
+                table.AddRow(Cells.Text(c.ClientId), Cells.Text(c.Name), Cells.Text(c.EventsBaseUrl?.AbsoluteUri ?? (csv ? string.Empty : "-")), Cells.Text(c.Disabled ? "yes" : "no"));
             }
 
-            context.Console.Write(Cells.Fit(table));
+            await listOutput.WriteAsync(context, parse, [table], ct).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         var remove = new Command("remove", "Removes a client and its access; its tokens stop working within 30 seconds.");

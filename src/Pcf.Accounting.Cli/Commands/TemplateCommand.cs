@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcf.Accounting.Cli.Rendering;
 using Pcf.Accounting.Engine;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Reporting;
 using Pcf.Accounting.Templates;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -144,7 +145,7 @@ internal static class TemplateCommand
     {
         var init = new Command("init", "Writes a pcf-template-params/1 file: every parameter at its default with the default's source, required ones null to fill in, and what each one is under \"about\".");
         var id = new Argument<string>("template") { Description = "The template id." };
-        var output = new Option<string>("--out", "-o") { Description = "The file to write; standard output when absent.", HelpName = "file" };
+        var output = DocumentOutput.Option("the parameter file");
         init.Arguments.Add(id);
         init.Options.Add(output);
         init.SetAction(async (parse, ct) =>
@@ -153,7 +154,7 @@ internal static class TemplateCommand
             if (parse.GetValue(output) is { } file)
             {
                 await Calculation.WriteFileAsync(file, bytes, ct).ConfigureAwait(false);
-                context.Error.WriteLine($"pcf: wrote {file}");
+                context.Error.WriteLine($"Wrote {file}.");
             }
             else
             {
@@ -182,11 +183,12 @@ internal static class TemplateCommand
         gwp.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Gases.GwpSet.All.Select(g => g.Id)]);
         var format = new Option<string>("--format")
         {
-            Description = "table: a report with tables; json: the pcf-result/1 document, alone on standard output.",
+            Description = "table: a report with tables; json: the pcf-result/1 document, alone on standard output; csv: the totals and contribution tables as one CSV table (as pcf calculate --format csv).",
             DefaultValueFactory = _ => "table",
-            HelpName = "table|json",
+            HelpName = "table|json|csv",
         };
-        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json");
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
+        var output = DocumentOutput.Option("the json or csv document");
         var explain = new Option<bool>("--explain") { Description = "Include the explanation tree, with the template's derivations." };
         var system = new Option<string>("--system-out") { Description = "Also write the product system the template built, as pcf-system/1.", HelpName = "file" };
         run.Arguments.Add(id);
@@ -194,19 +196,21 @@ internal static class TemplateCommand
         run.Options.Add(factors);
         run.Options.Add(gwp);
         run.Options.Add(format);
+        run.Options.Add(output);
         run.Options.Add(explain);
         run.Options.Add(system);
         run.SetAction(async (parse, ct) =>
         {
             var template = Find(context, parse.GetRequiredValue(id));
             string? file = parse.GetValue(parameters);
-            bool json = string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            string kind = (parse.GetValue(format) ?? "table").ToLowerInvariant();
+            string? target = DocumentOutput.Target(parse, output, kind != "table", "--format json or --format csv");
             if (parse.GetValue(system) is { } systemFile)
             {
                 Calculation.EnsureWritable(systemFile);
             }
 
-            var output = await context.RunWithProgressAsync<(string? Json, List<IRenderable>? Report, string SystemJson)>($"Building {template.Descriptor.Id}", async step =>
+            var prepared = await context.RunWithProgressAsync<(string? Text, List<IRenderable>? Report, string SystemJson)>($"Building {template.Descriptor.Id}", async step =>
             {
                 var input = TemplateInput.Empty;
                 if (file is not null)
@@ -237,9 +241,12 @@ internal static class TemplateCommand
                 var options = new CalculationOptions(build.RuleSet, Gases.GwpSet.Find(parse.GetValue(gwp) ?? "AR6")) { Views = build.Views };
                 var result = await Calculation.CalculateAsync(context, build.System, template.Descriptor.Id, parse.GetValue(factors) ?? [], options, step, ct).ConfigureAwait(false);
                 string systemJson = parse.GetValue(system) is null ? string.Empty : ProductSystemJson.Write(build.System);
-                if (json)
+                switch (kind)
                 {
-                    return (FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) }), null, systemJson);
+                    case "json":
+                        return (FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) }) + "\n", null, systemJson);
+                    case "csv":
+                        return (FootprintReport.ToCsv(result), null, systemJson);
                 }
 
                 var report = ResultRenderer.Build(result, false, context.Console.Profile.Width);
@@ -251,20 +258,18 @@ internal static class TemplateCommand
                 return (null, report, systemJson);
             }).ConfigureAwait(false);
 
-            if (parse.GetValue(system) is { } target)
+            if (parse.GetValue(system) is { } systemTarget)
             {
-                await Calculation.WriteFileAsync(target, System.Text.Encoding.UTF8.GetBytes(output.SystemJson), ct).ConfigureAwait(false);
+                await Calculation.WriteFileAsync(systemTarget, System.Text.Encoding.UTF8.GetBytes(prepared.SystemJson), ct).ConfigureAwait(false);
             }
 
-            if (output.Json is { } text)
+            if (prepared.Text is { } text)
             {
-                context.Out.Write(text);
-                context.Out.WriteLine();
-                context.Out.Flush();
+                await DocumentOutput.WriteAsync(context, target, text, ct).ConfigureAwait(false);
             }
             else
             {
-                foreach (var part in output.Report!)
+                foreach (var part in prepared.Report!)
                 {
                     context.Console.Write(part);
                 }
@@ -274,7 +279,8 @@ internal static class TemplateCommand
         });
         Examples.Add(run,
             "pcf template run cement/cement --params params.json",
-            "pcf template run cement/clinker --params clinker.json --format json > result.json",
+            "pcf template run cement/clinker --params clinker.json --format json --out result.json",
+            "pcf template run cement/cement --params params.json --format csv --out contributions.csv",
             "pcf template run cement/cement --params params.json --explain --system-out cement-system.json");
         return run;
     }

@@ -32,11 +32,12 @@ internal static class UncertaintyCommand
         var monteCarlo = new MonteCarloOptionSet(iterationsName: "--iterations", defaultIterations: 1000);
         var format = new Option<string>("--format")
         {
-            Description = "table: the statistics, a histogram and the inputs that matter most; json: the pcf-result/1 document with its \"uncertainty\" member (with --compare: both documents and the comparison).",
+            Description = "table: the statistics, a histogram and the inputs that matter most; json: the pcf-result/1 document with its \"uncertainty\" member (with --compare: both documents and the comparison); csv: the statistics as one CSV table, a row per quantity (columns in docs/cli.md).",
             DefaultValueFactory = _ => "table",
-            HelpName = "table|json",
+            HelpName = "table|json|csv",
         };
-        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json");
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
+        var output = DocumentOutput.Option("the json or csv document");
         var samples = new Option<string?>("--samples")
         {
             Description = "Write every draw of every reported quantity to this file: .csv (text) or .parquet (Apache Parquet), by its extension.",
@@ -55,6 +56,7 @@ internal static class UncertaintyCommand
         inputs.AddTo(command);
         monteCarlo.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(output);
         command.Options.Add(samples);
         command.Options.Add(compare);
         command.Options.Add(allReported);
@@ -62,11 +64,13 @@ internal static class UncertaintyCommand
             "pcf uncertainty system.json --factors factors.json --iterations 10000 --seed 42",
             "pcf uncertainty system.json --iterations 100000 --target-rse 0.001 --samples draws.parquet",
             "pcf uncertainty design-a.json --compare design-b.json --iterations 5000",
-            "pcf uncertainty system.json --mode technosphere --format json > result.json");
+            "pcf uncertainty system.json --mode technosphere --format json --out result.json",
+            "pcf uncertainty system.json --iterations 10000 --format csv --out statistics.csv");
         command.SetAction(async (parse, ct) =>
         {
             var calculation = inputs.Read(parse);
-            bool json = string.Equals(parse.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            string kind = (parse.GetValue(format) ?? "table").ToLowerInvariant();
+            string? target = DocumentOutput.Target(parse, output, kind != "table", "--format json or --format csv");
             string? samplesFile = parse.GetValue(samples);
             string? other = parse.GetValue(compare);
             if (samplesFile is not null)
@@ -84,7 +88,7 @@ internal static class UncertaintyCommand
                 options = options with { TargetRelativeStandardError = null };
             }
 
-            var output = await context.RunWithProgressAsync<(string? Json, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
+            var prepared = await context.RunWithProgressAsync<(string? Text, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
                 var a = await CalculateAsync(context, calculation, options, step, ct).ConfigureAwait(false);
                 UncertaintyCalculation? b = null;
@@ -100,9 +104,14 @@ internal static class UncertaintyCommand
                 }
 
                 var comparison = b is null ? null : MonteCarlo.Compare(a.Run, b.Run);
-                if (json)
+                if (kind == "json")
                 {
-                    return (b is null ? Json(a.Result) : ComparisonJson(a.Result, b.Result, comparison!), null);
+                    return ((b is null ? Json(a.Result) : ComparisonJson(a.Result, b.Result, comparison!)) + "\n", null);
+                }
+
+                if (kind == "csv")
+                {
+                    return (TableOutput.ToCsv(context, [UncertaintyRenderer.StatisticsTable(a.Result.System.Name, a.Result.Uncertainty!, comparison, b?.Result.System.Name)]), null);
                 }
 
                 string perUnit = $"{ProblemText.Number(a.Result.Demand.Amount.Value)} {a.Result.Demand.Amount.Unit.Symbol} {a.Result.Demand.Product}";
@@ -126,15 +135,13 @@ internal static class UncertaintyCommand
                 return (null, report);
             }).ConfigureAwait(false);
 
-            if (output.Json is { } text)
+            if (prepared.Text is { } text)
             {
-                context.Out.Write(text);
-                context.Out.WriteLine();
-                context.Out.Flush();
+                await DocumentOutput.WriteAsync(context, target, text, ct).ConfigureAwait(false);
             }
             else
             {
-                foreach (var part in output.Report!)
+                foreach (var part in prepared.Report!)
                 {
                     context.Console.Write(part);
                 }

@@ -16,6 +16,11 @@ internal static class Cells
     /// <returns>The cell.</returns>
     public static IRenderable Number(double value) => new Text(ProblemText.Number(value)).RightJustified();
 
+    /// <summary>A number cell in full precision, for CSV: invariant culture, round-trip (<c>6.960000000000001</c> is the double computed).</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The cell.</returns>
+    public static IRenderable Exact(double value) => new Text(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A right-aligned percentage cell.</summary>
     /// <param name="share">The share, 1 = 100 %.</param>
     /// <returns>The cell.</returns>

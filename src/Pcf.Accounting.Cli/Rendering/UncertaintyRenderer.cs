@@ -88,6 +88,43 @@ internal static class UncertaintyRenderer
         return parts;
     }
 
+    /// <summary>The statistics as one table for CSV: one row per quantity (every quantity, zero ones included), one column per statistic,
+    /// every value whole (round-trip); with a comparison, the rows of both systems and a row for the difference A − B.</summary>
+    /// <param name="system">The (first) system's name.</param>
+    /// <param name="u">Its statistics.</param>
+    /// <param name="comparison">The comparison with a second system, or <see langword="null"/>.</param>
+    /// <param name="other">The second system's name, with a comparison.</param>
+    /// <returns>The table; its columns are <c>System, Quantity, Iterations, Mean, Standard deviation, Median, P…, Minimum, Maximum</c>.</returns>
+    public static Table StatisticsTable(string system, UncertaintyStatistics u, MonteCarloComparison? comparison = null, string? other = null)
+    {
+        var levels = u.Total.Percentiles.Select(p => p.Level).ToList();
+        var table = Cells.Table(string.Empty, ["System", "Quantity", "Iterations", "Mean", "Standard deviation", "Median",
+            .. levels.Select(l => "P" + l.ToString("R", CultureInfo.InvariantCulture)), "Minimum", "Maximum"]);
+        void Rows(string name, UncertaintyStatistics statistics)
+        {
+            foreach (var q in statistics.Quantities)
+            {
+                Row(name, q, statistics.Iterations);
+            }
+        }
+
+        void Row(string name, QuantityStatistics q, int iterations) => table.AddRow([Cells.Text(name), Cells.Text(q.Quantity),
+            Cells.Text(iterations.ToString(CultureInfo.InvariantCulture)), Cells.Exact(q.Mean), Cells.Exact(q.StandardDeviation), Cells.Exact(q.Median),
+            .. levels.Select(l => q.Percentiles.FirstOrDefault(p => p.Level == l) is { Level: > 0 } p ? Cells.Exact(p.Value) : Cells.Text(string.Empty)),
+            Cells.Exact(q.Minimum), Cells.Exact(q.Maximum)]);
+
+        if (comparison is null)
+        {
+            Rows(system, u);
+            return table;
+        }
+
+        Rows($"A: {system}", comparison.A);
+        Rows($"B: {other}", comparison.B);
+        Row("A − B", comparison.Difference, comparison.A.Iterations);
+        return table;
+    }
+
     /// <summary>Renders a comparison of two runs.</summary>
     /// <param name="comparison">The comparison.</param>
     /// <param name="a">The first system's name.</param>
