@@ -150,7 +150,6 @@ public static partial class FootprintResultJson
         w.WriteStartArray("byProcess");
         foreach (var p in result.ByProcess)
         {
-            FlushWhenFull(w);
             w.WriteStartObject();
             w.WriteString("process", p.Process.Value);
             w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, p.Stage));
@@ -361,23 +360,12 @@ public static partial class FootprintResultJson
         w.WriteEndObject();
     }
 
-    // The writer keeps what it writes until flushed: flushing every 64 KiB or so streams a large result to its destination
-    // instead of growing a buffer of the whole document.
-    private static void FlushWhenFull(Utf8JsonWriter w)
-    {
-        if (w.BytesPending > 1 << 16)
-        {
-            w.Flush();
-        }
-    }
-
     private static void WriteInventory(Utf8JsonWriter w, FootprintInventory inventory)
     {
         w.WriteStartObject("inventory");
         w.WriteStartArray("flows");
         foreach (var f in inventory.Flows)
         {
-            FlushWhenFull(w);
             w.WriteStartObject();
             w.WriteString("id", f.Id.Value);
             w.WriteString("name", f.Name);
@@ -437,7 +425,6 @@ public static partial class FootprintResultJson
         w.WriteStartArray("processes");
         foreach (var p in inventory.Processes)
         {
-            FlushWhenFull(w);
             w.WriteStartObject();
             w.WriteString("id", p.Id.Value);
             w.WriteString("name", p.Name);

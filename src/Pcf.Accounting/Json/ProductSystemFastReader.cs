@@ -86,6 +86,14 @@ internal sealed class ProductSystemFastReader
         return end || (r.TokenType == JsonTokenType.PropertyName && !r.ValueIsEscaped);
     }
 
+    // Moves to an array's next item, or past its end; false when the item would pass the limit on an array's length.
+    private bool NextItem(ref Utf8JsonReader r, ref int count, out bool end)
+    {
+        r.Read();
+        end = r.TokenType == JsonTokenType.EndArray;
+        return end || ++count <= _options.MaxArrayLength;
+    }
+
     // Marks a member as read; false when it was read before (the walker takes the last, the fast path gives up).
     private static bool First(ref int seen, int bit)
     {
@@ -295,20 +303,21 @@ internal sealed class ProductSystemFastReader
         }
 
         int count = 0;
-        while (true)
+        while (NextItem(ref r, ref count, out bool end))
         {
-            r.Read();
-            if (r.TokenType == JsonTokenType.EndArray)
+            if (end)
             {
                 present = true;
                 return true;
             }
 
-            if (++count > _options.MaxArrayLength || r.TokenType != JsonTokenType.StartObject || !Flow(ref r))
+            if (r.TokenType != JsonTokenType.StartObject || !Flow(ref r))
             {
                 return false;
             }
         }
+
+        return false;
     }
 
     private bool Flow(ref Utf8JsonReader r)
@@ -377,22 +386,24 @@ internal sealed class ProductSystemFastReader
             return false;
         }
 
-        while (true)
+        int count = 0;
+        while (NextItem(ref r, ref count, out bool end))
         {
-            r.Read();
-            if (r.TokenType == JsonTokenType.EndArray)
+            if (end)
             {
                 tagged = _tags.Count > 0;
                 return true;
             }
 
-            if (_tags.Count >= _options.MaxArrayLength || r.TokenType != JsonTokenType.String || !Tag.TryParse(r.GetString(), out var tag, out _))
+            if (r.TokenType != JsonTokenType.String || !Tag.TryParse(r.GetString(), out var tag, out _))
             {
                 return false;
             }
 
             _tags.Add(tag);
         }
+
+        return false;
     }
 
     // A member the walker reads as an array that the fast path leaves to it unless null or empty (roles, co-products).
@@ -430,20 +441,21 @@ internal sealed class ProductSystemFastReader
         }
 
         int count = 0;
-        while (true)
+        while (NextItem(ref r, ref count, out bool end))
         {
-            r.Read();
-            if (r.TokenType == JsonTokenType.EndArray)
+            if (end)
             {
                 present = true;
                 return true;
             }
 
-            if (++count > _options.MaxArrayLength || r.TokenType != JsonTokenType.StartObject || !Process(ref r))
+            if (r.TokenType != JsonTokenType.StartObject || !Process(ref r))
             {
                 return false;
             }
         }
+
+        return false;
     }
 
     private bool Process(ref Utf8JsonReader r)
@@ -575,19 +587,21 @@ internal sealed class ProductSystemFastReader
             return false;
         }
 
-        while (true)
+        int count = 0;
+        while (NextItem(ref r, ref count, out bool end))
         {
-            r.Read();
-            if (r.TokenType == JsonTokenType.EndArray)
+            if (end)
             {
                 return true;
             }
 
-            if (_inputs.Count >= _options.MaxArrayLength || r.TokenType != JsonTokenType.StartObject || !Input(ref r))
+            if (r.TokenType != JsonTokenType.StartObject || !Input(ref r))
             {
                 return false;
             }
         }
+
+        return false;
     }
 
     private bool Input(ref Utf8JsonReader r)
@@ -692,19 +706,21 @@ internal sealed class ProductSystemFastReader
             return false;
         }
 
-        while (true)
+        int count = 0;
+        while (NextItem(ref r, ref count, out bool end))
         {
-            r.Read();
-            if (r.TokenType == JsonTokenType.EndArray)
+            if (end)
             {
                 return true;
             }
 
-            if (_emissions.Count >= _options.MaxArrayLength || r.TokenType != JsonTokenType.StartObject || !Emission(ref r))
+            if (r.TokenType != JsonTokenType.StartObject || !Emission(ref r))
             {
                 return false;
             }
         }
+
+        return false;
     }
 
     private bool Emission(ref Utf8JsonReader r)

@@ -3,9 +3,9 @@ using System.Buffers;
 namespace Pcf.Accounting.Json;
 
 /// <summary>A buffer for <see cref="System.Text.Json.Utf8JsonWriter"/> that passes what was written to a stream whenever the
-/// writer asks for room and more than <see cref="DrainThreshold"/> bytes are committed, and that reuses its buffer without
-/// clearing it (the writer over a stream clears its buffer on every flush, which cost a large result as much as formatting
-/// a tenth of its numbers).</summary>
+/// writer asks for room and more than <see cref="DrainThreshold"/> bytes are committed, so a large result streams to its
+/// destination without a buffer of the whole document; the buffer is reused without clearing it (the writer over a stream
+/// clears its buffer on every flush, which cost a large result as much as formatting a tenth of its numbers).</summary>
 internal sealed class StreamBufferWriter(Stream stream) : IBufferWriter<byte>
 {
     /// <summary>The committed bytes above which the next request for room first writes them to the stream.</summary>

@@ -80,7 +80,6 @@ internal static class FootprintViews
                 continue;
             }
 
-
             bool aircraftTag = rows.HasTag(pi, Tags.AircraftTransport), packagingTag = rows.HasTag(pi, Tags.Packaging), outboundTag = rows.HasTag(pi, Tags.OutboundLogistics);
             for (int k = 0, count = rows.EmissionCount(pi); k < count; k++)
             {
