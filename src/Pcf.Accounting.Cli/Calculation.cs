@@ -107,8 +107,29 @@ internal static class Calculation
     {
         ArgumentNullException.ThrowIfNull(step);
         step($"Reading {inputs.SystemFile}");
+        var warm = Task.Run(() => Prepare(context.Services), cancellationToken);
         var system = await ReadSystemAsync(context, inputs.SystemFile, cancellationToken).ConfigureAwait(false);
+        await warm.ConfigureAwait(false);
         return await CalculateAsync(context, system, inputs.SystemFile, inputs.FactorFiles, new CalculationOptions(RuleSetOf(context, inputs.RuleSet), inputs.GwpSet), step, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes the services a calculation uses (the factor resolver with its providers, some of which read embedded data,
+    /// the rule sets and the views) on another core while the system is read. A service that cannot be made is left for the
+    /// calculation, which reports it.</summary>
+    private static void Prepare(IServiceProvider services)
+    {
+        try
+        {
+            using var scope = services.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<FactorResolver>();
+            _ = scope.ServiceProvider.GetRequiredService<IRuleSetRegistry>();
+            _ = scope.ServiceProvider.GetServices<IFootprintView>().Count();
+        }
+#pragma warning disable CA1031 // any failure is the calculation's to report, with its own message
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>Reads a <c>pcf-result/1</c> file back, or calculates a <c>pcf-system/1</c> file: the input of commands that show a result.</summary>

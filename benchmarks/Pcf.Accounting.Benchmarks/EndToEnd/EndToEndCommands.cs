@@ -303,6 +303,8 @@ internal static class EndToEndCommands
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
         private long _allocated = GC.GetTotalAllocatedBytes(precise: true);
+        private TimeSpan _paused = GC.GetTotalPauseDuration();
+        private int _gen0 = GC.CollectionCount(0), _gen1 = GC.CollectionCount(1), _gen2 = GC.CollectionCount(2);
 
         public Phase(int run) => _run = run;
 
@@ -316,7 +318,10 @@ internal static class EndToEndCommands
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
             double cpuMs = (cpu - _cpu).TotalMilliseconds;
-            Console.WriteLine(Invariant($"run={_run} phase=\"{name}\" wall_ms={wall:F1} cpu_ms={cpuMs:F0} allocated_mb={(allocated - _allocated) / 1048576.0:F1}"));
+            var paused = GC.GetTotalPauseDuration();
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            Console.WriteLine(Invariant($"run={_run} phase=\"{name}\" wall_ms={wall:F1} cpu_ms={cpuMs:F0} allocated_mb={(allocated - _allocated) / 1048576.0:F1} gc_pause_ms={(paused - _paused).TotalMilliseconds:F0} gcs={gen0 - _gen0}/{gen1 - _gen1}/{gen2 - _gen2} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F0} working_set_mb={Environment.WorkingSet / 1048576.0:F0}"));
+            (_paused, _gen0, _gen1, _gen2) = (paused, gen0, gen1, gen2);
             TotalWall += wall;
             TotalCpu += cpuMs;
             _cpu = cpu;

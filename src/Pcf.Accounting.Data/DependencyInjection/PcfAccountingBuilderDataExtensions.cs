@@ -14,6 +14,6 @@ public static class PcfAccountingBuilderDataExtensions
     public static PcfAccountingBuilder AddDefaultFactors(this PcfAccountingBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddFactors(DefaultFactors.Provider);
+        return builder.AddFactors(_ => DefaultFactors.Provider); // read when factors are first resolved, not when registered
     }
 }

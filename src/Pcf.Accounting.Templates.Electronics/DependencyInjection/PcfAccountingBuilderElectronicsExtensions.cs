@@ -20,7 +20,7 @@ public static class PcfAccountingBuilderElectronicsExtensions
         }
 
         builder.Services.AddSingleton(new ElectronicsMarker());
-        return builder.AddTemplate(new ElectronicsBomTemplate()).AddFactors(ElectronicsFactors.Provider);
+        return builder.AddTemplate(new ElectronicsBomTemplate()).AddFactors(_ => ElectronicsFactors.Provider); // read when factors are first resolved
     }
 
     /// <summary>Marks that the electronics template was added, so a second call adds nothing.</summary>

@@ -33,6 +33,37 @@ public static class PcfAccountingBuilderFactorExtensions
         return Add(builder, _ => provider);
     }
 
+    /// <summary>Adds a provider made by a factory when the factor resolver is first made (a singleton): for a provider that reads
+    /// data, registering costs nothing and an application that never resolves factors never reads it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="create">Makes the provider, once (its result is kept for every later resolver); it may use the container's
+    /// singleton services.</param>
+    /// <returns>The builder, so that additional calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <example><code>services.AddPcfAccounting().AddFactors(sp => new InMemoryFactorProvider("plant data", LoadCatalog()));</code></example>
+    public static PcfAccountingBuilder AddFactors(this PcfAccountingBuilder builder, Func<IServiceProvider, IEmissionFactorProvider> create)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(create);
+        var once = new MadeOnce(create);
+        return Add(builder, once.Get);
+    }
+
+    /// <summary>A factory's provider, made by the first caller and kept.</summary>
+    private sealed class MadeOnce(Func<IServiceProvider, IEmissionFactorProvider> create)
+    {
+        private readonly object _gate = new();
+        private IEmissionFactorProvider? _made;
+
+        public IEmissionFactorProvider Get(IServiceProvider services)
+        {
+            lock (_gate)
+            {
+                return _made ??= create(services) ?? throw new InvalidOperationException("The factor provider factory returned null.");
+            }
+        }
+    }
+
     /// <summary>Adds a provider made by the container, with the lifetime given.</summary>
     /// <typeparam name="TProvider">The provider type; its constructor's services are injected.</typeparam>
     /// <param name="builder">The builder.</param>

@@ -85,6 +85,7 @@ public sealed partial class CompiledSystem
     public static ValidationResult<CompiledSystem> Compile(ProductSystem system, RuleSet? ruleSet = null)
     {
         ArgumentNullException.ThrowIfNull(system);
+        system.PrepareContentHash(); // every result carries it: hashed on another core while this one compiles
         var compiled = new CompiledSystem(system, ruleSet ?? RuleSet.Iso14067);
         var problems = new List<ValidationProblem>();
         compiled.Build(problems);

@@ -49,7 +49,13 @@ public static partial class FootprintResultJson
     /// <param name="options">What to include; <see langword="null"/> for <see cref="FootprintResultJsonOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The explanation depth asked for is beyond <see cref="MaximumExplanationDepth"/>.</exception>
-    public static void Write(Stream utf8Json, FootprintResult result, FootprintResultJsonOptions? options = null)
+    /// <remarks>A large inventory's processes are rendered on the machine's cores, a chunk at a time; the bytes are the same
+    /// whatever the number of cores.</remarks>
+    public static void Write(Stream utf8Json, FootprintResult result, FootprintResultJsonOptions? options = null) =>
+        Write(utf8Json, result, options, Environment.ProcessorCount);
+
+    /// <summary>Writes a result, rendering the inventory's processes on up to <paramref name="threads"/> threads.</summary>
+    internal static void Write(Stream utf8Json, FootprintResult result, FootprintResultJsonOptions? options, int threads)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(result);
@@ -307,7 +313,7 @@ public static partial class FootprintResultJson
             WriteUncertainty(w, uncertainty);
         }
 
-        WriteInventory(w, result.Inventory);
+        WriteInventory(w, sink, result.Inventory, threads);
 
         if (options.IncludeExplanation)
         {
@@ -360,7 +366,7 @@ public static partial class FootprintResultJson
         w.WriteEndObject();
     }
 
-    private static void WriteInventory(Utf8JsonWriter w, FootprintInventory inventory)
+    private static void WriteInventory(Utf8JsonWriter w, StreamBufferWriter sink, FootprintInventory inventory, int threads)
     {
         w.WriteStartObject("inventory");
         w.WriteStartArray("flows");
@@ -423,119 +429,197 @@ public static partial class FootprintResultJson
 
         w.WriteEndArray();
         w.WriteStartArray("processes");
-        foreach (var p in inventory.Processes)
+        WriteProcesses(w, sink, inventory, threads);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The processes a chunk holds when several threads render a large inventory.</summary>
+    internal const int ProcessChunk = 256;
+
+    // A large inventory's processes are rendered in chunks on the machine's cores, each chunk by its own writer into its own
+    // buffer, and the chunks are passed to the stream in order: the bytes are those one writer gives, whatever the number of
+    // threads. Each chunk's writer is first taken to the depth of the processes array (and past a first item, so that every
+    // process it writes is preceded by the separator), and only what follows is kept. The per-process records are made a chunk
+    // at a time, and are not kept.
+    private static void WriteProcesses(Utf8JsonWriter w, StreamBufferWriter sink, FootprintInventory inventory, int threads)
+    {
+        int n = inventory.ProcessCount;
+        int workers = Math.Min(threads, (n + ProcessChunk - 1) / ProcessChunk);
+        if (workers < 2)
+        {
+            foreach (var p in inventory.ProcessRange(0, n))
+            {
+                WriteProcess(w, p);
+            }
+
+            return;
+        }
+
+        WriteProcess(w, inventory.ProcessRange(0, 1)[0]); // the writer's own state then says that the array has items
+        w.Flush();
+        var chunks = new ChunkWriter[workers];
+        for (int start = 1; start < n; start += workers * ProcessChunk)
+        {
+            int wave = Math.Min(workers, (n - start + ProcessChunk - 1) / ProcessChunk);
+            int first = start;
+            Parallel.For(0, wave, k =>
+            {
+                int from = first + (k * ProcessChunk);
+                var chunk = chunks[k] ??= new ChunkWriter(w.Options);
+                chunk.Render(inventory.ProcessRange(from, Math.Min(ProcessChunk, n - from)));
+            });
+            for (int k = 0; k < wave; k++)
+            {
+                sink.WriteRaw(chunks[k].Written);
+            }
+        }
+
+        foreach (var chunk in chunks)
+        {
+            chunk?.Dispose();
+        }
+    }
+
+    /// <summary>One thread's writer of process chunks: its buffer is reused from chunk to chunk.</summary>
+    private sealed class ChunkWriter(JsonWriterOptions options) : IDisposable
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(1 << 20);
+        private readonly Utf8JsonWriter _writer = new(System.IO.Stream.Null, options);
+        private int _skip;
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan[_skip..];
+
+        public void Render(InventoryProcess[] processes)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            _writer.WriteStartObject();
+            _writer.WriteStartObject("inventory");
+            _writer.WriteStartArray("processes");
+            _writer.WriteNullValue();
+            _writer.Flush();
+            _skip = _buffer.WrittenCount;
+            foreach (var p in processes)
+            {
+                WriteProcess(_writer, p);
+            }
+
+            _writer.Flush();
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
+
+    private static void WriteProcess(Utf8JsonWriter w, InventoryProcess p)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", p.Id.Value);
+        w.WriteString("name", p.Name);
+        w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, p.Stage));
+        WriteOptional(w, "region", p.Region);
+        WriteTags(w, p.Tags);
+        if (p.IsPrimaryData)
+        {
+            w.WriteBoolean("primaryData", true);
+        }
+
+        if (!p.IsIncluded)
+        {
+            w.WriteBoolean("included", false);
+        }
+
+        w.WriteNumber("runs", p.Runs);
+        w.WriteStartArray("outputs");
+        foreach (var o in p.Outputs)
         {
             w.WriteStartObject();
-            w.WriteString("id", p.Id.Value);
-            w.WriteString("name", p.Name);
-            w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, p.Stage));
-            WriteOptional(w, "region", p.Region);
-            WriteTags(w, p.Tags);
-            if (p.IsPrimaryData)
-            {
-                w.WriteBoolean("primaryData", true);
-            }
-
-            if (!p.IsIncluded)
-            {
-                w.WriteBoolean("included", false);
-            }
-
-            w.WriteNumber("runs", p.Runs);
-            w.WriteStartArray("outputs");
-            foreach (var o in p.Outputs)
-            {
-                w.WriteStartObject();
-                w.WriteString("flow", o.Flow.Value);
-                w.WriteNumber("amountPerRun", o.AmountPerRun);
-                w.WriteNumber("share", o.AllocationShare);
-                w.WriteNumber("runs", o.Runs);
-                w.WriteNumber("footprintPerUnit", o.FootprintPerUnit);
-                WriteDerivation(w, "derivation", o.Derivation, nested: false);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            if (!p.Emissions.IsEmpty)
-            {
-                w.WriteStartArray("emissions");
-                foreach (var e in p.Emissions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("gas", e.Gas.Id);
-                    w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind));
-                    WriteQuantity(w, "perRun", e.PerRun);
-                    w.WriteNumber("kg", e.Kilograms);
-                    w.WriteNumber("co2e", e.Co2e);
-                    WriteDerivation(w, "derivation", e.Derivation, nested: false);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            if (!p.FactorUses.IsEmpty)
-            {
-                w.WriteStartArray("factorUses");
-                foreach (var u in p.FactorUses)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("factor", u.Factor);
-                    w.WriteString("flow", u.Flow.Value);
-                    WriteQuantity(w, "perRun", u.PerRun);
-                    w.WriteNumber("amount", u.Amount);
-                    w.WriteNumber("co2e", u.Co2e);
-                    if (u.IsCredit)
-                    {
-                        w.WriteBoolean("credit", true);
-                    }
-
-                    WriteDerivation(w, "derivation", u.Derivation, nested: false);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            if (!p.Links.IsEmpty)
-            {
-                w.WriteStartArray("links");
-                foreach (var l in p.Links)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("flow", l.Flow.Value);
-                    w.WriteString("supplier", l.Supplier.Value);
-                    WriteQuantity(w, "perRun", l.PerRun);
-                    w.WriteNumber("amount", l.Amount);
-                    w.WriteNumber("co2e", l.Co2e);
-                    WriteDerivation(w, "derivation", l.Derivation, nested: false);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            if (!p.Credits.IsEmpty)
-            {
-                w.WriteStartArray("credits");
-                foreach (var c in p.Credits)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("flow", c.Flow.Value);
-                    w.WriteString("displaced", c.Displaced.Value);
-                    w.WriteNumber("amountPerRun", c.AmountPerRun);
-                    w.WriteNumber("amount", c.Amount);
-                    w.WriteNumber("co2e", c.Co2e);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
+            w.WriteString("flow", o.Flow.Value);
+            w.WriteNumber("amountPerRun", o.AmountPerRun);
+            w.WriteNumber("share", o.AllocationShare);
+            w.WriteNumber("runs", o.Runs);
+            w.WriteNumber("footprintPerUnit", o.FootprintPerUnit);
+            WriteDerivation(w, "derivation", o.Derivation, nested: false);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        if (!p.Emissions.IsEmpty)
+        {
+            w.WriteStartArray("emissions");
+            foreach (var e in p.Emissions)
+            {
+                w.WriteStartObject();
+                w.WriteString("gas", e.Gas.Id);
+                w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind));
+                WriteQuantity(w, "perRun", e.PerRun);
+                w.WriteNumber("kg", e.Kilograms);
+                w.WriteNumber("co2e", e.Co2e);
+                WriteDerivation(w, "derivation", e.Derivation, nested: false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!p.FactorUses.IsEmpty)
+        {
+            w.WriteStartArray("factorUses");
+            foreach (var u in p.FactorUses)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("factor", u.Factor);
+                w.WriteString("flow", u.Flow.Value);
+                WriteQuantity(w, "perRun", u.PerRun);
+                w.WriteNumber("amount", u.Amount);
+                w.WriteNumber("co2e", u.Co2e);
+                if (u.IsCredit)
+                {
+                    w.WriteBoolean("credit", true);
+                }
+
+                WriteDerivation(w, "derivation", u.Derivation, nested: false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!p.Links.IsEmpty)
+        {
+            w.WriteStartArray("links");
+            foreach (var l in p.Links)
+            {
+                w.WriteStartObject();
+                w.WriteString("flow", l.Flow.Value);
+                w.WriteString("supplier", l.Supplier.Value);
+                WriteQuantity(w, "perRun", l.PerRun);
+                w.WriteNumber("amount", l.Amount);
+                w.WriteNumber("co2e", l.Co2e);
+                WriteDerivation(w, "derivation", l.Derivation, nested: false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!p.Credits.IsEmpty)
+        {
+            w.WriteStartArray("credits");
+            foreach (var c in p.Credits)
+            {
+                w.WriteStartObject();
+                w.WriteString("flow", c.Flow.Value);
+                w.WriteString("displaced", c.Displaced.Value);
+                w.WriteNumber("amountPerRun", c.AmountPerRun);
+                w.WriteNumber("amount", c.Amount);
+                w.WriteNumber("co2e", c.Co2e);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

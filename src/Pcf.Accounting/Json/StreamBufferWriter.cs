@@ -36,6 +36,13 @@ internal sealed class StreamBufferWriter(Stream stream) : IBufferWriter<byte>
         stream.Flush();
     }
 
+    /// <summary>Passes bytes written elsewhere to the stream after every committed byte (the writer must have been flushed).</summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        Write();
+        stream.Write(bytes);
+    }
+
     private int Reserve(int sizeHint)
     {
         if (_count > DrainThreshold)

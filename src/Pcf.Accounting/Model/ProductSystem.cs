@@ -44,6 +44,7 @@ public sealed class ProductSystem
         ReferenceYear = referenceYear;
         ProductMassPerDeclaredUnit = productMassPerDeclaredUnit;
         CarbonContent = carbonContent;
+        _contentHash = new Lazy<string>(ComputeContentHash, LazyThreadSafetyMode.ExecutionAndPublication);
         _flows = new Dictionary<FlowId, Flow>(flows.Length);
         foreach (var f in flows)
         {
@@ -94,9 +95,23 @@ public sealed class ProductSystem
     /// system whatever the order of its processes, flows and exchanges, and different when any value that can change a result
     /// differs. Results carry it, so a store can tell a stored result from a stale one.</summary>
     /// <remarks>Computed on first use, then kept.</remarks>
-    public string ContentHash => _contentHash ??= ComputeContentHash();
+    public string ContentHash => _contentHash.Value;
 
-    private string? _contentHash;
+    // One computation, whichever thread asks first; a thread that asks while another computes waits for its result.
+    private readonly Lazy<string> _contentHash;
+
+    /// <summary>Starts computing <see cref="ContentHash"/> on the thread pool when the system is large enough for it to pay:
+    /// compiling a large system then hashes it on another core, and the result takes the hash when ready.</summary>
+    internal void PrepareContentHash()
+    {
+        if (!_contentHash.IsValueCreated && Processes.Length >= BackgroundHashProcesses)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static system => _ = system.ContentHash, this, preferLocal: false);
+        }
+    }
+
+    /// <summary>The processes from which the content hash is computed beside compilation rather than after it.</summary>
+    internal const int BackgroundHashProcesses = 2000;
 
     private string ComputeContentHash()
     {

@@ -62,6 +62,18 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
         }
     }
 
+    /// <summary>The records of <paramref name="count"/> processes from <paramref name="from"/>: those already made, or made for
+    /// the caller and not kept (a writer of a large inventory then never holds every record at once).</summary>
+    internal InventoryProcess[] ProcessRange(int from, int count)
+    {
+        if (Volatile.Read(ref _processes) is { } made)
+        {
+            return from == 0 && count == made.Length ? made : made.AsSpan(from, count).ToArray();
+        }
+
+        return Solution!.Materialize(from, count);
+    }
+
     /// <summary>Gets the background factors used, in canonical request order; <see cref="InventoryFactorUse.Factor"/> indexes them.</summary>
     public ImmutableArray<InventoryFactor> Factors { get; }
 
@@ -139,34 +151,67 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
     public IEnumerable<(ProcessId Process, Derivation Derivation)> Derivations()
     {
         // Emissions, factor uses, links, then outputs, per process; plain loops, as most exchanges of a large inventory have none.
+        // Read from the calculation's layout when the records are not made: the same derivations in the same order.
         var roots = new List<Derivation>();
-        foreach (var p in Processes)
+        int n = ProcessCount;
+        var made = Volatile.Read(ref _processes);
+        for (int i = 0; i < n; i++)
         {
-            foreach (var e in p.Emissions)
+            ProcessId id;
+            if (made is null)
             {
-                AddRoot(e.Derivation);
-            }
+                var entries = Solution!.Layout.Entries[i];
+                id = Solution.Layout.Processes[i].Id;
+                foreach (var e in entries.Emissions)
+                {
+                    AddRoot(e.Derivation);
+                }
 
-            foreach (var u in p.FactorUses)
-            {
-                AddRoot(u.Derivation);
-            }
+                foreach (var u in entries.FactorUses)
+                {
+                    AddRoot(u.Derivation);
+                }
 
-            foreach (var l in p.Links)
-            {
-                AddRoot(l.Derivation);
-            }
+                foreach (var l in entries.Links)
+                {
+                    AddRoot(l.Derivation);
+                }
 
-            foreach (var o in p.Outputs)
+                for (int k = 0; k < entries.ColumnCount; k++)
+                {
+                    AddRoot(entries.OutputDerivations[k]);
+                }
+            }
+            else
             {
-                AddRoot(o.Derivation);
+                var p = made[i];
+                id = p.Id;
+                foreach (var e in p.Emissions)
+                {
+                    AddRoot(e.Derivation);
+                }
+
+                foreach (var u in p.FactorUses)
+                {
+                    AddRoot(u.Derivation);
+                }
+
+                foreach (var l in p.Links)
+                {
+                    AddRoot(l.Derivation);
+                }
+
+                foreach (var o in p.Outputs)
+                {
+                    AddRoot(o.Derivation);
+                }
             }
 
             foreach (var root in roots)
             {
                 foreach (var d in root.Flatten())
                 {
-                    yield return (p.Id, d);
+                    yield return (id, d);
                 }
             }
 

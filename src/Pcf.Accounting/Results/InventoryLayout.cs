@@ -64,7 +64,7 @@ internal sealed class InventoryLayout
 
 /// <summary>One calculation over an <see cref="InventoryLayout"/>: the runs of every column (s), the footprint per unit of every
 /// product (λ), the factors and the GWP of each gas. Every number of the inventory is a product of these with the layout's
-/// per-run amounts, so the per-process records are made only when someone reads them (<see cref="Materialize"/>); the
+/// per-run amounts, so the per-process records are made only when someone reads them (<see cref="Materialize()"/>); the
 /// standard views read the same products straight from here.</summary>
 /// <remarks>Immutable once made: the arrays are the calculation's own and never written after it.</remarks>
 internal sealed class InventorySolution
@@ -135,11 +135,14 @@ internal sealed class InventorySolution
     public double Co2e(in InventoryLayout.CreditEntry d, double amount) => -amount * Lambda[d.Row];
 
     /// <summary>Makes the per-process records: outputs, emissions, factor uses, links and credits with their values for the demand.</summary>
-    public InventoryProcess[] Materialize()
+    public InventoryProcess[] Materialize() => Materialize(0, Layout.Processes.Length);
+
+    /// <summary>Makes the records of <paramref name="length"/> processes from <paramref name="from"/> (canonical order).</summary>
+    public InventoryProcess[] Materialize(int from, int length)
     {
         var layout = Layout;
-        var processes = new InventoryProcess[layout.Processes.Length];
-        for (int pi = 0; pi < processes.Length; pi++)
+        var processes = new InventoryProcess[length];
+        for (int pi = from; pi < from + length; pi++)
         {
             var entries = layout.Entries[pi];
             int first = entries.FirstColumn, count = entries.ColumnCount;
@@ -185,7 +188,7 @@ internal sealed class InventorySolution
             }
 
             var process = layout.Processes[pi];
-            processes[pi] = new InventoryProcess
+            processes[pi - from] = new InventoryProcess
             {
                 Id = process.Id,
                 Name = process.Name,

@@ -158,6 +158,45 @@ public class FactorResolverTests
         Assert.Equal("company", result.Value[Request("a", "CN", 2023)].Match.ProviderName);
     }
 
+    [Fact]
+    public async Task AddFactors_Factory_IsCalledWhenFactorsAreFirstResolved_Once_InTheOrderRegistered()
+    {
+        int made = 0;
+        var services = new ServiceCollection();
+        services.AddPcfAccounting()
+            .AddFactors(_ =>
+            {
+                made++;
+                return new InMemoryFactorProvider("read on demand", [Co2PerKwh("a", "CN", 2023, 2)]);
+            })
+            .AddFactors(new InMemoryFactorProvider("company", [Co2PerKwh("a", "CN", 2023, 1)]));
+        using var root = services.BuildServiceProvider(validateScopes: true);
+        Assert.Equal(0, made); // registering and building the container read nothing
+
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            using var scope = root.CreateScope();
+            var resolver = scope.ServiceProvider.GetRequiredService<FactorResolver>();
+            Assert.Equal(["read on demand", "company"], resolver.Providers.Select(p => p.Name));
+            var result = await resolver.ResolveAsync([Request("a", "CN", 2023)], GwpSet.Ar6);
+            Assert.Equal("read on demand", result.Value[Request("a", "CN", 2023)].Match.ProviderName);
+        }
+
+        Assert.Equal(1, made); // one provider for every scope's resolver
+    }
+
+    [Fact]
+    public void AddFactors_FactoryReturningNull_FailsWhenResolved_SayingSo()
+    {
+        var services = new ServiceCollection();
+        services.AddPcfAccounting().AddFactors(_ => null!);
+        using var root = services.BuildServiceProvider();
+        using var scope = root.CreateScope();
+        var e = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<FactorResolver>());
+        Assert.Contains("factory returned null", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => services.AddPcfAccounting().AddFactors((Func<IServiceProvider, IEmissionFactorProvider>)null!));
+    }
+
     private sealed class ThrowingProvider() : EmissionFactorProvider("erp-database")
     {
         public override ValueTask<FactorLookup> FindAsync(FactorRequest request, CancellationToken cancellationToken = default) =>
