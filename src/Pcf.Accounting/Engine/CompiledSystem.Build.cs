@@ -242,13 +242,20 @@ public sealed partial class CompiledSystem
         _direct = [.. direct];
         _uses = [.. uses];
         _displacements = [.. displacements];
-        var (entries, flows) = BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
         _technosphere = SparseMatrix.FromTriplets(_columns.Length, CollectionsMarshal.AsSpan(rows),
             CollectionsMarshal.AsSpan(cols), CollectionsMarshal.AsSpan(values));
         _diagonal = Diagonal(_technosphere);
+
+        // Factorizing and laying out the inventory are independent: a large system factorizes on another core meanwhile.
+        // The problems and warnings are the same either way, and are added after the layout's.
+        var factorizing = _columns.Length >= ParallelFactorizeColumns ? Task.Run(Factorize) : null;
+        var (entries, flows) = BuildEntries(columnStart, expansion, inputs, requestIndex, processIndex, gasIndex);
         _layout = new InventoryLayout { Processes = _processes, Entries = entries, Columns = _columns, Diagonal = _diagonal, Gases = _gases, Flows = flows };
-        Factorize(problems);
+        problems.AddRange(factorizing is null ? Factorize() : factorizing.GetAwaiter().GetResult());
     }
+
+    /// <summary>The columns from which a system is factorized on another thread while its inventory is laid out.</summary>
+    internal const int ParallelFactorizeColumns = 2000;
 
     // One input of a process, in canonical order: its index in the process's inputs, the amount per run in the flow's
     // reference unit, and its supplier (a background request, or the row of the supplying process's output of the flow).
@@ -384,8 +391,9 @@ public sealed partial class CompiledSystem
     }
 
     // The factorization's outcome is data: a singular block names its columns, a hopelessly ill-conditioned one its condition estimate.
-    private void Factorize(List<ValidationProblem> problems)
+    private List<ValidationProblem> Factorize()
     {
+        var problems = new List<ValidationProblem>();
         if (SparseLu.TryFactorize(_technosphere, out var lu, out var singular))
         {
             _lu = lu;
@@ -414,6 +422,8 @@ public sealed partial class CompiledSystem
                 Subject = ProcessesOf(singular.Columns),
             });
         }
+
+        return problems;
     }
 
     /// <summary>The distinct process ids of some columns, quoted, at most 20.</summary>

@@ -18,7 +18,7 @@ public sealed partial class ProductSystemBuilder
         Dictionary<FlowId, List<ProcessId>> producers,
         Action<string, string, string> problem)
     {
-        int before = ProblemCount;
+        int reported = 0; // this process's problems (processes are checked on several threads)
         if (string.IsNullOrWhiteSpace(p.Name))
         {
             Report(path.Member("name"), ProblemCodes.Required, $"Process '{p.Id}' needs a name.");
@@ -97,7 +97,7 @@ public sealed partial class ProductSystemBuilder
 
         CheckAllocation();
 
-        return ProblemCount > before || p.OutputList.Count != 1
+        return reported > 0 || p.OutputList.Count != 1
             ? null
             : new Process(p.Id, p.Name, p.OutputList[0], [.. p.CoProductList], inputs.ToImmutable(), [.. p.EmissionList],
                 p.StageValue, p.RegionValue, Tag.Canonical(p.TagList), p.PrimaryData, p.AllocationValue, p.DescriptionText);
@@ -105,7 +105,7 @@ public sealed partial class ProductSystemBuilder
         // Local helpers share the process's context.
         void Report(JsonPath at, string code, string message)
         {
-            ProblemCount++;
+            reported++;
             problem(at.ToString(), code, message);
         }
 

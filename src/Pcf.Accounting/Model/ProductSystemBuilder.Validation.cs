@@ -93,15 +93,7 @@ public sealed partial class ProductSystemBuilder
             Problem("$.processes", ProblemCodes.Required, "A product system needs at least one process.");
         }
 
-        var processes = ImmutableArray.CreateBuilder<Process>(_processes.Count);
-        for (int i = 0; i < _processes.Count; i++)
-        {
-            var process = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, ProblemText);
-            if (process is not null)
-            {
-                processes.Add(process);
-            }
-        }
+        var processes = CheckProcesses(flows, processIds, producers, problems);
 
         // Reference product, its process and the declared unit.
         ProcessId referenceProcess = default;
@@ -193,7 +185,55 @@ public sealed partial class ProductSystemBuilder
     }
 
 
-    private int ProblemCount { get; set; }
+    /// <summary>The processes from which they are checked on several threads.</summary>
+    internal const int ParallelCheckProcesses = 2000;
+
+    // Each process is checked against the flows and producers alone, so a large system's processes are checked in chunks on
+    // the machine's cores; the processes and the problems are then gathered chunk by chunk: the order of one thread.
+    private ImmutableArray<Process>.Builder CheckProcesses(Dictionary<FlowId, Flow> flows, Dictionary<ProcessId, int> processIds,
+        Dictionary<FlowId, List<ProcessId>> producers, List<ValidationProblem> problems)
+    {
+        int n = _processes.Count;
+        int chunks = n < ParallelCheckProcesses ? 1 : Math.Min(4 * Environment.ProcessorCount, n / (ParallelCheckProcesses / 4));
+        var checkedProcesses = new Process?[n];
+        var found = new List<ValidationProblem>?[chunks];
+        void CheckChunk(int c)
+        {
+            int from = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks);
+            var list = c == 0 ? problems : new List<ValidationProblem>();
+            void Add(string path, string code, string message) => list.Add(new(path, code, message));
+            for (int i = from; i < to; i++)
+            {
+                checkedProcesses[i] = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, Add);
+            }
+
+            found[c] = list;
+        }
+
+        if (chunks == 1)
+        {
+            CheckChunk(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, CheckChunk);
+            for (int c = 1; c < chunks; c++)
+            {
+                problems.AddRange(found[c]!);
+            }
+        }
+
+        var processes = ImmutableArray.CreateBuilder<Process>(n);
+        foreach (var process in checkedProcesses)
+        {
+            if (process is not null)
+            {
+                processes.Add(process);
+            }
+        }
+
+        return processes;
+    }
 
     // Paths are written out only when a problem is reported: a large system has hundreds of thousands of exchanges.
     private static readonly JsonPath FlowsPath = "$.flows";
