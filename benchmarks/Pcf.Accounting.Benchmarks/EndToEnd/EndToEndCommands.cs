@@ -178,6 +178,7 @@ internal static class EndToEndCommands
         string path = args[1];
         int repeat = (int)Option(args, "--repeat", 1);
         string? output = Text(args, "--out");
+        using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
         using var services = new ServiceCollection().AddPcfAccounting().AddDefaultFactors().Services.BuildServiceProvider();
         var settings = services.GetRequiredService<PcfAccountingSettings>();
         var resolver = services.GetRequiredService<FactorResolver>();
@@ -190,18 +191,22 @@ internal static class EndToEndCommands
             var system = ProductSystemJson.Read(bytes, settings.JsonLimits).ThrowIfInvalid();
             bytes = null;
             phase.End("read system");
+            allocations?.Report("read system");
             var compiled = CompiledSystem.Compile(system, ruleSet).ThrowIfInvalid();
             phase.End("compile");
+            allocations?.Report("compile");
             var factors = (await resolver.ResolveAsync(compiled.FactorRequests, settings.DefaultGwpSet).ConfigureAwait(false)).ThrowIfInvalid();
             phase.End("resolve");
             var result = compiled.TryCalculate(factors).ThrowIfInvalid();
             phase.End("calculate");
+            allocations?.Report("calculate");
             using (var stream = output is null ? Stream.Null : File.Create(output))
             {
                 FootprintResultJson.Write(stream, result, new FootprintResultJsonOptions { Indented = true });
             }
 
             phase.End("write json");
+            allocations?.Report("write json");
             Console.WriteLine(Invariant($"run={run} total_ms={phase.TotalWall:F0} total_cpu_ms={phase.TotalCpu:F0} pcf={result.TotalExcludingBiogenicUptake.Value:R}"));
         }
 
@@ -327,6 +332,49 @@ internal static class EndToEndCommands
             _cpu = cpu;
             _allocated = allocated;
             _clock.Restart();
+        }
+    }
+
+    /// <summary>With <c>--allocations</c>: the runtime's allocation samples (one per 100 KB allocated) by type, per phase.</summary>
+    private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly Dictionary<string, long> _bytes = [];
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName is not "GCAllocationTick_V4" and not "GCAllocationTick_V3" || e.Payload is null)
+            {
+                return;
+            }
+
+            int name = e.PayloadNames!.IndexOf("TypeName"), amount = e.PayloadNames.IndexOf("AllocationAmount64");
+            string type = e.Payload[name] as string ?? "?";
+            long bytes = Convert.ToInt64(e.Payload[amount], CultureInfo.InvariantCulture);
+            lock (_bytes)
+            {
+                _bytes[type] = _bytes.GetValueOrDefault(type) + bytes;
+            }
+        }
+
+        public void Report(string phase)
+        {
+            lock (_bytes)
+            {
+                foreach (var (type, bytes) in _bytes.OrderByDescending(kv => kv.Value).Take(15))
+                {
+                    Console.WriteLine(Invariant($"  {phase}: {bytes / 1048576.0,8:F1} MB {type}"));
+                }
+
+                _bytes.Clear();
+            }
         }
     }
 }

@@ -50,6 +50,18 @@ internal static class JsonNames
         ["ccsCapture"] = ElementaryExchangeKind.CcsCapture,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // The first name of the value in the dictionary's order (a plain loop: writers call this for every process and exchange).
     public static string NameOf<T>(FrozenDictionary<string, T> names, T value)
-        where T : struct => names.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
+        where T : struct
+    {
+        foreach (var (name, named) in names)
+        {
+            if (EqualityComparer<T>.Default.Equals(named, value))
+            {
+                return name;
+            }
+        }
+
+        throw new InvalidOperationException("Sequence contains no matching element");
+    }
 }

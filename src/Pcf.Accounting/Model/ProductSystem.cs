@@ -146,9 +146,13 @@ public sealed class ProductSystem
                 h.Add(t.Text);
             }
 
-            foreach (var o in p.CoProducts.OrderBy(o => o.Flow.Value, ordinal).Prepend(p.ReferenceOutput))
+            AddOutput(h, p.ReferenceOutput);
+            if (!p.CoProducts.IsEmpty)
             {
-                h.Add(o.Flow.Value).Add(o.Amount).Add(o.MassPerUnit).Add(o.EnergyPerUnit).Add(o.PricePerUnit).Add(o.Share).Add(o.Displaces?.ToString()).Add(o.Derivation);
+                foreach (var o in p.CoProducts.OrderBy(o => o.Flow.Value, ordinal))
+                {
+                    AddOutput(h, o);
+                }
             }
 
             h.Add(p.Inputs.Length);
@@ -169,6 +173,9 @@ public sealed class ProductSystem
         AddDistributions(h, processes);
         return h.Finish();
     }
+
+    private static void AddOutput(ContentHasher h, ProductOutput o) =>
+        h.Add(o.Flow.Value).Add(o.Amount).Add(o.MassPerUnit).Add(o.EnergyPerUnit).Add(o.PricePerUnit).Add(o.Share).Add(o.Displaces?.ToString()).Add(o.Derivation);
 
     // Distributions change a Monte Carlo result only. They are hashed after everything else and only when there are any, so that a
     // system without them keeps the hash it had before amounts could carry them.

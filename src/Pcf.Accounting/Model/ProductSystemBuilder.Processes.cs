@@ -16,6 +16,7 @@ public sealed partial class ProductSystemBuilder
         Dictionary<FlowId, Flow> flows,
         Dictionary<ProcessId, int> processIds,
         Dictionary<FlowId, List<ProcessId>> producers,
+        Dictionary<FlowId, Supply> soleSuppliers,
         Action<string, string, string> problem)
     {
         int reported = 0; // this process's problems (processes are checked on several threads)
@@ -74,7 +75,7 @@ public sealed partial class ProductSystemBuilder
                 }
                 else if (makers.Count == 1)
                 {
-                    linked = Supply.FromProcess(makers[0]);
+                    linked = soleSuppliers.TryGetValue(flowId, out var sole) ? sole : Supply.FromProcess(makers[0]);
                 }
                 else
                 {

@@ -193,6 +193,16 @@ public sealed partial class ProductSystemBuilder
     private ImmutableArray<Process>.Builder CheckProcesses(Dictionary<FlowId, Flow> flows, Dictionary<ProcessId, int> processIds,
         Dictionary<FlowId, List<ProcessId>> producers, List<ValidationProblem> problems)
     {
+        // The supply of an input that names no supplier and whose flow one process makes: one object per such flow, shared.
+        var soleSuppliers = new Dictionary<FlowId, Supply>(producers.Count);
+        foreach (var (flow, makers) in producers)
+        {
+            if (makers.Count == 1 && !string.IsNullOrWhiteSpace(makers[0].Value))
+            {
+                soleSuppliers.Add(flow, Supply.FromProcess(makers[0]));
+            }
+        }
+
         int n = _processes.Count;
         int chunks = n < ParallelCheckProcesses ? 1 : Math.Min(4 * Environment.ProcessorCount, n / (ParallelCheckProcesses / 4));
         var checkedProcesses = new Process?[n];
@@ -204,7 +214,7 @@ public sealed partial class ProductSystemBuilder
             void Add(string path, string code, string message) => list.Add(new(path, code, message));
             for (int i = from; i < to; i++)
             {
-                checkedProcesses[i] = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, Add);
+                checkedProcesses[i] = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, soleSuppliers, Add);
             }
 
             found[c] = list;

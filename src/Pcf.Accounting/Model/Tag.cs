@@ -91,8 +91,13 @@ public readonly record struct Tag : IComparable<Tag>
     public override string ToString() => Text ?? string.Empty;
 
     /// <summary>Sorts tags and drops repeats: the canonical form held by processes and flows.</summary>
-    internal static ImmutableArray<Tag> Canonical(IEnumerable<Tag>? tags) =>
-        tags is null ? [] : [.. tags.Where(t => t.Text is not null).Distinct().Order()];
+    internal static ImmutableArray<Tag> Canonical(IEnumerable<Tag>? tags) => tags switch
+    {
+        // Most flows and processes of a large system have no tag or one: no sorting or set for them.
+        null or ICollection<Tag> { Count: 0 } => [],
+        IReadOnlyList<Tag> { Count: 1 } one => one[0].Text is null ? [] : [one[0]],
+        _ => [.. tags.Where(t => t.Text is not null).Distinct().Order()],
+    };
 
     /// <summary>Compares less than.</summary>
     /// <param name="left">The left tag.</param>

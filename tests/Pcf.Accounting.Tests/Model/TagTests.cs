@@ -1,3 +1,4 @@
+using CsCheck;
 using Pcf.Accounting.Json;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Validation;
@@ -53,5 +54,27 @@ public sealed class TagTests
             """;
         var problem = Assert.Single(ProductSystemJson.Read(Json).Problems);
         Assert.Equal(("$.processes[0].tags[1]", ProblemCodes.InvalidTag), (problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public void Canonical_IsDistinctAndOrdered_ForEveryCount_TheShortCutsIncluded() =>
+        Gen.Int[0, 4].Array[0, 5].Sample(picks =>
+        {
+            string[] texts = ["site", "supplier=s1", "packaging", "supplier=s0", "b"];
+            Tag[] tags = [.. picks.Select(i => Tag.Parse(texts[i]))];
+            var expected = tags.Distinct().Order().ToArray();
+
+            Assert.Equal(expected, Tag.Canonical(tags));
+            Assert.Equal(expected, Tag.Canonical([.. tags]));
+            Assert.Equal(expected, Tag.Canonical(System.Collections.Immutable.ImmutableArray.Create(tags)));
+            Assert.Equal(expected, Tag.Canonical(tags.Select(t => t)));
+        });
+
+    [Fact]
+    public void Canonical_DropsTheDefaultTag_AndNullIsEmpty()
+    {
+        Assert.Empty(Tag.Canonical(null));
+        Assert.Empty(Tag.Canonical([default(Tag)]));
+        Assert.Equal(["site"], Tag.Canonical([default(Tag), Tag.Parse("site")]).Select(t => t.Text));
     }
 }
