@@ -505,18 +505,26 @@ internal sealed class ProductSystemFastReader
             return false;
         }
 
-        var process = new PendingProcess(id, name, description, stage ?? LifeCycleStage.Unspecified, region, tagged ? [.. _tags] : [], primary ?? false, allocation, output);
         if (_builder is not null)
         {
-            // Added now, from the lists read (one list of the final size each).
-            process.Inputs = _inputs;
-            process.Emissions = _emissions;
-            _builder.AddProcess(id, name, process.Apply);
-            process.Inputs = null;
-            process.Emissions = null;
+            // Added now, from the lists read (one list of the final size each), as PendingProcess.Apply would.
+            var p = _builder.AddProcess(id, name)
+                .Describe(description).InStage(stage ?? LifeCycleStage.Unspecified).InRegion(region).AsPrimaryData(primary ?? false).AllocatedBy(allocation);
+            if (tagged)
+            {
+                p.TagList.AddRange(_tags);
+            }
+
+            p.OutputList.Capacity = 1;
+            p.Produces(output);
+            p.InputList.Capacity = _inputs.Count;
+            p.InputList.AddRange(_inputs);
+            p.EmissionList.Capacity = _emissions.Count;
+            p.EmissionList.AddRange(_emissions);
         }
         else
         {
+            var process = new PendingProcess(id, name, description, stage ?? LifeCycleStage.Unspecified, region, tagged ? [.. _tags] : [], primary ?? false, allocation, output);
             process.Inputs = [.. _inputs];
             process.Emissions = [.. _emissions];
             _pendingProcesses.Add(process);

@@ -7,6 +7,14 @@ internal static class CanonicalOrder
     private static readonly int[] Empty = [];
     private static readonly int[] One = [0];
 
+    /// <summary>The order of 0 or 1 items (shared arrays): no comparison to make.</summary>
+    public static int[]? Trivial(int count) => count switch
+    {
+        0 => Empty,
+        1 => One,
+        _ => null,
+    };
+
     public static int[] Of(int count, Func<int, int, int> compare)
     {
         if (count <= 1)

@@ -100,7 +100,7 @@ public sealed partial class ProductSystemBuilder
 
         return reported > 0 || p.OutputList.Count != 1
             ? null
-            : new Process(p.Id, p.Name, p.OutputList[0], [.. p.CoProductList], inputs.ToImmutable(), [.. p.EmissionList],
+            : new Process(p.Id, p.Name, p.OutputList[0], [.. p.CoProductList], inputs.Count == inputs.Capacity ? inputs.MoveToImmutable() : inputs.ToImmutable(), [.. p.EmissionList],
                 p.StageValue, p.RegionValue, Tag.Canonical(p.TagList), p.PrimaryData, p.AllocationValue, p.DescriptionText);
 
         // Local helpers share the process's context.

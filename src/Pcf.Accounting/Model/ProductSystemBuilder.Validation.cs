@@ -23,7 +23,7 @@ public sealed partial class ProductSystemBuilder
         CheckYear("$.referenceYear", _year, ProblemText);
 
         // Flows: ids unique and non-empty.
-        var flows = new Dictionary<FlowId, Flow>();
+        var flows = new Dictionary<FlowId, Flow>(_flows.Count);
         for (int i = 0; i < _flows.Count; i++)
         {
             var flow = _flows[i];
@@ -59,8 +59,8 @@ public sealed partial class ProductSystemBuilder
         }
 
         // Processes: ids unique; who produces which flow.
-        var processIds = new Dictionary<ProcessId, int>();
-        var producers = new Dictionary<FlowId, List<ProcessId>>();
+        var processIds = new Dictionary<ProcessId, int>(_processes.Count);
+        var producers = new Dictionary<FlowId, List<ProcessId>>(_processes.Count);
         for (int i = 0; i < _processes.Count; i++)
         {
             var p = _processes[i];
@@ -211,10 +211,10 @@ public sealed partial class ProductSystemBuilder
         {
             int from = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks);
             var list = c == 0 ? problems : new List<ValidationProblem>();
-            void Add(string path, string code, string message) => list.Add(new(path, code, message));
+            Action<string, string, string> add = (path, code, message) => list.Add(new(path, code, message)); // one delegate per chunk
             for (int i = from; i < to; i++)
             {
-                checkedProcesses[i] = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, soleSuppliers, Add);
+                checkedProcesses[i] = CheckProcess(_processes[i], ProcessesPath.Item(i), flows, processIds, producers, soleSuppliers, add);
             }
 
             found[c] = list;

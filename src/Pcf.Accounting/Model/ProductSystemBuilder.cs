@@ -147,6 +147,14 @@ public sealed partial class ProductSystemBuilder
         return this;
     }
 
+    /// <summary>Adds a process and returns its builder, for a reader that fills it without a callback.</summary>
+    internal ProcessBuilder AddProcess(ProcessId id, string name)
+    {
+        var process = new ProcessBuilder(id, name ?? string.Empty);
+        _processes.Add(process);
+        return process;
+    }
+
     /// <summary>Sets the product whose footprint is computed.</summary>
     /// <param name="flow">The reference product.</param>
     /// <param name="process">The process that makes it; <see langword="null"/> when only one process does.</param>
