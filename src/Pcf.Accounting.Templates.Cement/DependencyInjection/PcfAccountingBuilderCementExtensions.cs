@@ -16,6 +16,6 @@ public static class PcfAccountingBuilderCementExtensions
     public static PcfAccountingBuilder AddCementTemplates(this PcfAccountingBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTemplate(new ClinkerTemplate()).AddTemplate(new CementTemplate());
+        return builder.AddTemplate<ClinkerTemplate>().AddTemplate<CementTemplate>(); // made when templates are first asked for
     }
 }
