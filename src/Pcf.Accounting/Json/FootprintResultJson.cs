@@ -490,7 +490,7 @@ public static partial class FootprintResultJson
 
         public ReadOnlySpan<byte> Written => _buffer.WrittenSpan[_skip..];
 
-        public void Render(InventoryProcess[] processes)
+        public void Render(ArraySegment<InventoryProcess> processes)
         {
             _buffer.ResetWrittenCount();
             _writer.Reset(_buffer);

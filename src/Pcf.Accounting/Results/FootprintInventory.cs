@@ -64,15 +64,8 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
 
     /// <summary>The records of <paramref name="count"/> processes from <paramref name="from"/>: those already made, or made for
     /// the caller and not kept (a writer of a large inventory then never holds every record at once).</summary>
-    internal InventoryProcess[] ProcessRange(int from, int count)
-    {
-        if (Volatile.Read(ref _processes) is { } made)
-        {
-            return from == 0 && count == made.Length ? made : made.AsSpan(from, count).ToArray();
-        }
-
-        return Solution!.Materialize(from, count);
-    }
+    internal ArraySegment<InventoryProcess> ProcessRange(int from, int count) =>
+        Volatile.Read(ref _processes) is { } made ? new ArraySegment<InventoryProcess>(made, from, count) : Solution!.Materialize(from, count);
 
     /// <summary>Gets the background factors used, in canonical request order; <see cref="InventoryFactorUse.Factor"/> indexes them.</summary>
     public ImmutableArray<InventoryFactor> Factors { get; }

@@ -1,12 +1,8 @@
 using System.Text;
-using Pcf.Accounting.Engine;
-using Pcf.Accounting.Factors;
-using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
-using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Tests.Results;
 using Pcf.Accounting.Tests.TestSupport;
-using Pcf.Accounting.Units;
 
 namespace Pcf.Accounting.Tests.Json;
 
@@ -14,21 +10,12 @@ namespace Pcf.Accounting.Tests.Json;
 /// those of one thread, whatever the number of threads and whether the records were made before.</summary>
 public sealed class ResultWriterThreadsTests
 {
-    // Illustrative factors (invented for the tests, not data).
-    private static readonly FactorProvenance Illustrative = new("test", "illustrative values (invented for the tests)");
-
-    private static readonly InMemoryFactorProvider Factors = new("threads", [
-        new EmissionFactor("electricity/grid", "grid", Unit.KilowattHour, null, null, [FactorComponent.Emission(GreenhouseGas.Co2Fossil, 0.55)], Illustrative),
-        new EmissionFactor("fuel/gas", "natural gas", Unit.Megajoule, null, null, [FactorComponent.Co2e(0.066, CarbonOrigin.Fossil)], Illustrative),
-        new EmissionFactor("byproduct", "by-product", Unit.Kilogram, null, null, [FactorComponent.Emission(GreenhouseGas.Co2Fossil, 1.2)], Illustrative),
-    ]);
-
     // 2 × 256 + 188 processes: with two threads, one wave of two full chunks after the first process, then a wave of one
     // partial chunk; with three threads, one wave of three chunks (the last partial).
     private const int Processes = (2 * FootprintResultJson.ProcessChunk) + 188;
 
-    private static FootprintResult Calculate(int seed) =>
-        new FootprintCalculator(new FactorResolver([Factors])).CalculateAsync(Generators.BuildRich(Processes, seed)).AsTask().GetAwaiter().GetResult().ThrowIfInvalid();
+    // The round-trip tests' factors, which exercise every part of a factor.
+    private static FootprintResult Calculate(int seed) => ResultRoundTripTests.Calculate(Generators.BuildRich(Processes, seed));
 
     private static byte[] Write(FootprintResult result, int threads, FootprintResultJsonOptions? options = null)
     {

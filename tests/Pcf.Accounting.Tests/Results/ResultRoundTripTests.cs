@@ -30,7 +30,7 @@ public sealed class ResultRoundTripTests
         new EmissionFactor("byproduct", "by-product", Unit.Kilogram, null, null, [FactorComponent.Emission(GreenhouseGas.Co2Fossil, 1.2)], Illustrative),
     ]);
 
-    private static FootprintResult Calculate(ProductSystem system) =>
+    internal static FootprintResult Calculate(ProductSystem system) =>
         new FootprintCalculator(new FactorResolver([Factors])).CalculateAsync(system).AsTask().GetAwaiter().GetResult().ThrowIfInvalid();
 
     [Fact]
