@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,7 @@ internal static class Calculation
         var limits = context.Services.GetRequiredService<PcfAccountingSettings>().JsonLimits;
         var bytes = await ReadFileAsync(context, path, cancellationToken).ConfigureAwait(false);
         var read = ProductSystemJson.Read(bytes, limits);
+        await ReleaseFile();
         return read.IsValid
             ? read.Value
             : throw CliException.FromProblems($"'{path}' is not a valid pcf-system/1 document ({Count(read.Problems.Length)}).", path, read.Problems);
@@ -158,8 +160,14 @@ internal static class Calculation
             throw CliException.FromProblems($"'{inputs.SystemFile}' is not a valid pcf-system/1 document ({Count(system.Problems.Length)}).", inputs.SystemFile, system.Problems);
         }
 
+        await ReleaseFile();
         return await CalculateAsync(context, system.Value, inputs.SystemFile, inputs.FactorFiles, new CalculationOptions(RuleSetOf(context, inputs.RuleSet), inputs.GwpSet), step, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Lets go of a file's bytes once they are read: what follows an awaited read runs inside the completed read's
+    /// frames, which hold its result (the whole file) until the command ends; continuing on a fresh thread-pool item ends those
+    /// frames, so the bytes are garbage while the system is compiled, calculated and written (12 MB of a 20,000-process system).</summary>
+    private static YieldAwaitable ReleaseFile() => Task.Yield();
 
     // The root "format" member of a JSON document, if it is a string.
     private static string? FormatOf(byte[] utf8)

@@ -328,7 +328,7 @@ public sealed partial class CompiledSystem
                 }
                 else
                 {
-                    links[link++] = new LinkEntry(input.Flow, input.Supply.Process!.Value, canonical.SupplierRow, input.Amount, canonical.PerRun, input.Derivation);
+                    links[link++] = new LinkEntry(canonical.Index, canonical.SupplierRow, canonical.PerRun);
                 }
             }
 

@@ -165,9 +165,10 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
                     AddRoot(u.Derivation);
                 }
 
+                var inputs = Solution.Layout.Processes[i].Inputs;
                 foreach (var l in entries.Links)
                 {
-                    AddRoot(l.Derivation);
+                    AddRoot(inputs[l.Input].Derivation);
                 }
 
                 for (int k = 0; k < entries.ColumnCount; k++)

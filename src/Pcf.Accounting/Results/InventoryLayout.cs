@@ -57,7 +57,9 @@ internal sealed class InventoryLayout
 
     internal readonly record struct FactorUseEntry(int Request, FlowId Flow, Quantity Stated, double PerRun, bool IsCredit, Derivation? Derivation);
 
-    internal readonly record struct LinkEntry(FlowId Flow, ProcessId Supplier, int Row, Quantity Stated, double PerRun, Derivation? Derivation);
+    /// <summary>A link per run: the input it comes from (an index of the process's <see cref="Process.Inputs"/>, which holds its
+    /// flow, supplier, stated amount and derivation), the supplier's row and the amount per run in the flow's reference unit.</summary>
+    internal readonly record struct LinkEntry(int Input, int Row, double PerRun);
 
     internal readonly record struct CreditEntry(FlowId Flow, ProcessId Displaced, int Column, int Row, double AmountPerRun);
 }
@@ -171,12 +173,14 @@ internal sealed class InventorySolution
                 uses[k] = new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * Factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
             }
 
+            var process = layout.Processes[pi];
             var links = entries.Links.Length == 0 ? [] : new InventoryLink[entries.Links.Length];
             for (int k = 0; k < links.Length; k++)
             {
                 ref readonly var l = ref entries.Links[k];
+                var input = process.Inputs[l.Input];
                 double amount = l.PerRun * Runs[pi];
-                links[k] = new InventoryLink(l.Flow, l.Supplier, l.Stated, amount, amount * Lambda[l.Row]) { Derivation = l.Derivation };
+                links[k] = new InventoryLink(input.Flow, input.Supply.Process!.Value, input.Amount, amount, amount * Lambda[l.Row]) { Derivation = input.Derivation };
             }
 
             var credits = entries.Credits.Length == 0 ? [] : new InventoryCredit[entries.Credits.Length];
@@ -187,7 +191,6 @@ internal sealed class InventorySolution
                 credits[k] = new InventoryCredit(d.Flow, d.Displaced, d.AmountPerRun, amount, Co2e(d, amount));
             }
 
-            var process = layout.Processes[pi];
             processes[pi - from] = new InventoryProcess
             {
                 Id = process.Id,
