@@ -31,7 +31,11 @@ public static class ProductSystemJson
     public static ValidationResult<ProductSystem> Read(ReadOnlyMemory<byte> utf8Json, JsonReadOptions? options = null)
     {
         options ??= JsonReadOptions.Default;
-        return ReadFast(utf8Json, options) ?? ReadWalking(utf8Json, options);
+
+        // The document is not needed once the streaming reader has taken it in: the system is checked and built after that
+        // without it, so a caller that holds no reference of its own lets the document go while the system is built.
+        var builder = ProductSystemFastReader.TryRead(utf8Json.Span, options);
+        return builder is not null ? builder.Validate() : ReadWalking(utf8Json, options);
     }
 
     /// <summary>Reads a document that is valid in shape in one streaming pass (<see cref="ProductSystemFastReader"/>), or gives up.</summary>
