@@ -1,6 +1,10 @@
 using System.Text;
+using System.Text.Json;
+using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
+using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
+using Pcf.Accounting.Units;
 using Pcf.Accounting.Tests.Results;
 using Pcf.Accounting.Tests.TestSupport;
 
@@ -63,6 +67,41 @@ public sealed class ResultWriterThreadsTests
 
         Assert.Equal(Write(made, threads: 2), Write(fresh, threads: 2));
         Assert.Equal(Write(made, threads: 1), Write(fresh, threads: 2));
+    }
+
+    [Fact]
+    public void RecordsMadeForWriting_CreditsAndLinks_AreThoseOfTheRecords()
+    {
+        // A result whose records were never read has them made for writing from the layout, where a link is its input's
+        // index (its flow, supplier and stated amount read from the process); they must say what the records say. The mill's 50 kWh displace the plant (1 kWh per run, 0.8 kg CO2): the fab needs 100 kWh, so the plant runs
+        // 100 − 50 = 50 times; the mill's credit is 50 kWh × 0.8 kg/kWh = −40 kg; its link to the fab is 1 t per run.
+        static FootprintResult Expansion() => ResultRoundTripTests.Calculate(new ProductSystemBuilder("expansion")
+            .AddFlow("part", "part", Unit.Piece).AddFlow("steel", "steel", Unit.Tonne).AddFlow("power", "power", Unit.KilowattHour)
+            .AddProcess("fab", "fab", p => p.Produces("part", 1, Unit.Piece).Consumes("steel", 1, Unit.Tonne).Consumes("power", 100, Unit.KilowattHour, Supply.FromProcess("plant")))
+            .AddProcess("mill", "mill", p => p
+                .Produces("steel", 1, Unit.Tonne)
+                .CoProduces(new ProductOutput("power", Quantity.Of(50, Unit.KilowattHour)) { Displaces = Supply.FromProcess("plant") })
+                .Emits(GreenhouseGas.Co2Fossil, 500, Unit.Kilogram))
+            .AddProcess("plant", "plant", p => p.Produces("power", 1, Unit.KilowattHour).Emits(GreenhouseGas.Co2Fossil, 0.8, Unit.Kilogram))
+            .WithReferenceProduct("part").WithDeclaredUnit(1, Unit.Piece).Build());
+
+        var fresh = Expansion();
+        var made = Expansion();
+        Assert.Equal(3, made.Inventory.Processes.Length);
+        byte[] forWriting = Write(fresh, threads: 1); // records made for writing, not kept
+        Assert.Equal(Write(made, threads: 1), forWriting);
+
+        using var document = JsonDocument.Parse(forWriting);
+        var processes = document.RootElement.GetProperty("inventory").GetProperty("processes");
+        var mill = processes.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "mill");
+        var credit = Assert.Single(mill.GetProperty("credits").EnumerateArray().ToList());
+        Assert.Equal("plant", credit.GetProperty("displaced").GetString());
+        Assert.Equal(-40, credit.GetProperty("co2e").GetDouble(), 12);
+        var fab = processes.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "fab");
+        var links = fab.GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(["plant", "mill"], links.Select(l => l.GetProperty("supplier").GetString()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(100, links.Single(l => l.GetProperty("supplier").GetString() == "plant").GetProperty("amount").GetDouble(), 12);
+        Assert.Equal(1, links.Single(l => l.GetProperty("supplier").GetString() == "mill").GetProperty("amount").GetDouble(), 12);
     }
 
     [Fact]
