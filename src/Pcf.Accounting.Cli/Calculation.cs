@@ -296,17 +296,36 @@ internal static class Calculation
     /// <remarks>The content goes to a temporary file beside the target, flushed to disk, which then replaces the target in one
     /// rename: a reader sees the old file or the whole new one, and a failure (a full disk, a cancellation) leaves the old file
     /// as it was and no partial one.</remarks>
-    public static async Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    public static Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), cancellationToken);
+
+    /// <summary>Writes a whole file atomically as it is rendered (a large document is never held whole), turning file-system
+    /// failures into a message that names the file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <param name="cancellationToken">Cancels the write before the file replaces the target.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    /// <exception cref="CliException">The file cannot be written.</exception>
+    /// <remarks>As <see cref="WriteFileAsync(string, byte[], CancellationToken)"/>: the old file or the whole new one, never a part.</remarks>
+    public static Task WriteFileAsync(string path, Action<Stream> write, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, (stream, token) =>
+        {
+            write(stream);
+            token.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private static async Task WriteFileAsync(string path, Func<FileStream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         EnsureWritable(path);
         string full = Path.GetFullPath(path);
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                await write(stream, cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 

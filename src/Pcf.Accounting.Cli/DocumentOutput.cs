@@ -39,6 +39,29 @@ internal static class DocumentOutput
         return target;
     }
 
+    /// <summary>Writes a document as it is rendered: to the file atomically, or to standard output, followed by a line
+    /// break either way (a large document is never held whole).</summary>
+    /// <param name="context">The command's context.</param>
+    /// <param name="target">The file, or <see langword="null"/> for standard output.</param>
+    /// <param name="write">Writes the document as UTF-8 to the stream it is given.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    public static async Task WriteAsync(CliContext context, string? target, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        if (target is null)
+        {
+            context.WriteData(write);
+            return;
+        }
+
+        await Calculation.WriteFileAsync(target, stream =>
+        {
+            write(stream);
+            stream.Write("\n"u8);
+        }, cancellationToken).ConfigureAwait(false);
+        context.Error.WriteLine($"Wrote {target}.");
+    }
+
     /// <summary>Writes a document: to the file (atomically, UTF-8 without a byte-order mark) and says so on standard error, or to standard output.</summary>
     /// <param name="context">The CLI context.</param>
     /// <param name="target">The file, or <see langword="null"/> for standard output.</param>

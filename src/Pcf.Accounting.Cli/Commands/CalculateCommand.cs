@@ -82,8 +82,8 @@ internal static class CalculateCommand
 
             var jsonOptions = new FootprintResultJsonOptions { Indented = true, IncludeExplanation = parse.GetValue(explain) };
 
-            // The output is prepared under the progress line and written after it is gone; JSON to standard output is written
-            // as it is rendered, a document for --out is written whole (atomically).
+            // The output is prepared under the progress line and written after it is gone; JSON is written as it is rendered,
+            // to standard output or, for --out, to a temporary file that then replaces the target (atomically); CSV whole.
             var prepared = await context.RunWithProgressAsync<(FootprintResult Result, string? Text, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
             {
                 var result = sampling is null
@@ -91,12 +91,9 @@ internal static class CalculateCommand
                     : (await UncertaintyCommand.CalculateAsync(context, calculation, sampling, step, ct).ConfigureAwait(false)).Result;
                 switch (kind)
                 {
-                    case "json" when target is null:
+                    case "json":
                         step("Writing pcf-result/1 JSON"); // written as it is rendered, once the progress line is gone
                         return (result, null, null);
-                    case "json":
-                        step("Writing pcf-result/1 JSON");
-                        return (result, FootprintResultJson.Write(result, jsonOptions) + "\n", null);
                     case "csv":
                         step("Writing the CSV tables");
                         return (result, FootprintReport.ToCsv(result), null);
@@ -125,7 +122,7 @@ internal static class CalculateCommand
             }
             else if (prepared.Report is null)
             {
-                context.WriteData(stream => FootprintResultJson.Write(stream, prepared.Result, jsonOptions));
+                await DocumentOutput.WriteAsync(context, target, stream => FootprintResultJson.Write(stream, prepared.Result, jsonOptions), ct).ConfigureAwait(false);
             }
             else
             {

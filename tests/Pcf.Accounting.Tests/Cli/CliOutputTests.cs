@@ -41,6 +41,12 @@ public sealed class CliOutputTests : IDisposable
         Assert.Equal(9.46, json.RootElement.GetProperty("pcfExcludingBiogenicUptake").GetDouble(), 1e-12);
         // No temporary file is left beside it.
         Assert.Equal(["chain.json", "power.json", "result.json"], Directory.EnumerateFiles(_files.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The file is written as the result is rendered: the bytes standard output gets, with the same closing line break.
+        var toOutput = await RunAsync("calculate", Path.Combine(_files.Folder, "chain.json"), "-f", Path.Combine(_files.Folder, "power.json"), "--format", "json");
+        Assert.True(toOutput.Exit == 0, toOutput.Error);
+        Assert.Equal(toOutput.Out, File.ReadAllText(target));
+        Assert.EndsWith("}\n", File.ReadAllText(target), StringComparison.Ordinal);
     }
 
     [Fact]
