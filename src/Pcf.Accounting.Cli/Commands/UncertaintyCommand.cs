@@ -88,7 +88,7 @@ internal static class UncertaintyCommand
                 options = options with { TargetRelativeStandardError = null };
             }
 
-            var prepared = await context.RunWithProgressAsync<(string? Text, List<IRenderable>? Report)>($"Reading {calculation.SystemFile}", async step =>
+            var prepared = await context.RunWithProgressAsync<(string? Text, List<IRenderable>? Report, FootprintResult? Document)>($"Reading {calculation.SystemFile}", async step =>
             {
                 var a = await CalculateAsync(context, calculation, options, step, ct).ConfigureAwait(false);
                 UncertaintyCalculation? b = null;
@@ -106,12 +106,13 @@ internal static class UncertaintyCommand
                 var comparison = b is null ? null : MonteCarlo.Compare(a.Run, b.Run);
                 if (kind == "json")
                 {
-                    return ((b is null ? Json(a.Result) : ComparisonJson(a.Result, b.Result, comparison!)) + "\n", null);
+                    // One result is written as it is rendered (a large system's result is never held whole); a comparison is small.
+                    return b is null ? (null, null, a.Result) : (ComparisonJson(a.Result, b.Result, comparison!) + "\n", null, null);
                 }
 
                 if (kind == "csv")
                 {
-                    return (TableOutput.ToCsv(context, [UncertaintyRenderer.StatisticsTable(a.Result.System.Name, a.Result.Uncertainty!, comparison, b?.Result.System.Name)]), null);
+                    return (TableOutput.ToCsv(context, [UncertaintyRenderer.StatisticsTable(a.Result.System.Name, a.Result.Uncertainty!, comparison, b?.Result.System.Name)]), null, null);
                 }
 
                 string perUnit = $"{ProblemText.Number(a.Result.Demand.Amount.Value)} {a.Result.Demand.Amount.Unit.Symbol} {a.Result.Demand.Product}";
@@ -132,12 +133,16 @@ internal static class UncertaintyCommand
                     report.Add(new Spectre.Console.Text($"Samples: {samplesFile} ({a.Run.Samples!.Count.ToString("N0", CultureInfo.InvariantCulture)} rows)\n"));
                 }
 
-                return (null, report);
+                return (null, report, null);
             }).ConfigureAwait(false);
 
             if (prepared.Text is { } text)
             {
                 await DocumentOutput.WriteAsync(context, target, text, ct).ConfigureAwait(false);
+            }
+            else if (prepared.Document is { } document)
+            {
+                await DocumentOutput.WriteAsync(context, target, stream => FootprintResultJson.Write(stream, document, JsonOptions), ct).ConfigureAwait(false);
             }
             else
             {
@@ -178,7 +183,7 @@ internal static class UncertaintyCommand
             : throw CliException.FromProblems($"The uncertainty analysis of '{inputs.SystemFile}' failed ({result.Problems.Length} problem{(result.Problems.Length == 1 ? string.Empty : "s")}).", inputs.SystemFile, result.Problems);
     }
 
-    private static string Json(FootprintResult result) => FootprintResultJson.Write(result, new FootprintResultJsonOptions { Indented = true });
+    private static readonly FootprintResultJsonOptions JsonOptions = new() { Indented = true };
 
     // Both documents and the comparison: { "a": pcf-result/1, "b": pcf-result/1, "comparison": { ... } }.
     private static string ComparisonJson(FootprintResult a, FootprintResult b, MonteCarloComparison comparison)
