@@ -27,7 +27,7 @@ public sealed partial class CompiledSystem
         _processes = declared.Select(d => d.Process).ToArray();
 
         // 1. Allocation and columns (consecutive per process).
-        var columns = new List<Column>();
+        var columns = new List<Column>(_processes.Length);
         var columnStart = new int[_processes.Length + 1];
         var allocations = ImmutableArray.CreateBuilder<AllocationRecord>();
         var rowOf = new Dictionary<(int, FlowId), int>(system.Processes.Length);

@@ -15,7 +15,14 @@ internal static class CanonicalOrder
         _ => null,
     };
 
-    public static int[] Of(int count, Func<int, int, int> compare)
+    /// <summary>The positions 0 … <paramref name="count"/> − 1 ordered by <paramref name="compare"/>, equal keys in their
+    /// order: a stable result from an unstable sort, with no delegate or closure made (the comparer is a struct).</summary>
+    /// <typeparam name="TCompare">The comparer of two positions.</typeparam>
+    /// <param name="count">The number of positions.</param>
+    /// <param name="compare">Compares two positions.</param>
+    /// <returns>The ordered positions; shared arrays for 0 and 1 (never written).</returns>
+    public static int[] Of<TCompare>(int count, TCompare compare)
+        where TCompare : struct, IPositionComparer
     {
         if (count <= 1)
         {
@@ -27,19 +34,35 @@ internal static class CanonicalOrder
         for (int i = 0; i < count; i++)
         {
             order[i] = i;
-            sorted &= i == 0 || compare(i - 1, i) <= 0;
+            sorted &= i == 0 || compare.Compare(i - 1, i) <= 0;
         }
 
         if (!sorted)
         {
-            // Ties broken by position: a stable result from an unstable sort.
-            Array.Sort(order, (a, b) =>
-            {
-                int c = compare(a, b);
-                return c != 0 ? c : a.CompareTo(b);
-            });
+            order.AsSpan().Sort(new ThenByPosition<TCompare>(compare));
         }
 
         return order;
+    }
+
+    /// <summary>Compares two positions of a list by their items.</summary>
+    internal interface IPositionComparer
+    {
+        /// <summary>Compares the items at two positions.</summary>
+        /// <param name="a">A position.</param>
+        /// <param name="b">Another position.</param>
+        /// <returns>Negative, zero or positive as the item at <paramref name="a"/> comes before, with or after the one at <paramref name="b"/>.</returns>
+        int Compare(int a, int b);
+    }
+
+    // Ties broken by position.
+    private readonly struct ThenByPosition<TCompare>(TCompare compare) : IComparer<int>
+        where TCompare : struct, IPositionComparer
+    {
+        public int Compare(int a, int b)
+        {
+            int c = compare.Compare(a, b);
+            return c != 0 ? c : a.CompareTo(b);
+        }
     }
 }

@@ -87,10 +87,10 @@ public sealed class Process
     /// <summary>The indices of <see cref="Inputs"/> in canonical order: by flow id (ordinal), then supply (as text, ordinal), then amount;
     /// equal keys keep their order. Computed on first use, then kept.</summary>
     /// <remarks>The engine and the content hash read inputs in this order, so that the order in which a system states them changes nothing.</remarks>
-    internal int[] CanonicalInputOrder => _inputOrder ??= CanonicalOrder.Trivial(Inputs.Length) ?? CanonicalOrder.Of(Inputs.Length, CompareInputs);
+    internal int[] CanonicalInputOrder => _inputOrder ??= CanonicalOrder.Trivial(Inputs.Length) ?? CanonicalOrder.Of(Inputs.Length, new InputOrder(this));
 
     /// <summary>The indices of <see cref="Emissions"/> in canonical order: by gas id (ordinal), kind, then mass in kilograms; equal keys keep their order.</summary>
-    internal int[] CanonicalEmissionOrder => _emissionOrder ??= CanonicalOrder.Trivial(Emissions.Length) ?? CanonicalOrder.Of(Emissions.Length, CompareEmissions);
+    internal int[] CanonicalEmissionOrder => _emissionOrder ??= CanonicalOrder.Trivial(Emissions.Length) ?? CanonicalOrder.Of(Emissions.Length, new EmissionOrder(this));
 
     private int[]? _inputOrder;
     private int[]? _emissionOrder;
@@ -118,6 +118,16 @@ public sealed class Process
         }
 
         return c != 0 ? c : x.Amount.As(Units.Unit.Kilogram).CompareTo(y.Amount.As(Units.Unit.Kilogram));
+    }
+
+    private readonly struct InputOrder(Process process) : CanonicalOrder.IPositionComparer
+    {
+        public int Compare(int a, int b) => process.CompareInputs(a, b);
+    }
+
+    private readonly struct EmissionOrder(Process process) : CanonicalOrder.IPositionComparer
+    {
+        public int Compare(int a, int b) => process.CompareEmissions(a, b);
     }
 
     /// <summary>Returns the id and name.</summary>

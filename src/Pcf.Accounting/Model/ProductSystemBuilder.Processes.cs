@@ -314,7 +314,7 @@ public sealed partial class ProductSystemBuilder
 
                     break;
                 case AllocationMethod.Mass:
-                    var noMass = outputs.Where(o => o.MassPerUnit is null && !(flows.TryGetValue(o.Flow, out var f) && f.Dimension == Dimension.Mass)).ToList();
+                    var noMass = Unmeasured(outputs, flows, Dimension.Mass, static o => o.MassPerUnit is null);
                     if (noMass.Count > 0)
                     {
                         Report(at, ProblemCodes.InvalidAllocation,
@@ -323,7 +323,7 @@ public sealed partial class ProductSystemBuilder
 
                     break;
                 case AllocationMethod.Energy:
-                    var noEnergy = outputs.Where(o => o.EnergyPerUnit is null && !(flows.TryGetValue(o.Flow, out var f) && f.Dimension == Dimension.Energy)).ToList();
+                    var noEnergy = Unmeasured(outputs, flows, Dimension.Energy, static o => o.EnergyPerUnit is null);
                     if (noEnergy.Count > 0)
                     {
                         Report(at, ProblemCodes.InvalidAllocation,
@@ -365,5 +365,21 @@ public sealed partial class ProductSystemBuilder
                     break;
             }
         }
+    }
+
+    // The outputs that state no amount per unit of a dimension (unstated) and whose flow is not measured in it. A static method,
+    // so that no closure over the process's context is made for each process checked.
+    private static List<ProductOutput> Unmeasured(List<ProductOutput> outputs, Dictionary<FlowId, Flow> flows, Dimension dimension, Func<ProductOutput, bool> unstated)
+    {
+        var found = new List<ProductOutput>();
+        foreach (var o in outputs)
+        {
+            if (unstated(o) && !(flows.TryGetValue(o.Flow, out var f) && f.Dimension == dimension))
+            {
+                found.Add(o);
+            }
+        }
+
+        return found;
     }
 }

@@ -74,17 +74,14 @@ public sealed partial class ProductSystemBuilder
                 Problem(path.Member("id"), ProblemCodes.DuplicateId, $"Process id '{p.Id}' is used twice.");
             }
 
-            foreach (var output in p.OutputList.Concat(p.CoProductList))
+            foreach (var output in p.OutputList)
             {
-                if (!producers.TryGetValue(output.Flow, out var list))
-                {
-                    producers[output.Flow] = list = [];
-                }
+                AddProducer(producers, output.Flow, p.Id);
+            }
 
-                if (!list.Contains(p.Id))
-                {
-                    list.Add(p.Id);
-                }
+            foreach (var output in p.CoProductList)
+            {
+                AddProducer(producers, output.Flow, p.Id);
             }
         }
 
@@ -271,4 +268,18 @@ public sealed partial class ProductSystemBuilder
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    // Who produces a flow: each process once, in the order of the processes.
+    private static void AddProducer(Dictionary<FlowId, List<ProcessId>> producers, FlowId flow, ProcessId process)
+    {
+        if (!producers.TryGetValue(flow, out var list))
+        {
+            producers[flow] = list = new List<ProcessId>(1);
+        }
+
+        if (!list.Contains(process))
+        {
+            list.Add(process);
+        }
+    }
 }
