@@ -1,9 +1,12 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
+using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
+using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Json;
@@ -448,15 +451,11 @@ public static partial class FootprintResultJson
         int workers = Math.Min(threads, (n + ProcessChunk - 1) / ProcessChunk);
         if (workers < 2)
         {
-            foreach (var p in inventory.ProcessRange(0, n))
-            {
-                WriteProcess(w, p);
-            }
-
+            WriteProcesses(w, inventory, 0, n);
             return;
         }
 
-        WriteProcess(w, inventory.ProcessRange(0, 1)[0]); // the writer's own state then says that the array has items
+        WriteProcesses(w, inventory, 0, 1); // the writer's own state then says that the array has items
         w.Flush();
         var chunks = new ChunkWriter[workers];
         for (int start = 1; start < n; start += workers * ProcessChunk)
@@ -467,7 +466,7 @@ public static partial class FootprintResultJson
             {
                 int from = first + (k * ProcessChunk);
                 var chunk = chunks[k] ??= new ChunkWriter(w.Options);
-                chunk.Render(inventory.ProcessRange(from, Math.Min(ProcessChunk, n - from)));
+                chunk.Render(inventory, from, Math.Min(ProcessChunk, n - from));
             });
             for (int k = 0; k < wave; k++)
             {
@@ -490,7 +489,7 @@ public static partial class FootprintResultJson
 
         public ReadOnlySpan<byte> Written => _buffer.WrittenSpan[_skip..];
 
-        public void Render(ArraySegment<InventoryProcess> processes)
+        public void Render(FootprintInventory inventory, int from, int count)
         {
             _buffer.ResetWrittenCount();
             _writer.Reset(_buffer);
@@ -500,47 +499,40 @@ public static partial class FootprintResultJson
             _writer.WriteNullValue();
             _writer.Flush();
             _skip = _buffer.WrittenCount;
-            foreach (var p in processes)
-            {
-                WriteProcess(_writer, p);
-            }
-
+            WriteProcesses(_writer, inventory, from, count);
             _writer.Flush();
         }
 
         public void Dispose() => _writer.Dispose();
     }
 
+    // Processes from..from+count: straight from the calculation when no records were made (none is made then), else from the
+    // records. Both give the same bytes: every number is the same product of the layout and the solution (Materialize).
+    private static void WriteProcesses(Utf8JsonWriter w, FootprintInventory inventory, int from, int count)
+    {
+        if (inventory.Unmade is { } solution)
+        {
+            for (int pi = from; pi < from + count; pi++)
+            {
+                WriteProcess(w, solution, pi);
+            }
+
+            return;
+        }
+
+        foreach (var p in inventory.ProcessRange(from, count))
+        {
+            WriteProcess(w, p);
+        }
+    }
+
     private static void WriteProcess(Utf8JsonWriter w, InventoryProcess p)
     {
-        w.WriteStartObject();
-        w.WriteString("id", p.Id.Value);
-        w.WriteString("name", p.Name);
-        w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, p.Stage));
-        WriteOptional(w, "region", p.Region);
-        WriteTags(w, p.Tags);
-        if (p.IsPrimaryData)
-        {
-            w.WriteBoolean("primaryData", true);
-        }
-
-        if (!p.IsIncluded)
-        {
-            w.WriteBoolean("included", false);
-        }
-
-        w.WriteNumber("runs", p.Runs);
+        WriteProcessHead(w, p.Id, p.Name, p.Stage, p.Region, p.Tags, p.IsPrimaryData, p.IsIncluded, p.Runs);
         w.WriteStartArray("outputs");
         foreach (var o in p.Outputs)
         {
-            w.WriteStartObject();
-            w.WriteString("flow", o.Flow.Value);
-            w.WriteNumber("amountPerRun", o.AmountPerRun);
-            w.WriteNumber("share", o.AllocationShare);
-            w.WriteNumber("runs", o.Runs);
-            w.WriteNumber("footprintPerUnit", o.FootprintPerUnit);
-            WriteDerivation(w, "derivation", o.Derivation, nested: false);
-            w.WriteEndObject();
+            WriteOutput(w, o.Flow, o.AmountPerRun, o.AllocationShare, o.Runs, o.FootprintPerUnit, o.Derivation);
         }
 
         w.WriteEndArray();
@@ -549,14 +541,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("emissions");
             foreach (var e in p.Emissions)
             {
-                w.WriteStartObject();
-                w.WriteString("gas", e.Gas.Id);
-                w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind));
-                WriteQuantity(w, "perRun", e.PerRun);
-                w.WriteNumber("kg", e.Kilograms);
-                w.WriteNumber("co2e", e.Co2e);
-                WriteDerivation(w, "derivation", e.Derivation, nested: false);
-                w.WriteEndObject();
+                WriteEmission(w, e.Gas, e.Kind, e.PerRun, e.Kilograms, e.Co2e, e.Derivation);
             }
 
             w.WriteEndArray();
@@ -567,19 +552,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("factorUses");
             foreach (var u in p.FactorUses)
             {
-                w.WriteStartObject();
-                w.WriteNumber("factor", u.Factor);
-                w.WriteString("flow", u.Flow.Value);
-                WriteQuantity(w, "perRun", u.PerRun);
-                w.WriteNumber("amount", u.Amount);
-                w.WriteNumber("co2e", u.Co2e);
-                if (u.IsCredit)
-                {
-                    w.WriteBoolean("credit", true);
-                }
-
-                WriteDerivation(w, "derivation", u.Derivation, nested: false);
-                w.WriteEndObject();
+                WriteFactorUse(w, u.Factor, u.Flow, u.PerRun, u.Amount, u.Co2e, u.IsCredit, u.Derivation);
             }
 
             w.WriteEndArray();
@@ -590,14 +563,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("links");
             foreach (var l in p.Links)
             {
-                w.WriteStartObject();
-                w.WriteString("flow", l.Flow.Value);
-                w.WriteString("supplier", l.Supplier.Value);
-                WriteQuantity(w, "perRun", l.PerRun);
-                w.WriteNumber("amount", l.Amount);
-                w.WriteNumber("co2e", l.Co2e);
-                WriteDerivation(w, "derivation", l.Derivation, nested: false);
-                w.WriteEndObject();
+                WriteLink(w, l.Flow, l.Supplier, l.PerRun, l.Amount, l.Co2e, l.Derivation);
             }
 
             w.WriteEndArray();
@@ -608,18 +574,167 @@ public static partial class FootprintResultJson
             w.WriteStartArray("credits");
             foreach (var c in p.Credits)
             {
-                w.WriteStartObject();
-                w.WriteString("flow", c.Flow.Value);
-                w.WriteString("displaced", c.Displaced.Value);
-                w.WriteNumber("amountPerRun", c.AmountPerRun);
-                w.WriteNumber("amount", c.Amount);
-                w.WriteNumber("co2e", c.Co2e);
-                w.WriteEndObject();
+                WriteCredit(w, c.Flow, c.Displaced, c.AmountPerRun, c.Amount, c.Co2e);
             }
 
             w.WriteEndArray();
         }
 
+        w.WriteEndObject();
+    }
+
+    // One process straight from a calculation, with the numbers InventorySolution.Materialize puts in its records.
+    private static void WriteProcess(Utf8JsonWriter w, InventorySolution s, int pi)
+    {
+        var layout = s.Layout;
+        var process = layout.Processes[pi];
+        var entries = layout.Entries[pi];
+        WriteProcessHead(w, process.Id, process.Name, process.Stage, process.Region, process.Tags, process.IsPrimaryData, s.IsIncluded(pi), s.Runs[pi]);
+        w.WriteStartArray("outputs");
+        for (int k = 0; k < entries.ColumnCount; k++)
+        {
+            int c = entries.FirstColumn + k;
+            var column = layout.Columns[c];
+            WriteOutput(w, column.Output, layout.Diagonal[c], column.Share, s.S[c], s.Lambda[c], entries.OutputDerivations[k]);
+        }
+
+        w.WriteEndArray();
+        if (entries.Emissions.Length > 0)
+        {
+            w.WriteStartArray("emissions");
+            foreach (ref readonly var e in entries.Emissions.AsSpan())
+            {
+                double kg = s.Kilograms(pi, e);
+                WriteEmission(w, layout.Gases[e.Gas], e.Kind, e.Stated, kg, s.Co2e(e, kg), e.Derivation);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (entries.FactorUses.Length > 0)
+        {
+            w.WriteStartArray("factorUses");
+            foreach (ref readonly var u in entries.FactorUses.AsSpan())
+            {
+                double amount = s.Amount(pi, u);
+                WriteFactorUse(w, u.Request, u.Flow, u.Stated, amount, amount * s.Factors[u.Request].Co2ePerUnit, u.IsCredit, u.Derivation);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (entries.Links.Length > 0)
+        {
+            w.WriteStartArray("links");
+            foreach (ref readonly var l in entries.Links.AsSpan())
+            {
+                var input = process.Inputs[l.Input];
+                double amount = l.PerRun * s.Runs[pi];
+                WriteLink(w, input.Flow, input.Supply.Process!.Value, input.Amount, amount, amount * s.Lambda[l.Row], input.Derivation);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (entries.Credits.Length > 0)
+        {
+            w.WriteStartArray("credits");
+            foreach (ref readonly var d in entries.Credits.AsSpan())
+            {
+                double amount = s.Amount(d);
+                WriteCredit(w, d.Flow, d.Displaced, d.AmountPerRun, amount, s.Co2e(d, amount));
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    // A process's object up to its runs (left open for its outputs and exchanges).
+    private static void WriteProcessHead(Utf8JsonWriter w, ProcessId id, string name, LifeCycleStage stage, string? region, ImmutableArray<Tag> tags,
+        bool primaryData, bool included, double runs)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id.Value);
+        w.WriteString("name", name);
+        w.WriteString("stage", JsonNames.NameOf(JsonNames.Stages, stage));
+        WriteOptional(w, "region", region);
+        WriteTags(w, tags);
+        if (primaryData)
+        {
+            w.WriteBoolean("primaryData", true);
+        }
+
+        if (!included)
+        {
+            w.WriteBoolean("included", false);
+        }
+
+        w.WriteNumber("runs", runs);
+    }
+
+    private static void WriteOutput(Utf8JsonWriter w, FlowId flow, double amountPerRun, double share, double runs, double footprintPerUnit, Derivation? derivation)
+    {
+        w.WriteStartObject();
+        w.WriteString("flow", flow.Value);
+        w.WriteNumber("amountPerRun", amountPerRun);
+        w.WriteNumber("share", share);
+        w.WriteNumber("runs", runs);
+        w.WriteNumber("footprintPerUnit", footprintPerUnit);
+        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEmission(Utf8JsonWriter w, GreenhouseGas gas, ElementaryExchangeKind kind, Quantity perRun, double kilograms, double co2e, Derivation? derivation)
+    {
+        w.WriteStartObject();
+        w.WriteString("gas", gas.Id);
+        w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, kind));
+        WriteQuantity(w, "perRun", perRun);
+        w.WriteNumber("kg", kilograms);
+        w.WriteNumber("co2e", co2e);
+        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFactorUse(Utf8JsonWriter w, int factor, FlowId flow, Quantity perRun, double amount, double co2e, bool credit, Derivation? derivation)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("factor", factor);
+        w.WriteString("flow", flow.Value);
+        WriteQuantity(w, "perRun", perRun);
+        w.WriteNumber("amount", amount);
+        w.WriteNumber("co2e", co2e);
+        if (credit)
+        {
+            w.WriteBoolean("credit", true);
+        }
+
+        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLink(Utf8JsonWriter w, FlowId flow, ProcessId supplier, Quantity perRun, double amount, double co2e, Derivation? derivation)
+    {
+        w.WriteStartObject();
+        w.WriteString("flow", flow.Value);
+        w.WriteString("supplier", supplier.Value);
+        WriteQuantity(w, "perRun", perRun);
+        w.WriteNumber("amount", amount);
+        w.WriteNumber("co2e", co2e);
+        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCredit(Utf8JsonWriter w, FlowId flow, ProcessId displaced, double amountPerRun, double amount, double co2e)
+    {
+        w.WriteStartObject();
+        w.WriteString("flow", flow.Value);
+        w.WriteString("displaced", displaced.Value);
+        w.WriteNumber("amountPerRun", amountPerRun);
+        w.WriteNumber("amount", amount);
+        w.WriteNumber("co2e", co2e);
         w.WriteEndObject();
     }
 

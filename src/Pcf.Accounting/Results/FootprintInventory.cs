@@ -62,10 +62,14 @@ public sealed class FootprintInventory : IEquatable<FootprintInventory>
         }
     }
 
-    /// <summary>The records of <paramref name="count"/> processes from <paramref name="from"/>: those already made, or made for
-    /// the caller and not kept (a writer of a large inventory then never holds every record at once).</summary>
+    /// <summary>The records of <paramref name="count"/> processes from <paramref name="from"/> (made first if they were not:
+    /// a writer asks only when <see cref="Unmade"/> is <see langword="null"/>, and otherwise renders from the calculation).</summary>
     internal ArraySegment<InventoryProcess> ProcessRange(int from, int count) =>
-        Volatile.Read(ref _processes) is { } made ? new ArraySegment<InventoryProcess>(made, from, count) : Solution!.Materialize(from, count);
+        new(ImmutableCollectionsMarshal.AsArray(Processes)!, from, count);
+
+    /// <summary>The calculation to read processes from straight, when no per-process records have been made (a writer then
+    /// renders every number from the layout and the solution, making no record at all); <see langword="null"/> otherwise.</summary>
+    internal InventorySolution? Unmade => Volatile.Read(ref _processes) is null ? Solution : null;
 
     /// <summary>Gets the background factors used, in canonical request order; <see cref="InventoryFactorUse.Factor"/> indexes them.</summary>
     public ImmutableArray<InventoryFactor> Factors { get; }

@@ -10,8 +10,9 @@ using Pcf.Accounting.Tests.TestSupport;
 
 namespace Pcf.Accounting.Tests.Json;
 
-/// <summary>A large inventory is written in chunks on several threads, its records made a chunk at a time; the bytes are
-/// those of one thread, whatever the number of threads and whether the records were made before.</summary>
+/// <summary>A large inventory is written in chunks on several threads, straight from the calculation when its records were
+/// never made (from the records when they were); the bytes are those of one thread, whatever the number of threads and
+/// whether the records were made before.</summary>
 public sealed class ResultWriterThreadsTests
 {
     // 2 × 256 + 188 processes: with two threads, one wave of two full chunks after the first process, then a wave of one
@@ -57,23 +58,25 @@ public sealed class ResultWriterThreadsTests
     }
 
     [Fact]
-    public void RecordsMadeBefore_AndMadeByChunks_WriteTheSameBytes()
+    public void RecordsMadeBefore_AndNone_WriteTheSameBytes()
     {
-        // Two results of one calculation: the writer makes the first one's records a chunk at a time and keeps none; the
-        // second one's records are made (read) before it is written.
+        // Two results of one calculation: the writer renders the first one straight from the calculation, making no record;
+        // the second one's records are made (read) before it is written, and the writer renders those.
         var fresh = Calculate(4);
         var made = Calculate(4);
         Assert.Equal(Processes, made.Inventory.Processes.Length);
 
         Assert.Equal(Write(made, threads: 2), Write(fresh, threads: 2));
         Assert.Equal(Write(made, threads: 1), Write(fresh, threads: 2));
+        Assert.NotNull(fresh.Inventory.Unmade); // writing made no record
+        Assert.Null(made.Inventory.Unmade);
     }
 
     [Fact]
-    public void RecordsMadeForWriting_CreditsAndLinks_AreThoseOfTheRecords()
+    public void StraightFromTheCalculation_CreditsAndLinks_AreThoseOfTheRecords()
     {
-        // A result whose records were never read has them made for writing from the layout, where a link is its input's
-        // index (its flow, supplier and stated amount read from the process); they must say what the records say. The mill's 50 kWh displace the plant (1 kWh per run, 0.8 kg CO2): the fab needs 100 kWh, so the plant runs
+        // A result whose records were never read is written straight from the layout and the solution (a link there is its
+        // input's index: its flow, supplier and stated amount are read from the process); it must say what the records say. The mill's 50 kWh displace the plant (1 kWh per run, 0.8 kg CO2): the fab needs 100 kWh, so the plant runs
         // 100 − 50 = 50 times; the mill's credit is 50 kWh × 0.8 kg/kWh = −40 kg; its link to the fab is 1 t per run.
         static FootprintResult Expansion() => ResultRoundTripTests.Calculate(new ProductSystemBuilder("expansion")
             .AddFlow("part", "part", Unit.Piece).AddFlow("steel", "steel", Unit.Tonne).AddFlow("power", "power", Unit.KilowattHour)
@@ -88,10 +91,10 @@ public sealed class ResultWriterThreadsTests
         var fresh = Expansion();
         var made = Expansion();
         Assert.Equal(3, made.Inventory.Processes.Length);
-        byte[] forWriting = Write(fresh, threads: 1); // records made for writing, not kept
-        Assert.Equal(Write(made, threads: 1), forWriting);
+        byte[] straight = Write(fresh, threads: 1); // no record made
+        Assert.Equal(Write(made, threads: 1), straight);
 
-        using var document = JsonDocument.Parse(forWriting);
+        using var document = JsonDocument.Parse(straight);
         var processes = document.RootElement.GetProperty("inventory").GetProperty("processes");
         var mill = processes.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "mill");
         var credit = Assert.Single(mill.GetProperty("credits").EnumerateArray().ToList());
