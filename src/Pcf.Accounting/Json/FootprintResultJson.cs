@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Pcf.Accounting.Factors;
-using Pcf.Accounting.Gases;
 using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
 using Pcf.Accounting.Rules;
-using Pcf.Accounting.Units;
 using Pcf.Accounting.Validation;
 
 namespace Pcf.Accounting.Json;
@@ -532,7 +530,7 @@ public static partial class FootprintResultJson
         w.WriteStartArray("outputs");
         foreach (var o in p.Outputs)
         {
-            WriteOutput(w, o.Flow, o.AmountPerRun, o.AllocationShare, o.Runs, o.FootprintPerUnit, o.Derivation);
+            WriteOutput(w, o);
         }
 
         w.WriteEndArray();
@@ -541,7 +539,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("emissions");
             foreach (var e in p.Emissions)
             {
-                WriteEmission(w, e.Gas, e.Kind, e.PerRun, e.Kilograms, e.Co2e, e.Derivation);
+                WriteEmission(w, e);
             }
 
             w.WriteEndArray();
@@ -552,7 +550,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("factorUses");
             foreach (var u in p.FactorUses)
             {
-                WriteFactorUse(w, u.Factor, u.Flow, u.PerRun, u.Amount, u.Co2e, u.IsCredit, u.Derivation);
+                WriteFactorUse(w, u);
             }
 
             w.WriteEndArray();
@@ -563,7 +561,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("links");
             foreach (var l in p.Links)
             {
-                WriteLink(w, l.Flow, l.Supplier, l.PerRun, l.Amount, l.Co2e, l.Derivation);
+                WriteLink(w, l);
             }
 
             w.WriteEndArray();
@@ -574,7 +572,7 @@ public static partial class FootprintResultJson
             w.WriteStartArray("credits");
             foreach (var c in p.Credits)
             {
-                WriteCredit(w, c.Flow, c.Displaced, c.AmountPerRun, c.Amount, c.Co2e);
+                WriteCredit(w, c);
             }
 
             w.WriteEndArray();
@@ -583,29 +581,26 @@ public static partial class FootprintResultJson
         w.WriteEndObject();
     }
 
-    // One process straight from a calculation, with the numbers InventorySolution.Materialize puts in its records.
+    // One process straight from a calculation: each item made on the stack as its record would be (InventorySolution.OutputAt
+    // and its siblings, which Materialize uses too), written and dropped.
     private static void WriteProcess(Utf8JsonWriter w, InventorySolution s, int pi)
     {
-        var layout = s.Layout;
-        var process = layout.Processes[pi];
-        var entries = layout.Entries[pi];
+        var process = s.Layout.Processes[pi];
+        var entries = s.Layout.Entries[pi];
         WriteProcessHead(w, process.Id, process.Name, process.Stage, process.Region, process.Tags, process.IsPrimaryData, s.IsIncluded(pi), s.Runs[pi]);
         w.WriteStartArray("outputs");
         for (int k = 0; k < entries.ColumnCount; k++)
         {
-            int c = entries.FirstColumn + k;
-            var column = layout.Columns[c];
-            WriteOutput(w, column.Output, layout.Diagonal[c], column.Share, s.S[c], s.Lambda[c], entries.OutputDerivations[k]);
+            WriteOutput(w, s.OutputAt(pi, k));
         }
 
         w.WriteEndArray();
         if (entries.Emissions.Length > 0)
         {
             w.WriteStartArray("emissions");
-            foreach (ref readonly var e in entries.Emissions.AsSpan())
+            for (int k = 0; k < entries.Emissions.Length; k++)
             {
-                double kg = s.Kilograms(pi, e);
-                WriteEmission(w, layout.Gases[e.Gas], e.Kind, e.Stated, kg, s.Co2e(e, kg), e.Derivation);
+                WriteEmission(w, s.EmissionAt(pi, k));
             }
 
             w.WriteEndArray();
@@ -614,10 +609,9 @@ public static partial class FootprintResultJson
         if (entries.FactorUses.Length > 0)
         {
             w.WriteStartArray("factorUses");
-            foreach (ref readonly var u in entries.FactorUses.AsSpan())
+            for (int k = 0; k < entries.FactorUses.Length; k++)
             {
-                double amount = s.Amount(pi, u);
-                WriteFactorUse(w, u.Request, u.Flow, u.Stated, amount, amount * s.Factors[u.Request].Co2ePerUnit, u.IsCredit, u.Derivation);
+                WriteFactorUse(w, s.FactorUseAt(pi, k));
             }
 
             w.WriteEndArray();
@@ -626,11 +620,9 @@ public static partial class FootprintResultJson
         if (entries.Links.Length > 0)
         {
             w.WriteStartArray("links");
-            foreach (ref readonly var l in entries.Links.AsSpan())
+            for (int k = 0; k < entries.Links.Length; k++)
             {
-                var input = process.Inputs[l.Input];
-                double amount = l.PerRun * s.Runs[pi];
-                WriteLink(w, input.Flow, input.Supply.Process!.Value, input.Amount, amount, amount * s.Lambda[l.Row], input.Derivation);
+                WriteLink(w, s.LinkAt(pi, k));
             }
 
             w.WriteEndArray();
@@ -639,10 +631,9 @@ public static partial class FootprintResultJson
         if (entries.Credits.Length > 0)
         {
             w.WriteStartArray("credits");
-            foreach (ref readonly var d in entries.Credits.AsSpan())
+            for (int k = 0; k < entries.Credits.Length; k++)
             {
-                double amount = s.Amount(d);
-                WriteCredit(w, d.Flow, d.Displaced, d.AmountPerRun, amount, s.Co2e(d, amount));
+                WriteCredit(w, s.CreditAt(pi, k));
             }
 
             w.WriteEndArray();
@@ -674,67 +665,67 @@ public static partial class FootprintResultJson
         w.WriteNumber("runs", runs);
     }
 
-    private static void WriteOutput(Utf8JsonWriter w, FlowId flow, double amountPerRun, double share, double runs, double footprintPerUnit, Derivation? derivation)
+    private static void WriteOutput(Utf8JsonWriter w, in InventoryOutput o)
     {
         w.WriteStartObject();
-        w.WriteString("flow", flow.Value);
-        w.WriteNumber("amountPerRun", amountPerRun);
-        w.WriteNumber("share", share);
-        w.WriteNumber("runs", runs);
-        w.WriteNumber("footprintPerUnit", footprintPerUnit);
-        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteString("flow", o.Flow.Value);
+        w.WriteNumber("amountPerRun", o.AmountPerRun);
+        w.WriteNumber("share", o.AllocationShare);
+        w.WriteNumber("runs", o.Runs);
+        w.WriteNumber("footprintPerUnit", o.FootprintPerUnit);
+        WriteDerivation(w, "derivation", o.Derivation, nested: false);
         w.WriteEndObject();
     }
 
-    private static void WriteEmission(Utf8JsonWriter w, GreenhouseGas gas, ElementaryExchangeKind kind, Quantity perRun, double kilograms, double co2e, Derivation? derivation)
+    private static void WriteEmission(Utf8JsonWriter w, in InventoryEmission e)
     {
         w.WriteStartObject();
-        w.WriteString("gas", gas.Id);
-        w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, kind));
-        WriteQuantity(w, "perRun", perRun);
-        w.WriteNumber("kg", kilograms);
-        w.WriteNumber("co2e", co2e);
-        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteString("gas", e.Gas.Id);
+        w.WriteString("kind", JsonNames.NameOf(JsonNames.ExchangeKinds, e.Kind));
+        WriteQuantity(w, "perRun", e.PerRun);
+        w.WriteNumber("kg", e.Kilograms);
+        w.WriteNumber("co2e", e.Co2e);
+        WriteDerivation(w, "derivation", e.Derivation, nested: false);
         w.WriteEndObject();
     }
 
-    private static void WriteFactorUse(Utf8JsonWriter w, int factor, FlowId flow, Quantity perRun, double amount, double co2e, bool credit, Derivation? derivation)
+    private static void WriteFactorUse(Utf8JsonWriter w, in InventoryFactorUse u)
     {
         w.WriteStartObject();
-        w.WriteNumber("factor", factor);
-        w.WriteString("flow", flow.Value);
-        WriteQuantity(w, "perRun", perRun);
-        w.WriteNumber("amount", amount);
-        w.WriteNumber("co2e", co2e);
-        if (credit)
+        w.WriteNumber("factor", u.Factor);
+        w.WriteString("flow", u.Flow.Value);
+        WriteQuantity(w, "perRun", u.PerRun);
+        w.WriteNumber("amount", u.Amount);
+        w.WriteNumber("co2e", u.Co2e);
+        if (u.IsCredit)
         {
             w.WriteBoolean("credit", true);
         }
 
-        WriteDerivation(w, "derivation", derivation, nested: false);
+        WriteDerivation(w, "derivation", u.Derivation, nested: false);
         w.WriteEndObject();
     }
 
-    private static void WriteLink(Utf8JsonWriter w, FlowId flow, ProcessId supplier, Quantity perRun, double amount, double co2e, Derivation? derivation)
+    private static void WriteLink(Utf8JsonWriter w, in InventoryLink l)
     {
         w.WriteStartObject();
-        w.WriteString("flow", flow.Value);
-        w.WriteString("supplier", supplier.Value);
-        WriteQuantity(w, "perRun", perRun);
-        w.WriteNumber("amount", amount);
-        w.WriteNumber("co2e", co2e);
-        WriteDerivation(w, "derivation", derivation, nested: false);
+        w.WriteString("flow", l.Flow.Value);
+        w.WriteString("supplier", l.Supplier.Value);
+        WriteQuantity(w, "perRun", l.PerRun);
+        w.WriteNumber("amount", l.Amount);
+        w.WriteNumber("co2e", l.Co2e);
+        WriteDerivation(w, "derivation", l.Derivation, nested: false);
         w.WriteEndObject();
     }
 
-    private static void WriteCredit(Utf8JsonWriter w, FlowId flow, ProcessId displaced, double amountPerRun, double amount, double co2e)
+    private static void WriteCredit(Utf8JsonWriter w, in InventoryCredit c)
     {
         w.WriteStartObject();
-        w.WriteString("flow", flow.Value);
-        w.WriteString("displaced", displaced.Value);
-        w.WriteNumber("amountPerRun", amountPerRun);
-        w.WriteNumber("amount", amount);
-        w.WriteNumber("co2e", co2e);
+        w.WriteString("flow", c.Flow.Value);
+        w.WriteString("displaced", c.Displaced.Value);
+        w.WriteNumber("amountPerRun", c.AmountPerRun);
+        w.WriteNumber("amount", c.Amount);
+        w.WriteNumber("co2e", c.Co2e);
         w.WriteEndObject();
     }
 

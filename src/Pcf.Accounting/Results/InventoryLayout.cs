@@ -136,62 +136,92 @@ internal sealed class InventorySolution
     /// <summary>The signed kg CO2e of a credit for the demand.</summary>
     public double Co2e(in InventoryLayout.CreditEntry d, double amount) => -amount * Lambda[d.Row];
 
-    /// <summary>Makes the per-process records: outputs, emissions, factor uses, links and credits with their values for the demand.</summary>
-    public InventoryProcess[] Materialize() => Materialize(0, Layout.Processes.Length);
+    /// <summary>Output <paramref name="k"/> of process <paramref name="pi"/> for the demand.</summary>
+    public InventoryOutput OutputAt(int pi, int k)
+    {
+        var entries = Layout.Entries[pi];
+        int c = entries.FirstColumn + k;
+        var column = Layout.Columns[c];
+        return new InventoryOutput(column.Output, Layout.Diagonal[c], column.Share, S[c], Lambda[c], entries.OutputDerivations[k]);
+    }
 
-    /// <summary>Makes the records of <paramref name="length"/> processes from <paramref name="from"/> (canonical order).</summary>
-    public InventoryProcess[] Materialize(int from, int length)
+    /// <summary>Emission <paramref name="k"/> of process <paramref name="pi"/> for the demand.</summary>
+    public InventoryEmission EmissionAt(int pi, int k)
+    {
+        ref readonly var e = ref Layout.Entries[pi].Emissions[k];
+        double kg = Kilograms(pi, e);
+        return new InventoryEmission(Layout.Gases[e.Gas], e.Kind, e.Stated, kg, Co2e(e, kg)) { Derivation = e.Derivation };
+    }
+
+    /// <summary>Factor use <paramref name="k"/> of process <paramref name="pi"/> for the demand.</summary>
+    public InventoryFactorUse FactorUseAt(int pi, int k)
+    {
+        ref readonly var u = ref Layout.Entries[pi].FactorUses[k];
+        double amount = Amount(pi, u);
+        return new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * Factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
+    }
+
+    /// <summary>Link <paramref name="k"/> of process <paramref name="pi"/> for the demand (its flow, supplier, stated amount and
+    /// derivation are those of the process's input).</summary>
+    public InventoryLink LinkAt(int pi, int k)
+    {
+        ref readonly var l = ref Layout.Entries[pi].Links[k];
+        var input = Layout.Processes[pi].Inputs[l.Input];
+        double amount = l.PerRun * Runs[pi];
+        return new InventoryLink(input.Flow, input.Supply.Process!.Value, input.Amount, amount, amount * Lambda[l.Row]) { Derivation = input.Derivation };
+    }
+
+    /// <summary>Credit <paramref name="k"/> of process <paramref name="pi"/> for the demand.</summary>
+    public InventoryCredit CreditAt(int pi, int k)
+    {
+        ref readonly var d = ref Layout.Entries[pi].Credits[k];
+        double amount = Amount(d);
+        return new InventoryCredit(d.Flow, d.Displaced, d.AmountPerRun, amount, Co2e(d, amount));
+    }
+
+    /// <summary>Makes the per-process records: outputs, emissions, factor uses, links and credits with their values for the demand
+    /// (the values a writer reads one by one through <see cref="OutputAt"/> and its siblings).</summary>
+    public InventoryProcess[] Materialize()
     {
         var layout = Layout;
-        var processes = new InventoryProcess[length];
-        for (int pi = from; pi < from + length; pi++)
+        var processes = new InventoryProcess[layout.Processes.Length];
+        for (int pi = 0; pi < processes.Length; pi++)
         {
             var entries = layout.Entries[pi];
-            int first = entries.FirstColumn, count = entries.ColumnCount;
-            var outputs = new InventoryOutput[count];
-            for (int k = 0; k < count; k++)
-            {
-                int c = first + k;
-                var column = layout.Columns[c];
-                outputs[k] = new InventoryOutput(column.Output, layout.Diagonal[c], column.Share, S[c], Lambda[c], entries.OutputDerivations[k]);
-            }
+            var process = layout.Processes[pi];
 
             // Arrays handed to the inventory as they are (no copy); empty ones are shared.
+            var outputs = new InventoryOutput[entries.ColumnCount];
+            for (int k = 0; k < outputs.Length; k++)
+            {
+                outputs[k] = OutputAt(pi, k);
+            }
+
             var emissions = entries.Emissions.Length == 0 ? [] : new InventoryEmission[entries.Emissions.Length];
             for (int k = 0; k < emissions.Length; k++)
             {
-                ref readonly var e = ref entries.Emissions[k];
-                double kg = Kilograms(pi, e);
-                emissions[k] = new InventoryEmission(layout.Gases[e.Gas], e.Kind, e.Stated, kg, Co2e(e, kg)) { Derivation = e.Derivation };
+                emissions[k] = EmissionAt(pi, k);
             }
 
             var uses = entries.FactorUses.Length == 0 ? [] : new InventoryFactorUse[entries.FactorUses.Length];
             for (int k = 0; k < uses.Length; k++)
             {
-                ref readonly var u = ref entries.FactorUses[k];
-                double amount = Amount(pi, u);
-                uses[k] = new InventoryFactorUse(u.Request, u.Flow, u.Stated, amount, amount * Factors[u.Request].Co2ePerUnit, u.IsCredit) { Derivation = u.Derivation };
+                uses[k] = FactorUseAt(pi, k);
             }
 
-            var process = layout.Processes[pi];
             var links = entries.Links.Length == 0 ? [] : new InventoryLink[entries.Links.Length];
             for (int k = 0; k < links.Length; k++)
             {
-                ref readonly var l = ref entries.Links[k];
-                var input = process.Inputs[l.Input];
-                double amount = l.PerRun * Runs[pi];
-                links[k] = new InventoryLink(input.Flow, input.Supply.Process!.Value, input.Amount, amount, amount * Lambda[l.Row]) { Derivation = input.Derivation };
+                links[k] = LinkAt(pi, k);
             }
 
             var credits = entries.Credits.Length == 0 ? [] : new InventoryCredit[entries.Credits.Length];
             for (int k = 0; k < credits.Length; k++)
             {
-                ref readonly var d = ref entries.Credits[k];
-                double amount = Amount(d);
-                credits[k] = new InventoryCredit(d.Flow, d.Displaced, d.AmountPerRun, amount, Co2e(d, amount));
+                credits[k] = CreditAt(pi, k);
             }
 
-            processes[pi - from] = new InventoryProcess
+            processes[pi] = new InventoryProcess
             {
                 Id = process.Id,
                 Name = process.Name,

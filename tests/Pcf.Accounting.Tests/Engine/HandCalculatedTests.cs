@@ -228,23 +228,23 @@ public sealed class HandCalculatedTests
         Near(-50, result.ByFactor[0].AmountUsed.Value);
     }
 
+    // The mill's 50 kWh displace the system's own power plant (1 kWh per run, 0.8 kg CO2).
+    // The fab needs 1 t steel and 100 kWh: plant runs 100 − 50 = 50 times → 40 kg; mill 500 → 540 kg.
+    // Credit: 50 kWh × 0.8 = −40.
+    internal static ProductSystem ExpansionDisplacingAProcess() => new ProductSystemBuilder("expansion")
+        .AddFlow("part", "part", Unit.Piece).AddFlow("steel", "steel", Unit.Tonne).AddFlow("power", "power", Unit.KilowattHour)
+        .AddProcess("fab", "fab", p => p.Produces("part", 1, Unit.Piece).Consumes("steel", 1, Unit.Tonne).Consumes("power", 100, Unit.KilowattHour, Supply.FromProcess("plant")))
+        .AddProcess("mill", "mill", p => p
+            .Produces("steel", 1, Unit.Tonne)
+            .CoProduces(new ProductOutput("power", Quantity.Of(50, Unit.KilowattHour)) { Displaces = Supply.FromProcess("plant") })
+            .Emits(GreenhouseGas.Co2Fossil, 500, Unit.Kilogram))
+        .AddProcess("plant", "plant", p => p.Produces("power", 1, Unit.KilowattHour).Emits(GreenhouseGas.Co2Fossil, 0.8, Unit.Kilogram))
+        .WithReferenceProduct("part").WithDeclaredUnit(1, Unit.Piece).Build();
+
     [Fact]
     public void SystemExpansion_DisplacingAForegroundProcess()
     {
-        // The mill's 50 kWh displace the system's own power plant (1 kWh per run, 0.8 kg CO2).
-        // The fab needs 1 t steel and 100 kWh: plant runs 100 − 50 = 50 times → 40 kg; mill 500 → 540 kg.
-        // Credit: 50 kWh × 0.8 = −40.
-        var system = new ProductSystemBuilder("expansion")
-            .AddFlow("part", "part", Unit.Piece).AddFlow("steel", "steel", Unit.Tonne).AddFlow("power", "power", Unit.KilowattHour)
-            .AddProcess("fab", "fab", p => p.Produces("part", 1, Unit.Piece).Consumes("steel", 1, Unit.Tonne).Consumes("power", 100, Unit.KilowattHour, Supply.FromProcess("plant")))
-            .AddProcess("mill", "mill", p => p
-                .Produces("steel", 1, Unit.Tonne)
-                .CoProduces(new ProductOutput("power", Quantity.Of(50, Unit.KilowattHour)) { Displaces = Supply.FromProcess("plant") })
-                .Emits(GreenhouseGas.Co2Fossil, 500, Unit.Kilogram))
-            .AddProcess("plant", "plant", p => p.Produces("power", 1, Unit.KilowattHour).Emits(GreenhouseGas.Co2Fossil, 0.8, Unit.Kilogram))
-            .WithReferenceProduct("part").WithDeclaredUnit(1, Unit.Piece).Build();
-
-        var result = Calculate(system);
+        var result = Calculate(ExpansionDisplacingAProcess());
 
         Near(540, result.TotalExcludingBiogenicUptake.Value);
         Near(-40, result.Reported.SystemExpansionCredits.Value);

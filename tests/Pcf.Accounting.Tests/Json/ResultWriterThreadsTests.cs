@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Pcf.Accounting.Gases;
 using Pcf.Accounting.Json;
-using Pcf.Accounting.Model;
 using Pcf.Accounting.Results;
-using Pcf.Accounting.Units;
+using Pcf.Accounting.Tests.Engine;
 using Pcf.Accounting.Tests.Results;
 using Pcf.Accounting.Tests.TestSupport;
 
@@ -76,17 +74,10 @@ public sealed class ResultWriterThreadsTests
     public void StraightFromTheCalculation_CreditsAndLinks_AreThoseOfTheRecords()
     {
         // A result whose records were never read is written straight from the layout and the solution (a link there is its
-        // input's index: its flow, supplier and stated amount are read from the process); it must say what the records say. The mill's 50 kWh displace the plant (1 kWh per run, 0.8 kg CO2): the fab needs 100 kWh, so the plant runs
+        // input's index: its flow, supplier and stated amount are read from the process); it must say what the records say.
+        // The mill's 50 kWh displace the plant (1 kWh per run, 0.8 kg CO2): the fab needs 100 kWh, so the plant runs
         // 100 − 50 = 50 times; the mill's credit is 50 kWh × 0.8 kg/kWh = −40 kg; its link to the fab is 1 t per run.
-        static FootprintResult Expansion() => ResultRoundTripTests.Calculate(new ProductSystemBuilder("expansion")
-            .AddFlow("part", "part", Unit.Piece).AddFlow("steel", "steel", Unit.Tonne).AddFlow("power", "power", Unit.KilowattHour)
-            .AddProcess("fab", "fab", p => p.Produces("part", 1, Unit.Piece).Consumes("steel", 1, Unit.Tonne).Consumes("power", 100, Unit.KilowattHour, Supply.FromProcess("plant")))
-            .AddProcess("mill", "mill", p => p
-                .Produces("steel", 1, Unit.Tonne)
-                .CoProduces(new ProductOutput("power", Quantity.Of(50, Unit.KilowattHour)) { Displaces = Supply.FromProcess("plant") })
-                .Emits(GreenhouseGas.Co2Fossil, 500, Unit.Kilogram))
-            .AddProcess("plant", "plant", p => p.Produces("power", 1, Unit.KilowattHour).Emits(GreenhouseGas.Co2Fossil, 0.8, Unit.Kilogram))
-            .WithReferenceProduct("part").WithDeclaredUnit(1, Unit.Piece).Build());
+        static FootprintResult Expansion() => ResultRoundTripTests.Calculate(HandCalculatedTests.ExpansionDisplacingAProcess());
 
         var fresh = Expansion();
         var made = Expansion();
